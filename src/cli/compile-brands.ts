@@ -1,0 +1,46 @@
+// Shared by build, check and test: compile each brand and run its cases, collecting every problem.
+
+import type { CompiledPolicy } from '../contract.js';
+import { compilePolicy } from '../compile/compile-policy.js';
+import type { Issue } from '../compile/issue.js';
+import { runCases, type CaseResult } from '../cases/run-cases.js';
+import { readBrand } from './read-sheets.js';
+
+export interface BrandOutcome {
+  brand: string;
+  policy?: CompiledPolicy;
+  issues: Issue[];
+  warnings: Issue[];
+  cases: CaseResult[];
+  uncovered: string[];
+}
+
+export function compileBrand(root: string, brand: string, withCases: boolean): BrandOutcome {
+  const folder = readBrand(root, brand);
+  const result = compilePolicy(folder.sheets);
+  if (!result.ok) return { brand, issues: result.issues, warnings: result.warnings, cases: [], uncovered: [] };
+  const outcome: BrandOutcome = { brand, policy: result.policy, issues: [], warnings: result.warnings, cases: [], uncovered: [] };
+  if (!withCases) return outcome;
+  let uncovered: Set<string> | null = null;
+  for (const file of folder.cases) {
+    const report = runCases(result.policy, file.name, file.text);
+    outcome.issues.push(...report.issues);
+    outcome.cases.push(...report.results);
+    uncovered = uncovered ? new Set(report.uncovered.filter((s) => uncovered!.has(s))) : new Set(report.uncovered);
+  }
+  outcome.uncovered = uncovered ? [...uncovered] : [];
+  return outcome;
+}
+
+/** Cases failing or rules uncovered, as issues in the same sheet:row:column form. */
+export function caseIssues(outcome: BrandOutcome): Issue[] {
+  const failures: Issue[] = outcome.cases.flatMap((c) => c.failures.map((f) => ({
+    code: 'case_failed', sheet: c.sheet, row: c.row, column: f.column, severity: 'error' as const,
+    message: `case "${c.name}": ${f.field} is ${f.actual}: expected ${f.expected}`,
+  })));
+  const uncovered: Issue[] = outcome.uncovered.map((source) => {
+    const [sheet, row] = [source.replace(/:\d+$/, ''), Number(source.split(':').pop())];
+    return { code: 'rule_not_covered', sheet, row, severity: 'error' as const, message: 'no case reaches this rule: expected a case in cases.csv that matches it' };
+  });
+  return [...failures, ...uncovered];
+}

@@ -1,0 +1,161 @@
+// A brand folder's sheets (plus the shared vocabulary) → one CompiledPolicy, or every problem
+// found. Pure: the caller reads the files; nothing here touches a file system.
+
+import { FORMAT_VERSION, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import { parseOutputCell } from '../sheet/cell-syntax.js';
+import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
+import { parseTable, type NameInfo } from '../sheet/parse-table.js';
+import { checkOutputs, outputRole, type OutputVocabulary } from './check-outputs.js';
+import { sha256Hex } from './content-hash.js';
+import { IssueList, type Issue } from './issue.js';
+import { orderPlan } from './order-plan.js';
+import { readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type WindowCells } from './read-vocabulary.js';
+import { verifyTable } from './verify-tables.js';
+
+export interface SheetFile { name: string; text: string }
+export interface BrandSheets { brand: string; shared: SheetFile[]; files: SheetFile[] }
+
+export type CompileResult =
+  | { ok: true; policy: CompiledPolicy; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[] };
+
+const NOT_TABLES = new Set(['policy.csv', 'remedies.csv', 'windows.csv', 'messages.csv', 'facts.csv', 'fees.csv', 'reasons.csv']);
+export const isCasesSheet = (file: string) => /^cases([-_].*)?\.csv$/i.test(file);
+const baseName = (name: string) => name.replace(/^.*\//, '');
+export const WINDOW_STATES = ['open', 'closed', 'unknown'];
+const DAYS_SINCE = /^days_since_([a-z][a-z0-9_]*)$/;
+
+/** Infers what a derived output can hold from the literal cells written for it. */
+function inferDerived(sheet: Sheet, column: number, factType: (n: string) => FactType | undefined): NameInfo {
+  const values: Literal[] = [];
+  let refType: FactType | undefined;
+  for (const { cells } of sheet.rows) {
+    const parsed = parseOutputCell(cells[column] ?? '', (n) => factType(n) !== undefined);
+    if (!parsed.ok || parsed.value === null) continue;
+    if ('ref' in parsed.value) refType = factType(parsed.value.ref);
+    else if (!Array.isArray(parsed.value.value)) values.push(parsed.value.value);
+  }
+  if (refType) return { type: refType };
+  if (values.every((v) => typeof v === 'boolean')) return { type: 'boolean' };
+  if (values.every((v) => typeof v === 'number')) return { type: 'number' };
+  if (values.every((v) => typeof v === 'string')) return { type: 'enum', values: [...new Set(values)] };
+  return {};
+}
+
+function sheetsByName(files: SheetFile[], issues: IssueList): Map<string, Sheet> {
+  const sheets = new Map<string, Sheet>();
+  for (const file of files) {
+    const sheet = parseSheet(file.name, file.text, issues);
+    if (sheet) sheets.set(baseName(file.name), sheet);
+  }
+  return sheets;
+}
+
+function hashPolicy(policy: Omit<CompiledPolicy, 'version'>): string {
+  return sha256Hex(JSON.stringify(policy)).slice(0, 16);
+}
+
+export function compilePolicy(input: BrandSheets): CompileResult {
+  const issues = new IssueList();
+  const shared = sheetsByName(input.shared, issues);
+  const own = sheetsByName(input.files.filter((f) => !isCasesSheet(baseName(f.name))), issues);
+  const required = (map: Map<string, Sheet>, file: string, where: string) => {
+    const sheet = map.get(file);
+    if (!sheet && !input.files.concat(input.shared).some((f) => baseName(f.name) === file && f.name.startsWith(where)))
+      issues.error('missing_sheet', `${where}/${file} is missing: expected a ${file} sheet`, `${where}/${file}`);
+    return sheet;
+  };
+
+  // Vocabulary: facts, fees, reason messages, then the brand's own settings, remedies and windows.
+  const factNames = new Set<string>();
+  const factsSheet = required(shared, 'facts.csv', '_shared');
+  const facts = [...(factsSheet ? readFacts(factsSheet, issues, factNames) : []), ...(own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, factNames) : [])];
+  const feesSheet = required(shared, 'fees.csv', '_shared');
+  const fees = feesSheet ? readFees(feesSheet, issues) : [];
+  const messages: Record<string, Record<string, string>> = {};
+  const reasonsSheet = required(shared, 'reasons.csv', '_shared');
+  const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages) : [];
+  if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages);
+  const policySheet = required(own, 'policy.csv', input.brand);
+  const settings = policySheet ? readPolicySettings(policySheet, input.brand, issues) : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], rows: [] }, input.brand, issues);
+  const remediesSheet = required(own, 'remedies.csv', input.brand);
+  const remedies = remediesSheet ? readRemedies(remediesSheet, issues) : [];
+  const windowCells = new Map<string, WindowCells>();
+  const windows = own.get('windows.csv') ? readWindows(own.get('windows.csv')!, issues, windowCells) : [];
+
+  const factType = new Map<string, FactType>(facts.map((f) => [f.name, f.type]));
+  const factInfo = new Map<string, NameInfo>(facts.map((f) => [f.name, { type: f.type, values: f.values }]));
+  const vocab: OutputVocabulary = {
+    remedies: new Set(remedies.map((r) => r.name)), fees: new Map(fees.map((f) => [f.name, f])),
+    reasons: new Set(Object.keys(messages)), windows: new Set(windows.map((w) => w.name)),
+    factType: (n) => factType.get(n),
+  };
+
+  // Names tables may read: claim facts, windows, days_since_<date>, and other tables' derived outputs.
+  const tableSheets = [...own.entries()].filter(([file]) => !NOT_TABLES.has(file)).sort(([a], [b]) => a.localeCompare(b)).map(([, s]) => s);
+  const derived = new Map<string, NameInfo>();
+  for (const sheet of tableSheets) {
+    sheet.header.forEach((h, c) => {
+      if (!h.startsWith('>')) return;
+      const name = h.slice(1).split(':')[0]!.trim();
+      const role = outputRole(name, vocab);
+      if (typeof role !== 'string' && role.kind === 'derived') derived.set(name, inferDerived(sheet, c, (n) => factType.get(n)));
+    });
+  }
+  for (const w of windows) derived.set(w.name, { type: 'enum', values: WINDOW_STATES });
+  const describe = (name: string): NameInfo | undefined => {
+    const days = DAYS_SINCE.exec(name);
+    if (days && factType.get(days[1]!) === 'date') return { type: 'number' };
+    return factInfo.get(name) ?? derived.get(name);
+  };
+
+  const tables: CompiledTable[] = [];
+  for (const sheet of tableSheets) {
+    const table = parseTable(sheet, { describe, strictNames: true }, issues);
+    if (!table) continue;
+    checkOutputs(table, sheet.header, vocab, issues);
+    tables.push(table);
+  }
+
+  checkReferences(input.brand, settings, remedies, windows, windowCells, describe, vocab, issues);
+  const derivedType = (name: string) => describe(name)?.type;
+  for (const table of tables) verifyTable(table, derivedType, issues);
+  const ordered = orderPlan(tables, windows);
+  if ('cycle' in ordered) issues.error('cycle', `tables and windows depend on each other in a circle: ${ordered.cycle.join(' → ')}: expected each derived fact to be produced before it is read`, `${input.brand}/`);
+
+  if (issues.errors.length > 0 || 'cycle' in ordered) return { ok: false, issues: issues.errors, warnings: issues.warnings };
+  const locales = settings.locales.length ? settings.locales : sharedLocales.slice(0, 1);
+  const body: Omit<CompiledPolicy, 'version'> = {
+    formatVersion: FORMAT_VERSION, brand: input.brand, name: settings.name, currency: settings.currency,
+    defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
+    ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
+    facts, fees, remedies, windows, tables, plan: ordered.plan, messages,
+  };
+  return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
+}
+
+/** Names that sheets point at must exist: window events and lengths, deadlines, settings. */
+function checkReferences(
+  brand: string, settings: ReturnType<typeof readPolicySettings>, remedies: CompiledPolicy['remedies'], windows: CompiledPolicy['windows'],
+  cells: Map<string, WindowCells>, describe: (n: string) => NameInfo | undefined, vocab: OutputVocabulary, issues: IssueList,
+): void {
+  const windowSheet = `${brand}/windows.csv`;
+  for (const w of windows) {
+    const at = cells.get(w.name)!;
+    for (const event of w.countsFrom) {
+      if (describe(event)?.type !== 'date') issues.error('unknown_event', `window ${w.name} counts from "${event}", which is not a date fact: expected e.g. delivered_on`, windowSheet, at.row, at.countsFrom);
+    }
+    if (describe(w.checkedAgainst)?.type !== 'date') issues.error('unknown_event', `window ${w.name} is checked against "${w.checkedAgainst}", which is not a date fact: expected e.g. claim_on`, windowSheet, at.row, at.checkedAgainst);
+    if (typeof w.length === 'object' && describe(w.length.ref)?.type !== 'number')
+      issues.error('unknown_fact', `window ${w.name} takes its length from "${w.length.ref}", which is not a number fact or table output: expected a number or such a name`, windowSheet, at.row, at.length);
+  }
+  for (const r of remedies) {
+    const row = Number(r.source.split(':').pop());
+    for (const w of r.deadline) if (!vocab.windows.has(w)) issues.error('unknown_window', `remedy ${r.name} names deadline "${w}", which is not in windows.csv: expected a window name`, `${brand}/remedies.csv`, row);
+  }
+  const at = settings.rows;
+  if (settings.warrantyWindow && !vocab.windows.has(settings.warrantyWindow))
+    issues.error('unknown_window', `warranty_window "${settings.warrantyWindow}" is not in windows.csv: expected a window name`, `${brand}/policy.csv`, at.warranty_window?.row, at.warranty_window?.col);
+  if (describe(settings.claimDate)?.type !== 'date')
+    issues.error('unknown_fact', `claim_date "${settings.claimDate}" is not a date fact: expected claim_on`, `${brand}/policy.csv`, at.claim_date?.row, at.claim_date?.col);
+}

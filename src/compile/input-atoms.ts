@@ -1,0 +1,67 @@
+// Splits each input column's domain into "atoms": one representative value per region where every
+// cell of the column gives the same answer. Verification (overlaps, gaps, masked rules) and the
+// editors' diff grid both walk combinations of atoms instead of all possible claims.
+
+import type { CompiledTable, FactType, Literal, UnaryTest } from '../contract.js';
+import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
+import { compileTest } from '../evaluate/match-test.js';
+
+export interface ColumnAtoms {
+  values: Literal[];
+  /** [rule][atom] → does the rule's cell in this column match the atom */
+  matches: boolean[][];
+}
+
+function collectLiterals(test: UnaryTest, into: Literal[], globs: string[]): void {
+  if ('eq' in test) into.push(...test.eq);
+  else if ('glob' in test) globs.push(...test.glob);
+  else if ('cmp' in test) into.push(test.value);
+  else if ('range' in test) into.push(...test.range);
+  else if ('not' in test) test.not.forEach((t) => collectLiterals(t, into, globs));
+  else if ('or' in test) test.or.forEach((t) => collectLiterals(t, into, globs));
+}
+
+export function hasRefs(test: UnaryTest): boolean {
+  if ('ref' in test) return true;
+  if ('not' in test) return test.not.some(hasRefs);
+  if ('or' in test) return test.or.some(hasRefs);
+  return false;
+}
+
+/** Representative points around every boundary of an ordered domain (numbers or day numbers). */
+function orderedAtoms(points: number[], integral: boolean): number[] {
+  const sorted = [...new Set(points)].sort((a, b) => a - b);
+  if (sorted.length === 0) return [0];
+  const step = integral ? 1 : 0.5;
+  const out = [sorted[0]! - step];
+  sorted.forEach((p, i) => {
+    out.push(p);
+    const next = sorted[i + 1];
+    if (next === undefined) out.push(p + step);
+    else if (next - p > (integral ? 1 : 0)) out.push(integral ? p + 1 : (p + next) / 2);
+  });
+  return out;
+}
+
+/** The atoms of one column given its type, declared values and the cells of every rule. */
+export function columnAtoms(table: CompiledTable, column: number, type: FactType | undefined, declared?: readonly Literal[]): ColumnAtoms {
+  const tests = table.rules.map((r) => r.tests[column]!);
+  let values: Literal[];
+  if (type === 'boolean') values = [true, false];
+  else if (declared && declared.length) values = [...declared];
+  else {
+    const literals: Literal[] = [], globs: string[] = [];
+    tests.forEach((t) => collectLiterals(t, literals, globs));
+    if (type === 'date') {
+      const days = literals.filter((l): l is string => typeof l === 'string').map(parseIsoDate).filter((d): d is number => d !== null);
+      values = orderedAtoms(days, true).map(formatIsoDate);
+    } else if (type === 'number' || type === 'money' || (literals.length > 0 && literals.every((l) => typeof l === 'number'))) {
+      const numbers = literals.filter((l): l is number => typeof l === 'number');
+      values = orderedAtoms(numbers, numbers.every(Number.isInteger));
+    } else {
+      values = [...new Set([...literals.filter((l) => l !== null), ...globs.map((g) => g.replace(/\*/g, 'x')), '\u0000other'])];
+    }
+  }
+  const matchers = tests.map(compileTest);
+  return { values, matches: matchers.map((m) => values.map((v) => m(v, {}))) };
+}

@@ -1,0 +1,47 @@
+// Orders tables and windows so every derived fact is produced before anything reads it (a DMN
+// decision requirements graph, resolved at build time). Ties keep sheet order; cycles are errors.
+
+import type { CompiledTable, CompiledWindow, PlanStep, UnaryTest } from '../contract.js';
+
+function testRefs(test: UnaryTest, into: Set<string>): void {
+  if ('ref' in test) into.add(test.ref);
+  else if ('not' in test) test.not.forEach((t) => testRefs(t, into));
+  else if ('or' in test) test.or.forEach((t) => testRefs(t, into));
+}
+
+export function namesRead(table: CompiledTable): Set<string> {
+  const names = new Set(table.inputs.map((i) => i.name));
+  for (const rule of table.rules) {
+    rule.tests.forEach((t) => testRefs(t, names));
+    for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
+  }
+  return names;
+}
+
+function windowReads(window: CompiledWindow): string[] {
+  return [...window.countsFrom, window.checkedAgainst, ...(typeof window.length === 'object' ? [window.length.ref] : [])];
+}
+
+export type PlanResult = { plan: PlanStep[] } | { cycle: string[] };
+
+export function orderPlan(tables: CompiledTable[], windows: CompiledWindow[]): PlanResult {
+  const nodes: { step: PlanStep; label: string; reads: string[]; produces: string[] }[] = [
+    ...tables.map((t, i) => ({
+      step: { table: i }, label: t.source, reads: [...namesRead(t)],
+      produces: t.outputs.filter((o) => o.role?.kind === 'derived').map((o) => o.name),
+    })),
+    ...windows.map((w, i) => ({ step: { window: i }, label: w.source, reads: windowReads(w), produces: [w.name] })),
+  ];
+  const producer = new Map<string, number>();
+  nodes.forEach((n, i) => n.produces.forEach((name) => producer.set(name, i)));
+  const deps = nodes.map((n, i) => new Set(n.reads.map((name) => producer.get(name)).filter((p): p is number => p !== undefined && p !== i)));
+  const plan: PlanStep[] = [];
+  const done = new Set<number>();
+  while (done.size < nodes.length) {
+    const next = nodes.findIndex((_, i) => !done.has(i) && [...deps[i]!].every((d) => done.has(d)));
+    if (next < 0) return { cycle: nodes.filter((_, i) => !done.has(i)).map((n) => n.label) };
+    done.add(next);
+    plan.push(nodes[next]!.step);
+  }
+  return { plan };
+}

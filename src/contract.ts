@@ -1,0 +1,175 @@
+// The shapes every layer agrees on: the compiled policy document (what KV stores), the claim a
+// client sends, and the decision the evaluator returns. Types only; runtime validation of these
+// shapes lives next to the code that reads them (compile/, evaluate/claim-facts.ts, functions/).
+
+/** Bumped whenever a compiled document changes shape; loaders refuse newer formats. */
+export const FORMAT_VERSION = 1;
+
+export type Status = 'eligible' | 'ineligible' | 'review';
+export type FactType = 'boolean' | 'enum' | 'text' | 'date' | 'number' | 'money';
+export type FeeType = 'payer' | 'percent' | 'money' | 'text';
+export type HitPolicy = 'U' | 'A' | 'P' | 'F' | 'R' | 'O' | 'C' | 'C+' | 'C<' | 'C>' | 'C#';
+
+/** A claim as sent by a client: fact name → JSON value (dates as YYYY-MM-DD, money in units). */
+export type Claim = Record<string, unknown>;
+
+/** Where a piece of policy came from, e.g. "elegoo/quality.csv:4". */
+export type SourceRef = string;
+
+// ---------- unary tests and output values, as stored in the compiled JSON ----------
+
+/** A literal after compilation: dates become day numbers, `5%` becomes 5. */
+export type Literal = string | number | boolean | null;
+
+export type UnaryTest =
+  | { any: true }
+  | { eq: Literal[] }                                   // "a","b" / 5 / true
+  | { glob: string[] }                                  // bare neptune-* patterns
+  | { cmp: '<' | '<=' | '>' | '>='; value: number | string }
+  | { range: [number | string, number | string]; open: [boolean, boolean] }
+  | { ref: string; op?: '<' | '<=' | '>' | '>=' }      // compare with another fact's value
+  | { not: UnaryTest[] }
+  | { or: UnaryTest[] };
+
+export type OutputValue = { value: Literal | Literal[] } | { ref: string };
+
+export interface CompiledInput {
+  name: string;                  // fact (or derived fact) the column reads
+  values?: Literal[];            // declared allowed values, if any
+}
+
+/** What a brand table's output column means (absent for standalone DMN tables). */
+export type OutputRole =
+  | { kind: 'verdict'; remedy: string }                       // `> refund`: √ / × / review
+  | { kind: 'remedies' }                                      // `> remedies`: the remedies a row speaks about
+  | { kind: 'status' }                                        // `> status`: their verdict
+  | { kind: 'meta'; field: string; remedy?: string }          // reason, deadline, evidence, a fee; `repair.deadline`
+  | { kind: 'derived' };                                      // a fact later tables and windows read
+
+export interface CompiledOutput {
+  name: string;                  // `refund`, `reason`, `repair.deadline`, `part_warranty_months`…
+  priority?: Literal[];          // output values list in priority order (P / O)
+  role?: OutputRole;
+}
+
+export interface CompiledRule {
+  source: SourceRef;
+  label?: string;
+  tests: UnaryTest[];            // one per input
+  outputs: (OutputValue | null)[]; // one per output; null = empty cell
+}
+
+export interface CompiledTable {
+  name: string;                  // file name without .csv
+  source: string;                // brand/file.csv
+  hitPolicy: HitPolicy;
+  complete: boolean;
+  inputs: CompiledInput[];
+  outputs: CompiledOutput[];
+  rules: CompiledRule[];
+}
+
+export interface CompiledFact {
+  name: string;
+  type: FactType;
+  values?: string[];
+  description?: string;
+  notBefore?: string[];          // date facts this date cannot precede (claim_on not before delivered_on)
+}
+
+export interface CompiledWindow {
+  name: string;
+  length: number | { ref: string };
+  unit: 'days' | 'months' | 'years';
+  countsFrom: string[];          // fallbacks in order
+  checkedAgainst: string;
+  label: string;
+  source: SourceRef;
+}
+
+export interface CompiledRemedy {
+  name: string;
+  label: string;
+  deadline: string[];            // governing window first, then other relevant windows
+  evidence: string[];
+  description?: string;
+  source: SourceRef;
+}
+
+export interface CompiledFee {
+  name: string;
+  type: FeeType;
+  percentOf?: { percent: string; base: string };
+}
+
+export type PlanStep = { table: number } | { window: number };
+
+export interface CompiledPolicy {
+  formatVersion: number;
+  brand: string;
+  name: string;
+  version: string;               // content hash of everything below
+  currency: string;
+  defaultLocale: string;
+  locales: string[];
+  claimDate: string;             // the fact that dates the claim (claim_on)
+  warrantyWindow?: string;
+  facts: CompiledFact[];
+  fees: CompiledFee[];
+  remedies: CompiledRemedy[];
+  windows: CompiledWindow[];
+  tables: CompiledTable[];
+  /** Evaluation order of tables and windows: every derived fact is produced before it is read. */
+  plan: PlanStep[];
+  /** reason code → locale → message (brand wording over the shared wording). */
+  messages: Record<string, Record<string, string>>;
+}
+
+// ---------- the decision ----------
+
+export interface Reason {
+  code: string;
+  message: string;
+  source: SourceRef;
+}
+
+export interface WindowResult {
+  window: string;
+  label: string;
+  starts_on: string | null;
+  deadline: string | null;
+  status: 'open' | 'closed' | 'unknown';
+}
+
+export interface RemedyDecision {
+  remedy: string;
+  label: string;
+  status: Status;
+  reasons: Reason[];
+  deadline: string | null;
+  deadline_basis: string | null;
+  other_deadlines: { window: string; deadline: string | null }[];
+  fees: Record<string, string | number>;
+  required_evidence: string[];
+  source: SourceRef;
+}
+
+export interface TraceStep {
+  table: string;
+  hit_policy: HitPolicy;
+  matched: SourceRef[];
+  outputs?: Record<string, unknown>;
+}
+
+export interface Decision {
+  brand: string;
+  policy_version: string;
+  as_of: string;
+  locale: string;
+  remedies: RemedyDecision[];
+  warranty: WindowResult | null;
+  windows: WindowResult[];
+  derived: Record<string, unknown>;
+  facts_not_established: string[];
+  trace?: TraceStep[];
+}

@@ -1,0 +1,62 @@
+// A client's claim checked against the brand's fact vocabulary: every problem named by its JSON
+// path (`claim.delivered_on`) with what was expected. Also turns accepted values into the engine's
+// literals (money stays in currency units; dates stay ISO strings, which order correctly).
+
+import type { Claim, CompiledFact, Literal } from '../contract.js';
+import { parseIsoDate } from './dates.js';
+import { toMinorUnits } from './money.js';
+
+export interface ClaimProblem { path: string; message: string }
+export type CheckedClaim = { ok: true; facts: Record<string, Literal> } | { ok: false; problems: ClaimProblem[] };
+
+const MAX_TEXT = 200;
+
+export function checkValue(fact: CompiledFact, value: unknown): { value: Literal } | { problem: string } {
+  if (value === null) return { value: null };
+  switch (fact.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? { value } : { problem: 'expected true or false' };
+    case 'enum':
+      return typeof value === 'string' && fact.values!.includes(value) ? { value } : { problem: `expected one of ${fact.values!.join(', ')}` };
+    case 'text':
+      return typeof value === 'string' && value.length <= MAX_TEXT ? { value } : { problem: `expected text of at most ${MAX_TEXT} characters` };
+    case 'date':
+      return typeof value === 'string' && parseIsoDate(value) !== null ? { value } : { problem: 'expected a calendar date as YYYY-MM-DD' };
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? { value } : { problem: 'expected a number' };
+    case 'money': {
+      const ok = (typeof value === 'number' || (typeof value === 'string' && value.length <= 20)) && toMinorUnits(value) !== null;
+      if (!ok) return { problem: 'expected an amount in currency units with at most 2 decimals, e.g. 299.99' };
+      const amount = Number(value);
+      return amount >= 0 && amount <= 1e12 ? { value: amount } : { problem: 'expected an amount from 0 to 1,000,000,000,000' };
+    }
+  }
+}
+
+export function checkClaim(facts: readonly CompiledFact[], claim: unknown, path = 'claim'): CheckedClaim {
+  if (typeof claim !== 'object' || claim === null || Array.isArray(claim))
+    return { ok: false, problems: [{ path, message: 'expected an object of claim facts' }] };
+  const byName = new Map(facts.map((f) => [f.name, f]));
+  const problems: ClaimProblem[] = [];
+  const accepted: Record<string, Literal> = {};
+  for (const [name, value] of Object.entries(claim as Claim)) {
+    const fact = byName.get(name);
+    if (!fact) {
+      problems.push({ path: `${path}.${name}`, message: `unknown fact: expected one of the brand's facts (GET /v1/brands/:brand lists them)` });
+      continue;
+    }
+    const checked = checkValue(fact, value);
+    if ('problem' in checked) problems.push({ path: `${path}.${name}`, message: checked.problem });
+    else accepted[name] = checked.value;
+  }
+  // Dates that cannot precede one another in a real claim (facts.csv `not_before`).
+  for (const fact of facts) {
+    const later = accepted[fact.name];
+    for (const earlier of fact.notBefore ?? []) {
+      const a = accepted[earlier];
+      if (typeof a === 'string' && typeof later === 'string' && later < a)
+        problems.push({ path: `${path}.${fact.name}`, message: `${fact.name} (${later}) is before ${earlier} (${a}): expected a date on or after it` });
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, facts: accepted };
+}

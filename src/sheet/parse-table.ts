@@ -1,0 +1,160 @@
+// A decision-table sheet → CompiledTable. The top-left cell holds the DMN hit policy, headers name
+// inputs (`fact`), outputs (`> name`) and annotations (`# note`); each body row is a rule.
+
+import type { CompiledInput, CompiledOutput, CompiledRule, CompiledTable, FactType, HitPolicy, Literal, UnaryTest } from '../contract.js';
+import type { IssueList } from '../compile/issue.js';
+import { parseInputCell, parseLiteral, parseOutputCell, splitTopLevel } from './cell-syntax.js';
+import type { Sheet } from './parse-sheet.js';
+
+const HIT_POLICIES: Record<string, HitPolicy> = {
+  U: 'U', UNIQUE: 'U', A: 'A', ANY: 'A', P: 'P', PRIORITY: 'P', F: 'F', FIRST: 'F',
+  R: 'R', 'RULE ORDER': 'R', O: 'O', 'OUTPUT ORDER': 'O', C: 'C', COLLECT: 'C',
+  'C+': 'C+', 'COLLECT SUM': 'C+', 'C<': 'C<', 'COLLECT MIN': 'C<', 'C>': 'C>', 'COLLECT MAX': 'C>',
+  'C#': 'C#', 'COLLECT COUNT': 'C#',
+};
+
+/** What the compiler knows about a name a column reads; undefined = unknown name. */
+export interface NameInfo { type?: FactType; values?: readonly Literal[] }
+export interface TableContext {
+  describe(name: string): NameInfo | undefined;
+  /** Brand tables must only read known facts; a standalone table (DMN TCK) may read anything. */
+  strictNames: boolean;
+}
+
+interface Column { index: number; name: string; values?: Literal[] }
+
+const COLUMN_NAME = /^[A-Za-z_][\w.]*$/;
+
+export function parseHitPolicy(cell: string): { hitPolicy: HitPolicy; complete: boolean } | null {
+  const text = cell.trim().replace(/\s+/g, ' ').toUpperCase();
+  const complete = / COMPLETE$/.test(text);
+  const policy = HIT_POLICIES[complete ? text.replace(/ COMPLETE$/, '') : text];
+  return policy ? { hitPolicy: policy, complete } : null;
+}
+
+function parseValueList(text: string, sheet: string, row: number, col: number, issues: IssueList): Literal[] | undefined {
+  const values: Literal[] = [];
+  for (const part of splitTopLevel(text)) {
+    const literal = parseLiteral(part);
+    if (literal && !literal.ok) {
+      issues.error('bad_value_list', `${literal.error}`, sheet, row, col);
+      return undefined;
+    }
+    values.push(literal ? literal.value : part);
+  }
+  return values;
+}
+
+function parseHeader(sheet: Sheet, issues: IssueList) {
+  const inputs: Column[] = [], outputs: Column[] = [];
+  const seen = new Map<string, number>();
+  const headerRow = sheet.rows.length ? sheet.rows[0]!.row - 1 : 1;
+  sheet.header.forEach((raw, index) => {
+    if (index === 0 || raw.startsWith('#')) return;
+    const isOutput = raw.startsWith('>');
+    const text = isOutput ? raw.slice(1).trim() : raw;
+    if (text === '') {
+      issues.error('empty_header', 'column has no header: expected a fact name, "> output" or "# note"', sheet.name, headerRow, index);
+      return;
+    }
+    const colon = text.indexOf(':');
+    const name = (colon >= 0 ? text.slice(0, colon) : text).trim();
+    if (!COLUMN_NAME.test(name)) {
+      issues.error('bad_header', `"${raw}" is not a column name: expected a name like issue, "> refund" or "# note"`, sheet.name, headerRow, index);
+      return;
+    }
+    const key = `${isOutput ? '>' : ''}${name}`;
+    if (seen.has(key)) {
+      issues.error('duplicate_header', `column "${raw}" repeats column ${seen.get(key)! + 1}: expected each input and output once`, sheet.name, headerRow, index);
+      return;
+    }
+    seen.set(key, index);
+    const values = colon >= 0 ? parseValueList(text.slice(colon + 1), sheet.name, headerRow, index, issues) : undefined;
+    (isOutput ? outputs : inputs).push({ index, name, values });
+  });
+  return { inputs, outputs, headerRow };
+}
+
+const kindOf = (v: Literal) => (v === null ? 'null' : typeof v);
+
+/** Checks a parsed test against the column's type; returns what is wrong, or null. */
+export function checkTest(test: UnaryTest, info: NameInfo): string | null {
+  const { type, values } = info;
+  if ('any' in test) return null;
+  if ('not' in test || 'or' in test) {
+    for (const t of 'not' in test ? test.not : test.or) {
+      const problem = checkTest(t, info);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if ('ref' in test) return null;
+  if ('glob' in test) return type === undefined || type === 'text' ? null : `a pattern with * only works on text facts, not ${type}`;
+  const ordered = 'cmp' in test ? [test.value] : 'range' in test ? test.range : null;
+  if (ordered) {
+    if (type === 'boolean' || type === 'enum' || type === 'text') return `${type} values cannot be compared with < > or ranges: expected a value or a list`;
+    const want = type === 'date' ? 'string' : type ? 'number' : null;
+    const bad = want ? ordered.find((v) => typeof v !== want) : undefined;
+    return bad !== undefined ? `${bad} is not a ${type}: expected ${type === 'date' ? 'a date like 2025-03-01' : 'a number'}` : null;
+  }
+  if (!('eq' in test)) return null;
+  for (const v of test.eq) {
+    if (v === null || type === undefined) continue;
+    const expected = type === 'boolean' ? 'boolean' : type === 'number' || type === 'money' ? 'number' : 'string';
+    if (kindOf(v) !== expected) return `${JSON.stringify(v)} is not a ${type}: expected ${type === 'boolean' ? 'true/false (√/×)' : type === 'date' ? 'a date like 2025-03-01' : `a ${type}`}`;
+    if (values && !values.includes(v)) return `"${v}" is not an allowed value: expected one of ${values.join(', ')}`;
+  }
+  return null;
+}
+
+export function parseTable(sheet: Sheet, context: TableContext, issues: IssueList): CompiledTable | null {
+  const corner = sheet.header[0] ?? '';
+  const headerRow = (sheet.rows[0]?.row ?? 2) - 1;
+  const hit = parseHitPolicy(corner);
+  if (!hit) issues.error('bad_hit_policy', `"${corner}" is not a hit policy: expected U, A, P, F, R, O, C, C+, C<, C> or C# in the top-left cell (optionally followed by "complete")`, sheet.name, headerRow, 0);
+  const { inputs, outputs } = parseHeader(sheet, issues);
+  if (outputs.length === 0) issues.error('no_outputs', 'the table has no output column: expected at least one header starting with ">"', sheet.name, headerRow);
+  if (hit && (hit.hitPolicy === 'C+' || hit.hitPolicy === 'C<' || hit.hitPolicy === 'C>') && outputs.length > 1)
+    issues.error('aggregation_outputs', `hit policy ${hit.hitPolicy} aggregates one output: expected exactly one ">" column`, sheet.name, headerRow);
+  if (hit && (hit.hitPolicy === 'P' || hit.hitPolicy === 'O') && !outputs.some((o) => o.values))
+    issues.error('priority_values', `hit policy ${hit.hitPolicy} needs output values in priority order: expected a header like "> status: high, low"`, sheet.name, headerRow);
+
+  const infos = inputs.map((col) => {
+    const info = context.describe(col.name);
+    if (!info && context.strictNames) issues.error('unknown_fact', `input "${col.name}" is not a fact, window or table output: expected a name from facts.csv or windows.csv`, sheet.name, headerRow, col.index);
+    return { ...info, values: col.values ?? info?.values };
+  });
+  const isName = (name: string) => context.describe(name) !== undefined || inputs.some((i) => i.name === name);
+  // A bare word that is one of the column's own values is a value, even if a fact has that name.
+  const isNameIn = (values?: readonly Literal[]) => (name: string) => !values?.includes(name) && isName(name);
+
+  const rules: CompiledRule[] = [];
+  for (const { row, cells } of sheet.rows) {
+    const tests: UnaryTest[] = [];
+    const values: CompiledRule['outputs'] = [];
+    inputs.forEach((col, i) => {
+      const parsed = parseInputCell(cells[col.index] ?? '', isNameIn(infos[i]!.values));
+      if (!parsed.ok) return issues.error('bad_cell', parsed.error, sheet.name, row, col.index);
+      const problem = checkTest(parsed.value, infos[i]!);
+      if (problem) issues.error('bad_cell', `${cells[col.index]}: ${problem}`, sheet.name, row, col.index);
+      tests.push(parsed.value);
+    });
+    for (const col of outputs) {
+      const parsed = parseOutputCell(cells[col.index] ?? '', isName);
+      if (!parsed.ok) issues.error('bad_cell', parsed.error, sheet.name, row, col.index);
+      values.push(parsed.ok ? parsed.value : null);
+    }
+    const label = cells[0] || undefined;
+    rules.push({ source: `${sheet.name}:${row}`, ...(label ? { label } : {}), tests, outputs: values });
+  }
+  if (rules.length === 0) issues.error('no_rules', 'the table has no rules: expected at least one row under the header', sheet.name, headerRow);
+  return {
+    name: sheet.name.replace(/^.*\//, '').replace(/\.csv$/i, ''),
+    source: sheet.name,
+    hitPolicy: hit?.hitPolicy ?? 'U',
+    complete: hit?.complete ?? false,
+    inputs: inputs.map((c, i): CompiledInput => ({ name: c.name, ...(infos[i]!.values ? { values: [...infos[i]!.values!] } : {}) })),
+    outputs: outputs.map((c): CompiledOutput => ({ name: c.name, ...(c.values ? { priority: c.values } : {}) })),
+    rules,
+  };
+}
