@@ -84,6 +84,7 @@ export interface CompiledWindow {
   countsFrom: string[];          // fallbacks in order
   checkedAgainst: string;
   label: string;
+  badge: boolean;                // shown in the storefront badge's one-line summary
   source: SourceRef;
 }
 
@@ -136,6 +137,8 @@ export interface Reason {
 export interface WindowResult {
   window: string;
   label: string;
+  length: number | null;
+  unit: 'days' | 'months' | 'years';
   starts_on: string | null;
   deadline: string | null;
   status: 'open' | 'closed' | 'unknown';
@@ -172,4 +175,35 @@ export interface Decision {
   derived: Record<string, unknown>;
   facts_not_established: string[];
   trace?: TraceStep[];
+}
+
+// ---------- the pre-purchase coverage summary (storefront badge) ----------
+
+export interface CoverageTerm {
+  window: string;
+  label: string;                 // "14-day returns"
+  length: number | null;         // null: unknown for this product line / part
+  unit: 'days' | 'months' | 'years';
+  counts_from: string[];
+}
+
+export interface CoverageRemedy {
+  remedy: string;
+  label: string;
+  description?: string;
+  /** Fee and payer values the policy can attach to this remedy, e.g. restocking_fee_pct: [5, 15]. */
+  terms: Record<string, (string | number)[]>;
+}
+
+export interface CoverageSummary {
+  brand: string;
+  name: string;
+  policy_version: string;
+  locale: string;
+  product_line: string | null;
+  part: string | null;
+  headline: string;              // "14-day returns · 24-month warranty"
+  windows: CoverageTerm[];
+  remedies: CoverageRemedy[];
+  exclusions: { code: string; message: string }[];
 }

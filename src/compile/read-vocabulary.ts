@@ -125,7 +125,7 @@ export interface WindowCells { row: number; length: number; countsFrom: number; 
 export function readWindows(sheet: Sheet, issues: IssueList, at = new Map<string, WindowCells>()): CompiledWindow[] {
   const windows: CompiledWindow[] = [];
   const seen = new Set<string>();
-  for (const r of readRecords(sheet, { required: ['window', 'length', 'unit', 'counts_from'], optional: ['checked_against', 'label'] }, issues)) {
+  for (const r of readRecords(sheet, { required: ['window', 'length', 'unit', 'counts_from'], optional: ['checked_against', 'label', 'badge'] }, issues)) {
     const name = r.get('window');
     if (!checkName(name, 'window', sheet, r.row, r.col('window'), issues) || !checkUnique(seen, name, 'window', sheet, r.row, r.col('window'), issues)) continue;
     const lengthText = r.get('length'), unit = r.get('unit') as CompiledWindow['unit'];
@@ -137,7 +137,7 @@ export function readWindows(sheet: Sheet, issues: IssueList, at = new Map<string
     const countsFrom = r.get('counts_from').split('|').map((s) => s.trim()).filter(Boolean);
     if (countsFrom.length === 0) issues.error('missing_event', 'the window counts from nothing: expected a date fact such as delivered_on', sheet.name, r.row, r.col('counts_from'));
     at.set(name, { row: r.row, length: r.col('length'), countsFrom: r.col('counts_from'), checkedAgainst: r.col('checked_against') });
-    windows.push({ name, length, unit, countsFrom, checkedAgainst: r.get('checked_against') || 'claim_on', label: r.get('label') || name, source: `${sheet.name}:${r.row}` });
+    windows.push({ name, length, unit, countsFrom, checkedAgainst: r.get('checked_against') || 'claim_on', label: r.get('label') || name, badge: /^(true|yes|√|✓|x)$/i.test(r.get('badge')), source: `${sheet.name}:${r.row}` });
   }
   return windows;
 }

@@ -15,13 +15,13 @@ export function computeWindow(window: CompiledWindow, facts: Facts): WindowResul
   const length = typeof window.length === 'number' ? window.length : facts[window.length.ref];
   const label = window.label.replace('{length}', typeof length === 'number' ? String(length) : '?');
   if (start === null || typeof length !== 'number' || length < 0) {
-    return { window: window.name, label, starts_on: start === null ? null : formatIsoDate(start), deadline: null, status: 'unknown' };
+    return { window: window.name, label, length: typeof length === 'number' ? length : null, unit: window.unit, starts_on: start === null ? null : formatIsoDate(start), deadline: null, status: 'unknown' };
   }
   const deadline = windowDeadline(start, length, window.unit);
   const checked = facts[window.checkedAgainst];
   const on = typeof checked === 'string' ? parseIsoDate(checked) : null;
   return {
-    window: window.name, label, starts_on: formatIsoDate(start), deadline: formatIsoDate(deadline),
+    window: window.name, label, length, unit: window.unit, starts_on: formatIsoDate(start), deadline: formatIsoDate(deadline),
     status: on === null ? 'unknown' : on <= deadline ? 'open' : 'closed',
   };
 }
