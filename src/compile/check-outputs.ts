@@ -37,8 +37,9 @@ const asList = (v: OutputValue): Literal[] => ('ref' in v ? [] : Array.isArray(v
 /** Checks one cell of a classified column; returns the normalized value or a problem. */
 function checkCell(role: OutputRole, value: OutputValue, vocab: OutputVocabulary): { value: OutputValue } | { problem: string } {
   if (role.kind === 'derived') return { value };
-  if ('ref' in value && !(role.kind === 'meta' && vocab.fees.get(role.field)?.type === 'money'))
-    return { problem: `"${value.ref}" is a fact name: expected a value here` };
+  // Only money fields copy a fact (refund_amount = order_amount); elsewhere a bare word that happens
+  // to name a fact is a value, e.g. the reason code water_damage.
+  if ('ref' in value && !(role.kind === 'meta' && vocab.fees.get(role.field)?.type === 'money')) value = { value: value.ref };
   const list = asList(value).map(String);
   switch (role.kind) {
     case 'verdict':

@@ -1,8 +1,6 @@
 // Calendar arithmetic on whole local dates (INTERPRETATION §1): no time zones, no Date objects on
 // the hot path. A date is an integer day number (days since 1970-01-01) inside the engine.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 export function dayNumber(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -31,20 +29,30 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** Parses YYYY-MM-DD into a day number, or returns null when it is not a real calendar date. */
 export function parseIsoDate(text: string): number | null {
-  const m = ISO_DATE.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // Hand-rolled rather than a RegExp: dates are parsed several times per claim on the hot path.
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return dayNumber(year, month, day);
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 export function formatIsoDate(n: number): string {
   const { year, month, day } = civilFromDay(n);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${two(month)}-${two(day)}`;
 }
 
 /** "N months later": same calendar date, clamped to the month's last day (2024-08-31 + 6 = 2025-02-28). */

@@ -3,9 +3,8 @@
 // Every remedy gets a status, its reasons, fees, deadline and the sheet row that decided it.
 
 import type { Claim, CompiledPolicy, Decision, Literal, Reason, RemedyDecision, TraceStep, WindowResult } from '../contract.js';
-import { checkValue } from './check-claim.js';
 import { parseIsoDate } from './dates.js';
-import { selectRules, ruleOutputs } from './evaluate-table.js';
+import { selectRules } from './evaluate-table.js';
 import { computeWindow } from './windows.js';
 import { feesFor } from './fees.js';
 import type { Facts } from './match-test.js';
@@ -19,11 +18,13 @@ export interface EvaluateOptions {
 const SEVERITY: Record<Verdict, number> = { eligible: 0, review: 1, ineligible: 2 };
 
 function readFacts(prepared: PreparedPolicy, claim: Claim, asOf: string): Facts {
-  const facts: Facts = {};
-  for (const fact of prepared.policy.facts) {
-    const raw = claim[fact.name];
-    const checked = raw === undefined ? null : checkValue(fact, raw);
-    facts[fact.name] = checked && 'value' in checked ? checked.value : fact.type === 'boolean' ? false : null;
+  // The template is the prototype: unsent facts read their default without being copied per claim.
+  const facts: Facts = Object.create(prepared.template);
+  for (const name in claim) {
+    const read = prepared.readers.get(name);
+    if (!read) continue;
+    const value = read(claim[name]);
+    if (value !== undefined) facts[name] = value;
   }
   if (facts[prepared.policy.claimDate] === null) facts[prepared.policy.claimDate] = asOf;
   const today = parseIsoDate(String(facts[prepared.policy.claimDate]));
@@ -34,12 +35,19 @@ function readFacts(prepared: PreparedPolicy, claim: Claim, asOf: string): Facts 
   return facts;
 }
 
+function outputValue(table: CompiledPolicy['tables'][number], rule: number, output: number, facts: Facts): Literal | Literal[] {
+  const out = table.rules[rule]!.outputs[output];
+  return out === null || out === undefined ? null : 'ref' in out ? facts[out.ref] ?? null : out.value;
+}
+
 function derivedValue(prepared: PreparedPolicy, t: number, output: number, rules: number[], facts: Facts): Literal | Literal[] {
   const table = prepared.policy.tables[t]!;
-  const values = rules.map((r) => ruleOutputs(table, r, facts)[output]!);
   switch (table.hitPolicy) {
     case 'U': case 'A': case 'P': case 'F':
-      return values[0] ?? null;
+      return rules.length ? outputValue(table, rules[0]!, output, facts) : null;
+  }
+  const values = rules.map((r) => outputValue(table, r, output, facts));
+  switch (table.hitPolicy) {
     case 'C#':
       return new Set(values.map((v) => JSON.stringify(v))).size;
     case 'C+': case 'C<': case 'C>': {
@@ -63,24 +71,35 @@ function decideRemedy(
   const { policy } = prepared;
   const remedy = prepared.remedies[index]!;
   let status: Verdict | null = null;
-  for (const e of effects) if (e.verdict && (status === null || SEVERITY[e.verdict] > SEVERITY[status])) status = e.verdict;
+  let source = remedy.source;
+  for (const e of effects) {
+    if (e.verdict && (status === null || SEVERITY[e.verdict] > SEVERITY[status])) { status = e.verdict; source = e.source; }
+  }
+  // Plain loops rather than Sets and closures: this runs for every remedy of every claim.
   const reasons: Reason[] = [];
-  const seen = new Set<string>();
-  const addReason = (code: string, source: string) => {
-    if (seen.has(code)) return;
-    seen.add(code);
-    reasons.push({ code, message: message(policy, code, locale), source });
-  };
-  for (const e of effects) if (e.verdict && e.verdict !== 'eligible') e.reasons.forEach((code) => addReason(code, e.source));
-  if (status === null) addReason('not_applicable', remedy.source);
+  for (const e of effects) {
+    if (!e.verdict || e.verdict === 'eligible') continue;
+    for (const code of e.reasons) {
+      if (!reasons.some((r) => r.code === code)) reasons.push({ code, message: message(policy, code, locale), source: e.source });
+    }
+  }
+  if (status === null) reasons.push({ code: 'not_applicable', message: message(policy, 'not_applicable', locale), source: remedy.source });
   const final: Verdict = status ?? 'ineligible';
   // Fees, deadline and evidence describe the service the final status offers; a refused remedy keeps
   // only what rows state for it without a verdict (e.g. who pays to ship a refused item back).
-  const describing = effects.filter((e) => (final === 'ineligible' ? e.verdict === null : e.verdict !== 'ineligible'));
-  const governing = describing.find((e) => e.deadline)?.deadline ?? remedy.deadline[0];
+  const describing: RuleEffect[] = [];
+  let governing = remedy.deadline[0];
+  let explicitDeadline = false;
+  const evidence = remedy.evidence.slice();
+  for (const e of effects) {
+    if (final === 'ineligible' ? e.verdict !== null : e.verdict === 'ineligible') continue;
+    describing.push(e);
+    if (e.deadline && !explicitDeadline) { governing = e.deadline; explicitDeadline = true; }
+    for (const x of e.evidence) if (!evidence.includes(x)) evidence.push(x);
+  }
   const window = governing ? windows.get(governing) : undefined;
-  const evidence = new Set(remedy.evidence);
-  for (const e of describing) e.evidence.forEach((x) => evidence.add(x));
+  const otherDeadlines: RemedyDecision['other_deadlines'] = [];
+  for (const w of remedy.deadline) if (w !== governing) otherDeadlines.push({ window: w, deadline: windows.get(w)?.deadline ?? null });
   return {
     remedy: remedy.name,
     label: remedy.label,
@@ -88,18 +107,16 @@ function decideRemedy(
     reasons,
     deadline: window?.deadline ?? null,
     deadline_basis: window ? basisOf(prepared, governing!, window) : null,
-    other_deadlines: remedy.deadline.filter((w) => w !== governing).map((w) => ({ window: w, deadline: windows.get(w)?.deadline ?? null })),
-    fees: feesFor(policy, describing, facts),
-    required_evidence: [...evidence],
-    source: effects.find((e) => e.verdict === final)?.source ?? remedy.source,
+    other_deadlines: otherDeadlines,
+    fees: describing.length ? feesFor(prepared, describing, facts) : {},
+    required_evidence: evidence,
+    source,
   };
 }
 
 function basisOf(prepared: PreparedPolicy, name: string, result: WindowResult): string {
-  const w = prepared.policy.windows.find((x) => x.name === name)!;
-  const length = typeof w.length === 'number' ? w.length : `${w.length.ref}`;
-  return `${name}: ${length} ${w.unit} from ${w.countsFrom.join(' (else ')}${w.countsFrom.length > 1 ? ')' : ''}` +
-    `${result.starts_on ? ` ${result.starts_on}` : ''}, last day included; checked against ${w.checkedAgainst}`;
+  const [head, middle, tail] = prepared.basis.get(name)!;
+  return head + result.length + middle + (result.starts_on ?? '') + tail;
 }
 
 export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string, options: EvaluateOptions = {}): Decision {
@@ -109,7 +126,6 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
   const windows = new Map<string, WindowResult>();
   const derived: Record<string, unknown> = {};
   const effects: RuleEffect[][] = prepared.remedies.map(() => []);
-  const remedyIndex = new Map(prepared.remedies.map((r, i) => [r.name, i]));
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
 
   for (const step of policy.plan) {
@@ -127,7 +143,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
       facts[name] = Array.isArray(value) ? (value[0] ?? null) : value;
       derived[name] = value;
     }
-    for (const r of hit.rules) for (const e of prepared.effects[t]![r]!) effects[remedyIndex.get(e.remedy)!]!.push(e);
+    for (const r of hit.rules) for (const e of prepared.effects[t]![r]!) effects[e.remedyIndex]!.push(e);
     trace?.push({
       table: policy.tables[t]!.source, hit_policy: policy.tables[t]!.hitPolicy,
       matched: hit.rules.map((r) => policy.tables[t]!.rules[r]!.source), ...(hit.error ? { error: hit.error } : {}),

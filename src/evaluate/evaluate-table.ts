@@ -7,7 +7,8 @@ import { compileTest, type Facts, type Matcher } from './match-test.js';
 
 export interface PreparedTable {
   table: CompiledTable;
-  matchers: Matcher[][];         // [rule][input]
+  /** [rule] → the rule's tests that are not `-`, as input index + matcher (most cells are `-`). */
+  checks: { inputs: number[]; matchers: Matcher[] }[];
   /** Rules by the value of one equality-only input column, so large tables are not scanned. */
   index?: { input: number; byValue: Map<Literal, number[]>; always: number[] };
 }
@@ -40,21 +41,27 @@ function buildIndex(table: CompiledTable): PreparedTable['index'] {
 }
 
 export function prepareTable(table: CompiledTable): PreparedTable {
-  return { table, matchers: table.rules.map((rule) => rule.tests.map(compileTest)), index: buildIndex(table) };
+  const checks = table.rules.map((rule) => {
+    const inputs = rule.tests.flatMap((t, i) => ('any' in t ? [] : [i]));
+    return { inputs, matchers: inputs.map((i) => compileTest(rule.tests[i]!)) };
+  });
+  return { table, checks, index: buildIndex(table) };
 }
 
 function matchingRules(prepared: PreparedTable, facts: Facts): number[] {
-  const { table, matchers, index } = prepared;
-  const values = table.inputs.map((input) => facts[input.name] ?? null);
+  const { table, checks, index } = prepared;
+  const inputs = table.inputs;
+  const values: Literal[] = new Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) values[i] = facts[inputs[i]!.name] ?? null;
   const candidates = index ? index.byValue.get(values[index.input]!) ?? index.always : null;
   const matched: number[] = [];
-  const count = candidates ? candidates.length : matchers.length;
+  const count = candidates ? candidates.length : checks.length;
   for (let c = 0; c < count; c++) {
     const r = candidates ? candidates[c]! : c;
-    const tests = matchers[r]!;
+    const { inputs: at, matchers } = checks[r]!;
     let ok = true;
-    for (let i = 0; i < tests.length; i++) {
-      if (!tests[i]!(values[i]!, facts)) { ok = false; break; }
+    for (let i = 0; i < matchers.length; i++) {
+      if (!matchers[i]!(values[at[i]!]!, facts)) { ok = false; break; }
     }
     if (ok) {
       matched.push(r);

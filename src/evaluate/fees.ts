@@ -2,12 +2,11 @@
 // to facts resolved (refund_amount = order_amount), and computed fields such as
 // restocking_fee_amount = percent_of(restocking_fee_pct, order_amount), half-up to the cent.
 
-import type { CompiledPolicy } from '../contract.js';
 import type { Facts } from './match-test.js';
 import { fromMinorUnits, percentOf, toMinorUnits } from './money.js';
-import type { RuleEffect } from './prepare-policy.js';
+import type { PreparedPolicy, RuleEffect } from './prepare-policy.js';
 
-export function feesFor(policy: CompiledPolicy, effects: RuleEffect[], facts: Facts): Record<string, string | number> {
+export function feesFor(prepared: PreparedPolicy, effects: RuleEffect[], facts: Facts): Record<string, string | number> {
   const fees: Record<string, string | number> = {};
   for (const e of effects) {
     for (const [field, value] of e.fees) {
@@ -16,10 +15,10 @@ export function feesFor(policy: CompiledPolicy, effects: RuleEffect[], facts: Fa
       if (typeof v === 'string' || typeof v === 'number') fees[field] = v;
     }
   }
-  for (const fee of policy.fees) {
-    if (!fee.percentOf || fee.name in fees) continue;
-    const pct = fees[fee.percentOf.percent];
-    const base = facts[fee.percentOf.base];
+  for (const fee of prepared.computedFees) {
+    if (fee.name in fees) continue;
+    const pct = fees[fee.percentOf!.percent];
+    const base = facts[fee.percentOf!.base];
     if (typeof pct !== 'number' || typeof base !== 'number') continue;
     const minor = toMinorUnits(base);
     if (minor !== null) fees[fee.name] = fromMinorUnits(percentOf(minor, pct));

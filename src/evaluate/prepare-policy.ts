@@ -2,14 +2,17 @@
 // contribution to the remedies, built once per policy version (cold path) so that evaluating a
 // claim only walks precomputed structures.
 
-import type { CompiledPolicy, CompiledRemedy, Literal, OutputValue } from '../contract.js';
+import type { CompiledFact, CompiledPolicy, CompiledRemedy, Literal, OutputValue } from '../contract.js';
+import { checkValue } from './check-claim.js';
 import { prepareTable, type PreparedTable } from './evaluate-table.js';
+import type { Facts } from './match-test.js';
 
 export type Verdict = 'eligible' | 'ineligible' | 'review';
 
 /** What one rule says about one remedy. */
 export interface RuleEffect {
   remedy: string;
+  remedyIndex: number;
   verdict: Verdict | null;       // null: the row only adds fees, deadline or evidence
   reasons: string[];
   deadline?: string;
@@ -33,6 +36,14 @@ export interface PreparedPolicy {
   remedies: CompiledRemedy[];
   booleanInputs: string[];
   daysSince: [string, string][];  // [derived name, date fact]
+  /** Every fact at its "not sent" value (flags false, others null); copied once per claim. */
+  template: Facts;
+  /** Claim fact name → how to accept its value (only facts some table or window reads). */
+  readers: Map<string, (raw: unknown) => Literal | undefined>;
+  /** Fees computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount). */
+  computedFees: CompiledPolicy['fees'];
+  /** Window name → its deadline basis text around the start date. */
+  basis: Map<string, [string, string, string]>;
 }
 
 const asStrings = (v: OutputValue | null | undefined): string[] =>
@@ -63,12 +74,13 @@ function ruleEffects(policy: CompiledPolicy, tableIndex: number, ruleIndex: numb
   });
   for (const remedy of listed) if (!verdicts.has(remedy)) verdicts.set(remedy, status);
   for (const remedy of scoped.keys()) if (!verdicts.has(remedy)) verdicts.set(remedy, null);
+  const remedyIndex = new Map(policy.remedies.map((r, i) => [r.name, i]));
   return [...verdicts].map(([remedy, verdict]) => {
     const own = scoped.get(remedy);
     // A × only brings its reasons; fees, deadline and evidence describe a service that is offered.
     const describesService = verdict !== 'ineligible';
     return {
-      remedy, verdict, source: rule.source,
+      remedy, remedyIndex: remedyIndex.get(remedy)!, verdict, source: rule.source,
       reasons: verdict && verdict !== 'eligible' ? [...(own?.reasons ?? []), ...shared.reasons] : [],
       deadline: own?.deadline ?? (describesService ? shared.deadline : undefined),
       evidence: describesService ? [...(own?.evidence ?? []), ...shared.evidence] : own?.evidence ?? [],
@@ -77,12 +89,54 @@ function ruleEffects(policy: CompiledPolicy, tableIndex: number, ruleIndex: numb
   });
 }
 
+function readerFor(fact: CompiledFact): (raw: unknown) => Literal | undefined {
+  if (fact.type === 'boolean') return (raw) => (typeof raw === 'boolean' ? raw : undefined);
+  if (fact.type === 'enum') {
+    const allowed = new Set<unknown>(fact.values);
+    return (raw) => (allowed.has(raw) ? (raw as string) : undefined);
+  }
+  return (raw) => {
+    const checked = checkValue(fact, raw);
+    return 'value' in checked ? checked.value : undefined;
+  };
+}
+
+/** Facts any table, window, fee or setting reads; the rest of a claim is irrelevant to the decision. */
+function factsRead(policy: CompiledPolicy): Set<string> {
+  const names = new Set<string>([policy.claimDate]);
+  const visit = (t: import('../contract.js').UnaryTest): void => {
+    if ('ref' in t) names.add(t.ref);
+    else if ('not' in t) t.not.forEach(visit);
+    else if ('or' in t) t.or.forEach(visit);
+  };
+  for (const table of policy.tables) {
+    table.inputs.forEach((i) => names.add(i.name.replace(/^days_since_/, '')));
+    for (const rule of table.rules) {
+      rule.tests.forEach(visit);
+      for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
+    }
+  }
+  for (const w of policy.windows) [...w.countsFrom, w.checkedAgainst, ...(typeof w.length === 'object' ? [w.length.ref] : [])].forEach((n) => names.add(n));
+  for (const fee of policy.fees) if (fee.percentOf) names.add(fee.percentOf.base);
+  return names;
+}
+
+function basisText(policy: CompiledPolicy): Map<string, [string, string, string]> {
+  return new Map(policy.windows.map((w) => {
+    const from = w.countsFrom.length > 1 ? `${w.countsFrom[0]} (else ${w.countsFrom.slice(1).join(', else ')})` : w.countsFrom[0];
+    return [w.name, [`${w.name}: `, ` ${w.unit} from ${from} `, `, last day included; checked against ${w.checkedAgainst}`]];
+  }));
+}
+
 const cache = new WeakMap<CompiledPolicy, PreparedPolicy>();
 
 export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   const cached = cache.get(policy);
   if (cached) return cached;
   const factTypes = new Map(policy.facts.map((f) => [f.name, f.type]));
+  const read = factsRead(policy);
+  const template: Facts = {};
+  for (const f of policy.facts) template[f.name] = f.type === 'boolean' ? false : null;
   const inputs = new Set(policy.tables.flatMap((t) => t.inputs.map((i) => i.name)));
   const prepared: PreparedPolicy = {
     policy,
@@ -95,6 +149,10 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
       const m = /^days_since_(.+)$/.exec(n);
       return m && factTypes.get(m[1]!) === 'date' ? [[n, m[1]!]] : [];
     }),
+    template,
+    readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, readerFor(f)])),
+    basis: basisText(policy),
+    computedFees: policy.fees.filter((f) => f.percentOf),
   };
   cache.set(policy, prepared);
   return prepared;
