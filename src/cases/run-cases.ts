@@ -49,6 +49,7 @@ function actualOf(decision: Decision, field: string): string | undefined {
 function normalizeExpected(field: string, text: string): string {
   const sub = field.split('.').slice(1).join('.');
   if (!sub) return STATUS_ALIASES[text] ?? text;
+  if ((sub === 'reason' || sub === 'reasons' || sub === 'evidence') && (text === '-' || text === 'none')) return '';
   if (sub === 'reason' || sub === 'reasons' || sub === 'evidence') return text.split(',').map((s) => s.trim()).filter(Boolean).sort().join(', ');
   const lit = parseLiteral(text);
   if (lit?.ok && typeof lit.value === 'number') return String(lit.value);

@@ -85,14 +85,14 @@ function decideRemedy(
   }
   if (status === null) reasons.push({ code: 'not_applicable', message: message(policy, 'not_applicable', locale), source: remedy.source });
   const final: Verdict = status ?? 'ineligible';
-  // Fees, deadline and evidence describe the service the final status offers; a refused remedy keeps
-  // only what rows state for it without a verdict (e.g. who pays to ship a refused item back).
+  // Fees, deadline and evidence describe the final status: an offered remedy takes them from the rows
+  // granting it, a refused one from rows that only refuse or state no verdict.
   const describing: RuleEffect[] = [];
   let governing = remedy.deadline[0];
   let explicitDeadline = false;
   const evidence = remedy.evidence.slice();
   for (const e of effects) {
-    if (final === 'ineligible' ? e.verdict !== null : e.verdict === 'ineligible') continue;
+    if (final === 'ineligible' ? e.verdict === 'eligible' || e.verdict === 'review' : e.verdict === 'ineligible') continue;
     describing.push(e);
     if (e.deadline && !explicitDeadline) { governing = e.deadline; explicitDeadline = true; }
     for (const x of e.evidence) if (!evidence.includes(x)) evidence.push(x);

@@ -9,8 +9,11 @@ export type Matcher = (value: Literal, facts: Facts) => boolean;
 
 const ANY: Matcher = () => true;
 
+/** FEEL orders numbers with numbers and strings (dates) with strings; anything else compares to null. */
+const comparable = (a: Literal, b: Literal) => a !== null && b !== null && typeof a === typeof b && typeof a !== 'boolean';
+
 function compare(op: string, a: Literal, b: Literal): boolean {
-  if (a === null || b === null || typeof a !== typeof b || typeof a === 'boolean') return false;
+  if (!comparable(a, b)) return false;
   switch (op) {
     case '<': return a < b;
     case '<=': return a <= b;
@@ -24,12 +27,25 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${escaped}$`, 'i');
 }
 
-/** True when the test compares order (so `not(…)` of it stays unknown, i.e. false, on null). */
+/** True when the test compares order (so `not(…)` of it can be unknown, see below). */
 function isOrdered(test: UnaryTest): boolean {
   if ('cmp' in test || 'range' in test) return true;
   if ('ref' in test) return test.op !== undefined;
   if ('or' in test) return test.or.some(isOrdered);
   if ('not' in test) return test.not.some(isOrdered);
+  return false;
+}
+
+/**
+ * True when an order comparison of the test cannot compare `v` (null, or another kind than the end
+ * it is compared with): FEEL makes that comparison null, so `not(…)` of it is null too, never true.
+ */
+function incomparable(test: UnaryTest, v: Literal, facts: Facts): boolean {
+  if ('cmp' in test) return !comparable(v, test.value);
+  if ('range' in test) return !comparable(v, test.range[0]);
+  if ('ref' in test) return test.op !== undefined && !comparable(v, facts[test.ref] ?? null);
+  if ('or' in test) return test.or.some((t) => incomparable(t, v, facts));
+  if ('not' in test) return test.not.some((t) => incomparable(t, v, facts));
   return false;
 }
 
@@ -63,6 +79,7 @@ export function compileTest(test: UnaryTest): Matcher {
     return (v, facts) => parts.some((m) => m(v, facts));
   }
   const inner = compileTest(test.not.length === 1 ? test.not[0]! : { or: test.not });
-  const unknownOnNull = isOrdered({ not: test.not });
-  return (v, facts) => (v === null ? !unknownOnNull && !inner(v, facts) : !inner(v, facts));
+  if (!isOrdered(test)) return (v, facts) => !inner(v, facts);
+  // not(< 5) on null or on "a" is unknown, not true (this used to be special-cased for null only).
+  return (v, facts) => !incomparable(test, v, facts) && !inner(v, facts);
 }

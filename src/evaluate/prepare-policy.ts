@@ -75,10 +75,12 @@ function ruleEffects(policy: CompiledPolicy, tableIndex: number, ruleIndex: numb
   for (const remedy of listed) if (!verdicts.has(remedy)) verdicts.set(remedy, status);
   for (const remedy of scoped.keys()) if (!verdicts.has(remedy)) verdicts.set(remedy, null);
   const remedyIndex = new Map(policy.remedies.map((r, i) => [r.name, i]));
+  // A row's fees, deadline and evidence describe what it grants (√, review or no verdict); a row
+  // that only refuses (all ×) describes the refusal instead, e.g. who pays to ship a refused item back.
+  const grants = [...verdicts.values()].some((v) => v !== 'ineligible');
   return [...verdicts].map(([remedy, verdict]) => {
     const own = scoped.get(remedy);
-    // A × only brings its reasons; fees, deadline and evidence describe a service that is offered.
-    const describesService = verdict !== 'ineligible';
+    const describesService = verdict !== 'ineligible' || !grants;
     return {
       remedy, remedyIndex: remedyIndex.get(remedy)!, verdict, source: rule.source,
       reasons: verdict && verdict !== 'eligible' ? [...(own?.reasons ?? []), ...shared.reasons] : [],
