@@ -62,6 +62,9 @@ export function columnAtoms(table: CompiledTable, column: number, type: FactType
       values = [...new Set([...literals.filter((l) => l !== null), ...globs.map((g) => g.replace(/\*/g, 'x')), '\u0000other'])];
     }
   }
+  // A fact the claim did not send is null: only `-`, `null` and not(…) cells match it, so it is a
+  // region of its own (a final `-` row after rows listing every value still catches it).
+  if (type !== 'boolean' && !values.includes(null)) values.push(null);
   const matchers = tests.map(compileTest);
   return { values, matches: matchers.map((m) => values.map((v) => m(v, {}))) };
 }

@@ -81,6 +81,8 @@ export function verifyTable(table: CompiledTable, typeOf: (name: string) => Fact
     }
     const gaps: string[] = [];
     forEachCombination(all, (combo) => {
+      // "complete" promises an answer for every value a fact can take once it is sent.
+      if (combo.some((a, c) => atoms[c]!.values[a] === null)) return;
       for (let r = 0; r < n; r++) if (ruleMatches(atoms, r, combo)) return;
       gaps.push(describe(table, atoms, combo));
       return gaps.length < 5;
