@@ -13,7 +13,7 @@ const ANY: Matcher = () => true;
 const comparable = (a: Literal, b: Literal) => a !== null && b !== null && typeof a === typeof b && typeof a !== 'boolean';
 
 function compare(op: string, a: Literal, b: Literal): boolean {
-  if (!comparable(a, b)) return false;
+  if (a === null || b === null || typeof a !== typeof b || typeof a === 'boolean') return false; // see comparable
   switch (op) {
     case '<': return a < b;
     case '<=': return a <= b;

@@ -114,7 +114,8 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
   if (!hit) issues.error('bad_hit_policy', `"${corner}" is not a hit policy: expected U, A, P, F, R, O, C, C+, C<, C> or C# in the top-left cell (optionally followed by "complete")`, sheet.name, headerRow, 0);
   const { inputs, outputs } = parseHeader(sheet, issues);
   if (outputs.length === 0) issues.error('no_outputs', 'the table has no output column: expected at least one header starting with ">"', sheet.name, headerRow);
-  if (hit && (hit.hitPolicy === 'C+' || hit.hitPolicy === 'C<' || hit.hitPolicy === 'C>') && outputs.length > 1)
+  // DMN 8.2.11: collect operators are undefined over compound outputs, C# included.
+  if (hit && (hit.hitPolicy === 'C+' || hit.hitPolicy === 'C<' || hit.hitPolicy === 'C>' || hit.hitPolicy === 'C#') && outputs.length > 1)
     issues.error('aggregation_outputs', `hit policy ${hit.hitPolicy} aggregates one output: expected exactly one ">" column`, sheet.name, headerRow);
   if (hit && (hit.hitPolicy === 'P' || hit.hitPolicy === 'O') && !outputs.some((o) => o.values))
     issues.error('priority_values', `hit policy ${hit.hitPolicy} needs output values in priority order: expected a header like "> status: high, low"`, sheet.name, headerRow);
