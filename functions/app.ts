@@ -1,0 +1,95 @@
+// The Hono app: cross-cutting middleware (request id, secure headers, CORS, body limit), the route
+// groups, and the one place where errors become problem+json responses. createApp takes its
+// collaborators so tests can give it a fresh cache, a clock or a different bundle.
+
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { CompiledPolicy } from '../src/contract.js';
+import type { AppEnv } from './app-env.js';
+import { BUNDLED_POLICIES } from './bundled-policies.js';
+import { POLICY_HEADERS } from './policy-headers.js';
+import { PolicyCache, PolicyStore } from './policy-store.js';
+import { problem, PolicyUnavailable, PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
+import { brandRoutes } from './routes/brands.js';
+import { coverageRoutes } from './routes/coverage.js';
+import { eligibilityRoutes } from './routes/eligibility.js';
+import { metaRoutes } from './routes/meta.js';
+
+/** A cart of 100 claims of ~40 facts stays well under this; anything bigger is not a claim. */
+export const MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_RECHECK_SECONDS = 30;
+
+export interface AppOptions {
+  cache?: PolicyCache;
+  bundle?: Readonly<Record<string, CompiledPolicy>>;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+function allowedOrigin(origin: string, configured: string | undefined): string | null {
+  const allowed = (configured ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (allowed.includes('*')) return '*';
+  return allowed.includes(origin) ? origin : null;
+}
+
+function sendProblem(c: Context<AppEnv>, body: Problem): Response {
+  const payload = { ...body, request_id: c.get('requestId') };
+  return c.body(JSON.stringify(payload), body.status as ContentfulStatusCode, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+}
+
+export function createApp(options: AppOptions = {}) {
+  const cache = options.cache ?? new PolicyCache();
+  const bundle = options.bundle ?? BUNDLED_POLICIES;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((line: string) => console.error(line));
+
+  const app = new Hono<AppEnv>()
+    .use(requestId())
+    // An API: nothing here is meant to be framed or to run scripts; /docs sets its own policy first.
+    .use(secureHeaders({
+      overwrite: false, crossOriginResourcePolicy: 'cross-origin',
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    }))
+    .use(cors({
+      origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings'] | undefined)?.ALLOWED_ORIGINS),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
+      exposeHeaders: [...POLICY_HEADERS, 'X-Request-Id', 'ETag', 'Content-Language'],
+      maxAge: 600,
+    }))
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ProblemError(problem('body-too-large', { detail: `expected at most ${MAX_BODY_BYTES} bytes` })); } }))
+    .use(async (c, next) => {
+      const recheck = Number(c.env?.POLICY_RECHECK_SECONDS ?? DEFAULT_RECHECK_SECONDS);
+      c.set('store', new PolicyStore(c.env?.POLICIES, bundle, cache, { recheckMs: recheck * 1000, now, log }));
+      c.set('today', new Date(now()).toISOString().slice(0, 10));
+      await next();
+    })
+    .route('/v1', eligibilityRoutes)
+    .route('/v1', brandRoutes)
+    .route('/v1', coverageRoutes)
+    .route('/', metaRoutes);
+
+  app.notFound((c) => sendProblem(c, problem('not-found', { detail: `${c.req.method} ${new URL(c.req.url).pathname} is not a route: see /docs` })));
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return sendProblem(c, error.problem);
+    if (error instanceof HTTPException && error.status < 500) return sendProblem(c, { ...problem('invalid-request'), status: error.status, detail: error.message });
+    if (error instanceof PolicyUnavailable) {
+      log(JSON.stringify({ level: 'error', event: 'policy_unavailable', request_id: c.get('requestId'), message: error.message }));
+      c.header('Retry-After', '30');
+      return sendProblem(c, problem('policy-unavailable', { detail: 'retry shortly' }));
+    }
+    // Internals stay in the log; the client gets the request id to quote.
+    log(JSON.stringify({ level: 'error', event: 'unhandled', request_id: c.get('requestId'), message: String(error), stack: error instanceof Error ? error.stack : undefined }));
+    return sendProblem(c, problem('internal-error', { detail: 'quote the request_id when reporting this' }));
+  });
+
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,190 @@
+// The only code that knows Workers KV: reads the brand list, each brand's pointer and immutable
+// version documents (layout in src/store/policy-pointer.ts), keeps them parsed in isolate memory and
+// falls back to the copy bundled at build time when KV is empty, unreadable or holds what we can't read.
+// Steady state: zero KV reads per request; the list and pointers are re-checked every `recheckMs`.
+
+import { FORMAT_VERSION, type CompiledPolicy } from '../src/contract.js';
+import { BRANDS_KEY, pointerKey, readPointer, versionInForce, versionKey, type PolicyPointer, type TimelineEntry } from '../src/store/policy-pointer.js';
+import { readBrandList } from '../src/store/publish-plan.js';
+import type { KvReader } from './env.js';
+import { PolicyUnavailable } from './problem.js';
+
+export type PolicySource = 'kv' | 'cache' | 'bundle';
+/** Why an answer came from an older or bundled copy; surfaces as the X-Policy-Degraded header. */
+export type PolicyFault = 'kv-unbound' | 'kv-unreadable' | 'kv-corrupt' | 'format-too-new';
+
+export type Selection = { mode: 'current' } | { mode: 'order_date'; date: string };
+
+export interface LoadedPolicy {
+  policy: CompiledPolicy;
+  source: PolicySource;
+  fault?: PolicyFault;
+  /** The chosen version's entry in the brand's timeline; null when the answer is the bundled copy. */
+  effectiveFrom: string | null;
+  timeline: TimelineEntry[] | null;
+}
+
+export type PolicyLookup = { found: LoadedPolicy } | { unknown: string[] };
+
+export interface BrandList { brands: string[]; source: PolicySource; fault?: PolicyFault }
+
+/** A value read from KV: T, null when the key is absent, undefined when it could not be used. */
+interface Slot<T> { value: T | null | undefined; fault?: PolicyFault; at: number }
+
+const MAX_CACHED_VERSIONS = 50;
+
+/** Parsed store contents that outlive a request: one per isolate (module scope) in production. */
+export class PolicyCache {
+  brandList?: Slot<string[]>;
+  pointers = new Map<string, Slot<PolicyPointer>>();
+  versions = new Map<string, Slot<CompiledPolicy>>();
+  logged = new Set<string>();
+}
+
+export interface PolicyStoreOptions {
+  recheckMs: number;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+type ReadResult<T> = { ok: true; value: T } | { ok: false; fault: PolicyFault; message: string };
+
+const ok = <T>(value: T): ReadResult<T> => ({ ok: true, value });
+const corrupt = (message: string): { ok: false; fault: PolicyFault; message: string } => ({ ok: false, fault: 'kv-corrupt', message });
+
+function readPolicy(json: unknown, brand: string, version: string): ReadResult<CompiledPolicy> {
+  const p = json as Partial<CompiledPolicy> | null;
+  if (typeof p !== 'object' || p === null || typeof p.formatVersion !== 'number') return corrupt('not a compiled policy');
+  if (p.formatVersion > FORMAT_VERSION) return { ok: false, fault: 'format-too-new', message: `format ${p.formatVersion}, this Worker reads up to ${FORMAT_VERSION}` };
+  if (p.brand !== brand || p.version !== version) return corrupt(`holds ${String(p.brand)} ${String(p.version)}`);
+  const lists = [p.facts, p.remedies, p.windows, p.tables, p.plan, p.locales];
+  if (!lists.every(Array.isArray) || typeof p.messages !== 'object') return corrupt('lacks facts, remedies, windows, tables, plan or messages');
+  return ok(p as CompiledPolicy);
+}
+
+const readList = (json: unknown): ReadResult<string[]> => {
+  const list = readBrandList(json);
+  return typeof list === 'string' ? corrupt(list) : ok(list);
+};
+
+const readPointerDoc = (json: unknown): ReadResult<PolicyPointer> => {
+  const pointer = readPointer(json);
+  return typeof pointer === 'string' ? corrupt(pointer) : ok(pointer);
+};
+
+/** Whether answering one call read KV (source `kv`) or only isolate memory (source `cache`). */
+interface Trace { kvRead: boolean }
+
+const sourceOf = (trace: Trace): PolicySource => (trace.kvRead ? 'kv' : 'cache');
+
+export class PolicyStore {
+  constructor(
+    private readonly kv: KvReader | undefined,
+    private readonly bundle: Readonly<Record<string, CompiledPolicy>>,
+    private readonly cache: PolicyCache,
+    private readonly options: PolicyStoreOptions,
+  ) {}
+
+  /** Every brand with a policy and where the list came from. */
+  async brands(): Promise<BrandList> {
+    const trace: Trace = { kvRead: false };
+    const list = await this.brandSlot(trace);
+    const fault = list.fault ? { fault: list.fault } : {};
+    if (list.value) return { brands: list.value, source: sourceOf(trace), ...fault };
+    return { brands: Object.keys(this.bundle).sort(), source: 'bundle', ...fault };
+  }
+
+  /** The brand's policy under `selection`, or the known brands when there is none. */
+  async lookup(brand: string, selection: Selection): Promise<PolicyLookup> {
+    const trace: Trace = { kvRead: false };
+    const list = await this.brandSlot(trace);
+    if (!list.value) return this.fromBundle(brand, list.fault);
+    if (!list.value.includes(brand)) return { unknown: list.value };
+    const pointer = await this.slot(this.cache.pointers, pointerKey(brand), readPointerDoc, false, trace);
+    // A listed brand without a pointer is a half-finished publish: answer from the bundle, and say so.
+    if (pointer.value === null) this.logOnce('kv-corrupt', pointerKey(brand), 'brand is listed but has no pointer');
+    if (!pointer.value) return this.fromBundle(brand, pointer.fault ?? 'kv-corrupt');
+    const version = selection.mode === 'current' ? pointer.value.current : versionInForce(pointer.value, selection.date);
+    const doc = await this.slot(this.cache.versions, versionKey(brand, version), (json) => readPolicy(json, brand, version), true, trace);
+    if (doc.value === null) this.logOnce('kv-corrupt', versionKey(brand, version), 'the pointer names a version that is not stored');
+    if (!doc.value) return this.fromBundle(brand, doc.fault ?? 'kv-corrupt');
+    const fault = list.fault ?? pointer.fault;
+    return {
+      found: {
+        policy: doc.value, source: sourceOf(trace), ...(fault ? { fault } : {}),
+        effectiveFrom: pointer.value.timeline.find((e) => e.version === version)?.effective_from ?? null,
+        timeline: pointer.value.timeline,
+      },
+    };
+  }
+
+  private brandSlot(trace: Trace): Promise<Slot<string[]>> {
+    if (!this.kv) {
+      this.logOnce('kv-unbound', 'POLICIES', 'no KV binding named POLICIES: serving the bundled policies');
+      return Promise.resolve({ value: undefined, fault: 'kv-unbound', at: 0 });
+    }
+    const holder = { get: () => this.cache.brandList, set: (s: Slot<string[]>) => { this.cache.brandList = s; } };
+    return this.refresh(holder, BRANDS_KEY, readList, false, trace);
+  }
+
+  private slot<T>(map: Map<string, Slot<T>>, key: string, read: (json: unknown) => ReadResult<T>, immutable: boolean, trace: Trace): Promise<Slot<T>> {
+    const holder = {
+      get: () => map.get(key),
+      set: (s: Slot<T>) => {
+        map.delete(key);
+        map.set(key, s);
+        if (map.size > MAX_CACHED_VERSIONS) map.delete(map.keys().next().value!);
+      },
+    };
+    return this.refresh(holder, key, read, immutable, trace);
+  }
+
+  private async refresh<T>(
+    holder: { get(): Slot<T> | undefined; set(s: Slot<T>): void }, key: string,
+    read: (json: unknown) => ReadResult<T>, immutable: boolean, trace: Trace,
+  ): Promise<Slot<T>> {
+    const now = this.options.now();
+    const held = holder.get();
+    // Version documents never change once written; lists and pointers are re-read after the interval.
+    if (held && ((immutable && held.value) || now - held.at < this.options.recheckMs)) return held;
+    let next: Slot<T>;
+    try {
+      const text = await this.kv!.get(key, 'text');
+      trace.kvRead = true;
+      next = text === null ? { value: null, at: now } : this.parsed(text, key, read, held, now);
+    } catch (error) {
+      // Keep answering from the last good value; retry after the interval, not on every request.
+      this.logOnce('kv-unreadable', key, error instanceof Error ? error.message : String(error));
+      next = { value: held?.value ?? undefined, fault: 'kv-unreadable', at: now };
+    }
+    holder.set(next);
+    return next;
+  }
+
+  private parsed<T>(text: string, key: string, read: (json: unknown) => ReadResult<T>, held: Slot<T> | undefined, now: number): Slot<T> {
+    let result: ReadResult<T>;
+    try {
+      result = read(JSON.parse(text));
+    } catch {
+      result = corrupt('not JSON');
+    }
+    if (result.ok) return { value: result.value, at: now };
+    this.logOnce(result.fault, key, result.message);
+    return { value: held?.value ?? undefined, fault: result.fault, at: now };
+  }
+
+  private fromBundle(brand: string, fault: PolicyFault | undefined): PolicyLookup {
+    const policy = this.bundle[brand];
+    if (policy) return { found: { policy, source: 'bundle', ...(fault ? { fault } : {}), effectiveFrom: null, timeline: null } };
+    if (fault) throw new PolicyUnavailable(`no readable policy for ${brand} in KV (${fault}) and none bundled`);
+    return { unknown: Object.keys(this.bundle).sort() };
+  }
+
+  /** Faults are logged once per isolate and key: a broken store must not flood the logs. */
+  private logOnce(fault: PolicyFault, key: string, message: string): void {
+    const id = `${fault} ${key}`;
+    if (this.cache.logged.has(id)) return;
+    this.cache.logged.add(id);
+    this.options.log(JSON.stringify({ level: 'error', event: 'policy_store_fault', fault, key, message }));
+  }
+}

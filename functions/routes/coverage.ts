@@ -1,0 +1,55 @@
+// GET /v1/brands/:brand/coverage: the pre-purchase summary a checkout badge shows ("30-day returns ·
+// 2-year warranty"), for a product line and part. Cacheable: it changes only with the policy version,
+// the query and the locale, which is exactly what its ETag hashes.
+
+import { Hono } from 'hono';
+import { checkClaim } from '../../src/evaluate/check-claim.js';
+import { summarizeCoverage } from '../../src/evaluate/summarize-coverage.js';
+import type { AppEnv } from '../app-env.js';
+import { coveragePolicies } from '../coverage-terms.js';
+import { loadBrand } from '../decide-claim.js';
+import { negotiateLocale } from '../negotiate-locale.js';
+import { setPolicyHeaders } from '../policy-headers.js';
+import { problem, ProblemError } from '../problem.js';
+import { CoverageQuerySchema } from '../request-schemas.js';
+import { queryParams } from '../validate.js';
+
+// Browsers and CDNs may keep it five minutes, and serve a stale copy for a day while revalidating:
+// a policy change reaches badges within minutes, and a revalidation is a cheap 304.
+const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
+
+/** FNV-1a: a short, stable fingerprint of the query; the version already identifies the policy. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+export const coverageRoutes = new Hono<AppEnv>()
+  .get('/brands/:brand/coverage', queryParams(CoverageQuerySchema), async (c) => {
+    const { product_line, part } = c.req.valid('query');
+    const loaded = await loadBrand(c.get('store'), c.req.param('brand'), { mode: 'current' }, 'path.brand');
+    const { policy } = loaded;
+    // The product line and part are claim facts: the brand's vocabulary decides what is valid.
+    const probe = { ...(product_line ? { product_line } : {}), ...(part ? { part } : {}) };
+    const checked = checkClaim(policy.facts, probe, 'query');
+    if (!checked.ok) throw new ProblemError(problem('invalid-request', { errors: checked.problems }));
+
+    const locale = negotiateLocale(c.req.header('accept-language'), policy.locales, policy.defaultLocale);
+    const etag = `W/"${policy.version}-${fingerprint(`${product_line ?? ''}\u0000${part ?? ''}\u0000${locale}`)}"`;
+    setPolicyHeaders(c, [{ source: loaded.source, version: policy.version, selection: 'current', ...(loaded.fault ? { fault: loaded.fault } : {}) }]);
+    c.header('ETag', etag);
+    c.header('Cache-Control', CACHE_CONTROL);
+    c.header('Vary', 'Accept-Language', { append: true });
+    c.header('Content-Language', locale);
+    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+
+    const summary = summarizeCoverage(policy, { ...probe, locale }, c.get('today'));
+    return c.json({ ...summary, policies: coveragePolicies(policy, summary) }, 200);
+  });

@@ -1,0 +1,55 @@
+// POST /v1/eligibility and /v1/eligibility/batch: a claim (or a cart of claims) → the decision for
+// every remedy, with the sheet rows that decided it and the policy version that judged it.
+
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { decideClaim, type EligibilityDecision } from '../decide-claim.js';
+import { setPolicyHeaders, type PolicyOrigin } from '../policy-headers.js';
+import { ProblemError, type Problem } from '../problem.js';
+import { BatchRequestSchema, EligibilityQuerySchema, EligibilityRequestSchema, isOn } from '../request-schemas.js';
+import { jsonBody, queryParams } from '../validate.js';
+
+export type BatchItemResult =
+  | { index: number; status: 200; decision: EligibilityDecision }
+  | { index: number; status: number; problem: Problem };
+
+const originOf = (decision: EligibilityDecision, fault: PolicyOrigin['fault']): PolicyOrigin => ({
+  source: decision.policy_selection.source, version: decision.policy_version, selection: decision.policy_selection.mode, ...(fault ? { fault } : {}),
+});
+
+export const eligibilityRoutes = new Hono<AppEnv>()
+  .post('/eligibility', queryParams(EligibilityQuerySchema), jsonBody(EligibilityRequestSchema), async (c) => {
+    const query = c.req.valid('query');
+    const { brand, claim } = c.req.valid('json');
+    const { decision, loaded } = await decideClaim(c.get('store'), brand, claim, {
+      mode: query.policy ?? 'order_date', explain: isOn(query.explain),
+      acceptLanguage: c.req.header('accept-language'), today: c.get('today'), path: '',
+    });
+    setPolicyHeaders(c, [originOf(decision, loaded.fault)]);
+    c.header('Content-Language', decision.locale);
+    c.header('Cache-Control', 'no-store');
+    return c.json(decision, 200);
+  })
+  .post('/eligibility/batch', queryParams(EligibilityQuerySchema), jsonBody(BatchRequestSchema), async (c) => {
+    const query = c.req.valid('query');
+    const { items } = c.req.valid('json');
+    const origins: PolicyOrigin[] = [];
+    // One bad item must not fail the cart: client errors become that item's problem; faults still throw.
+    const results = await Promise.all(items.map(async ({ brand, claim }, index): Promise<BatchItemResult> => {
+      try {
+        const { decision, loaded } = await decideClaim(c.get('store'), brand, claim, {
+          mode: query.policy ?? 'order_date', explain: isOn(query.explain),
+          acceptLanguage: c.req.header('accept-language'), today: c.get('today'), path: `items[${index}]`,
+        });
+        origins.push(originOf(decision, loaded.fault));
+        return { index, status: 200, decision };
+      } catch (error) {
+        if (error instanceof ProblemError) return { index, status: error.problem.status, problem: error.problem };
+        throw error;
+      }
+    }));
+    setPolicyHeaders(c, origins);
+    c.header('Cache-Control', 'no-store');
+    const failed = results.filter((r) => r.status !== 200).length;
+    return c.json({ count: results.length, failed, results }, 200);
+  });

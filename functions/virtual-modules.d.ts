@@ -1,0 +1,7 @@
+// Modules the build resolves by alias (wrangler.toml [alias], test/vitest.config.ts resolve.alias),
+// so the source typechecks before dist/ exists.
+
+declare module 'virtual:bundled-policies' {
+  const bundle: import('./bundled-policies.js').PolicyBundle;
+  export default bundle;
+}

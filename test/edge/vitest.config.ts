@@ -1,0 +1,31 @@
+// The Worker's tests run inside workerd (the Workers runtime) with @cloudflare/vitest-pool-workers:
+// the app as wrangler.toml builds it, a real (local) KV namespace per test file, seeded from the
+// compiled sheets by seed-kv.ts.
+
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
+import { defineProject } from 'vitest/config';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+export default defineProject({
+  // Paths below are relative to this folder whether vitest starts here or from the root's projects.
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [
+    cloudflareTest({
+      main: fromRoot('functions/index.ts'),
+      wrangler: { configPath: fromRoot('wrangler.toml') },
+      miniflare: {
+        // Tests pin their own configuration rather than inherit whatever wrangler.toml says today.
+        bindings: { ALLOWED_ORIGINS: 'https://shop.example,https://support.example', POLICY_RECHECK_SECONDS: '30' },
+      },
+    }),
+  ],
+  // Same alias as wrangler.toml: Vite, not wrangler, bundles the Worker under test.
+  resolve: { alias: { 'virtual:bundled-policies': fromRoot('dist/worker/bundled-policies.json') } },
+  test: {
+    name: 'edge',
+    include: ['**/*.test.ts'],
+    setupFiles: ['./seed-kv.ts'],
+  },
+});

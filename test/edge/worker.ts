@@ -1,0 +1,38 @@
+// How the tests talk to the Worker: through its real fetch entry (the module wrangler.toml names),
+// or through an app with its own cache and bindings for the store's fault paths.
+
+import { env, exports } from 'cloudflare:workers';
+import { createApp, type AppOptions } from '../../functions/app.js';
+import type { Bindings } from '../../functions/env.js';
+import { PolicyCache } from '../../functions/policy-store.js';
+
+export const BASE = 'http://api.test';
+
+export function call(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(`${BASE}${path}`, init);
+}
+
+export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return call(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** An app with a fresh isolate cache, optionally other bindings: what a new isolate would do. */
+export function freshApp(bindings: Partial<Bindings> = {}, options: AppOptions = {}) {
+  const logs: string[] = [];
+  const app = createApp({ cache: new PolicyCache(), log: (line) => logs.push(line), ...options });
+  const bound = { ...env, ...bindings } as Bindings;
+  const request = (path: string, init?: RequestInit) => Promise.resolve(app.request(`${BASE}${path}`, init, bound));
+  const post = (path: string, body: unknown) => request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { app, request, post, logs };
+}
+
+/** Wraps a KV namespace, counting reads: steady state must be zero per request. */
+export function countingKv(kv: Bindings['POLICIES'] = env.POLICIES) {
+  const reads: string[] = [];
+  return { reads, kv: { get: (key: string, type: 'text') => { reads.push(key); return kv!.get(key, type); } } };
+}
+
+/** The response body as the type the route declares. */
+export async function readJson<T>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
