@@ -8,7 +8,7 @@ import { parseSheet } from '../sheet/parse-sheet.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 
 export interface CaseFailure { column: string; field: string; expected: string; actual: string }
-export interface CaseResult { name: string; row: number; sheet: string; failures: CaseFailure[]; decision: Decision }
+export interface CaseResult { name: string; row: number; sheet: string; claim: Record<string, unknown>; failures: CaseFailure[]; decision: Decision }
 export interface CasesReport {
   results: CaseResult[];
   issues: Issue[];
@@ -94,7 +94,7 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
         const expected = normalizeExpected(c.field, text);
         if (expected !== actual) failures.push({ column: columnLetter(c.i), field: c.field, expected, actual: actual || '(none)' });
       }
-      results.push({ name: (nameColumn && cells[nameColumn.i]) || `row ${row}`, row, sheet: sheetName, failures, decision });
+      results.push({ name: (nameColumn && cells[nameColumn.i]) || `row ${row}`, row, sheet: sheetName, claim, failures, decision });
     }
   }
   const uncovered = policy.tables.flatMap((t) => t.rules.map((r) => r.source)).filter((s) => !covered.has(s));
