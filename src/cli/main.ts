@@ -2,8 +2,12 @@
 
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
+import { explain } from './commands/explain.js';
+import { publish } from './commands/publish.js';
+import { rollback } from './commands/rollback.js';
 import { table } from './commands/table.js';
 import { test } from './commands/test.js';
+import { versions } from './commands/versions.js';
 import { exitCodeFor, UsageError } from './errors.js';
 import { DEFAULT_SHEETS_DIR } from './read-sheets.js';
 
@@ -13,11 +17,17 @@ export interface CommandContext {
   err: (line: string) => void;
 }
 
-const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = { build, check, test, table };
+const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = { build, check, explain, test, table, publish, rollback, versions };
 
 const USAGE = `usage: policy <command> [options]
   check [brand…] [--format text|json|github]   compile and verify the sheets
+  explain <brand> --claim claim.json           one claim's decision and the sheet rows behind it
+          (or --fact name=value …, --<fact> value …) [--as-of DATE] [--lang de] [--trace] [--format text|json]
   test [brand…]                                run the editors' cases
+  publish [brand…] [--local | --remote] [--effective-from DATE] [--persist-to DIR]
+                                               compile, run the cases, store the versions, switch the pointers
+  rollback <brand> [--to <version>] [--local | --remote]   point the brand back at an earlier version
+  versions <brand> [--local | --remote]        the brand's published versions, the live one marked
   build [--out dir]                            compile every brand to dist/policies
   table <file.csv> --facts '<json>'            evaluate one decision table (or --facts-file x.jsonl)
 options: --sheets <dir> (default policy-sheets)`;
@@ -36,7 +46,8 @@ export async function main(argv: string[], ctx: Omit<CommandContext, 'root'>): P
     const code = exitCodeFor(error);
     if (code === 2) ctx.err((error as Error).message);
     else if (code === 1) ctx.err(`✗ ${(error as Error).message}`);
-    else ctx.err(`internal error: ${(error as Error).message}`);
+    else if (code === 3) ctx.err(`✗ policy store: ${(error as Error).message}`);
+    else ctx.err(`internal error: ${(error as Error).stack ?? String(error)}`);
     return code;
   }
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npx policy <command>`: the policy editors' CLI (src/cli/main.ts), run from its TypeScript
+// sources through tsx's loader, the same code `npm run policy --` runs.
+
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+});

@@ -1,0 +1,52 @@
+// `policy publish [brand…] [--local | --remote] [--effective-from DATE] [--persist-to DIR]`: compile
+// every named brand and run its cases; only if all pass, store the versions and switch the pointers.
+// Publishing what is already live writes nothing and says so.
+
+import type { CompiledPolicy } from '../../contract.js';
+import { dateOption, parseArgs, todayUtc } from '../args.js';
+import { caseIssues, compileBrand } from '../compile-brands.js';
+import { PolicyProblems } from '../errors.js';
+import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
+import { printIssues } from '../print-issues.js';
+import { formatTable } from '../print-table.js';
+import { publishToStore } from '../publish-to-store.js';
+import { selectBrands } from '../read-sheets.js';
+import type { CommandContext } from '../main.js';
+
+export async function publish(argv: string[], ctx: CommandContext): Promise<void> {
+  const args = parseArgs(argv, ['effective-from', ...STORE_OPTIONS], STORE_FLAGS);
+  const effectiveFrom = dateOption('effective-from', args.options['effective-from']) ?? todayUtc();
+  const brands = selectBrands(ctx.root, args.positional);
+
+  const policies: CompiledPolicy[] = [];
+  let failed = 0;
+  for (const brand of brands) {
+    const outcome = compileBrand(ctx.root, brand, true);
+    const problems = [...outcome.issues, ...caseIssues(outcome)];
+    printIssues(problems, 'text', ctx.root, ctx.out);
+    if (problems.length || !outcome.policy) {
+      failed++;
+      ctx.out(`✗ ${brand}: ${problems.length} problem(s)`);
+    } else {
+      policies.push(outcome.policy);
+      ctx.out(`✓ ${brand} ${outcome.policy.version}: compiles, ${outcome.cases.length} cases pass`);
+    }
+  }
+  if (failed) throw new PolicyProblems(`publish refused: ${failed} of ${brands.length} brand(s) have problems; nothing was published`);
+
+  const store = await openStore(args);
+  try {
+    ctx.out(`Publishing to ${store.where}…`);
+    const result = await publishToStore(store, policies, effectiveFrom, new Date().toISOString(), ctx.out);
+    if (result.written.length === 0) ctx.out('Nothing to publish: every brand is already live at the version its sheets compile to.');
+    ctx.out('');
+    ctx.out(`Versions now live in ${store.where}:`);
+    formatTable(['brand', 'version', 'effective from', 'published at'], policies.map((p) => {
+      const pointer = result.pointers[p.brand]!;
+      const entry = [...pointer.timeline].reverse().find((e) => e.version === pointer.current)!;
+      return [p.brand, pointer.current, entry.effective_from, entry.published_at];
+    })).forEach((l) => ctx.out(`  ${l}`));
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,36 @@
+// `policy versions <brand> [--local | --remote]`: the brand's published timeline (which version is
+// live, since when) and whether the sheets as they are now match a published version.
+
+import { parseArgs } from '../args.js';
+import { compileBrand } from '../compile-brands.js';
+import { UsageError } from '../errors.js';
+import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
+import { formatTable } from '../print-table.js';
+import { readBrandPointer } from '../publish-to-store.js';
+import { selectBrands } from '../read-sheets.js';
+import type { CommandContext } from '../main.js';
+
+export async function versions(argv: string[], ctx: CommandContext): Promise<void> {
+  const args = parseArgs(argv, STORE_OPTIONS, STORE_FLAGS);
+  const [brand, ...extra] = args.positional;
+  if (!brand || extra.length) throw new UsageError('usage: policy versions <brand> [--local | --remote] [--persist-to DIR]');
+  selectBrands(ctx.root, [brand]);
+  const sheets = compileBrand(ctx.root, brand, false).policy?.version;
+  const store = await openStore(args);
+  try {
+    const pointer = await readBrandPointer(store, brand);
+    if (!pointer) {
+      ctx.out(`${brand} has never been published to ${store.where}.`);
+      return;
+    }
+    ctx.out(`${brand} in ${store.where}:`);
+    formatTable(['', 'version', 'effective from', 'published at'], pointer.timeline.map((e) => [e.version === pointer.current ? 'live →' : '', e.version, e.effective_from, e.published_at]))
+      .forEach((l) => ctx.out(`  ${l}`));
+    const known = pointer.timeline.some((e) => e.version === sheets);
+    ctx.out(sheets === undefined ? `The sheets in ${ctx.root}/${brand} do not compile (policy check ${brand}).`
+      : sheets === pointer.current ? `The sheets in ${ctx.root}/${brand} compile to the live version.`
+      : `The sheets in ${ctx.root}/${brand} compile to ${sheets}${known ? ', published earlier' : ', not published'}: policy publish ${brand} makes it live.`);
+  } finally {
+    await store.close();
+  }
+}
