@@ -19,6 +19,7 @@ import { brandRoutes } from './routes/brands.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
 import { metaRoutes } from './routes/meta.js';
+import { sheetRoutes } from './routes/sheets.js';
 
 /** A cart of 100 claims of ~40 facts stays well under this; anything bigger is not a claim. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions = {}) {
     .route('/v1', eligibilityRoutes)
     .route('/v1', brandRoutes)
     .route('/v1', coverageRoutes)
+    .route('/v1', sheetRoutes)
     .route('/', metaRoutes);
 
   app.notFound((c) => sendProblem(c, problem('not-found', { detail: `${c.req.method} ${new URL(c.req.url).pathname} is not a route: see /docs` })));
