@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { CoverageSummary } from '../contract.js';
+import { describeCoverage } from './describe-coverage.js';
+
+const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
+  brand: 'acme', name: 'ACME', policy_version: 'v1', locale: 'en', product_line: null, part: null,
+  headline: '14-day returns · 24-month warranty',
+  windows: [
+    { window: 'return_window', label: '14-day returns', length: 14, unit: 'days', counts_from: ['delivered_on'] },
+    { window: 'warranty', label: '24-month warranty', length: 24, unit: 'months', counts_from: ['delivered_on', 'purchased_on'] },
+    { window: 'part_warranty', label: '?-month warranty for this part', length: null, unit: 'months', counts_from: ['delivered_on'] },
+    { window: 'dispatch_window', label: 'dispatch within 7 days of approval', length: 7, unit: 'days', counts_from: ['return_approved_on'] },
+  ],
+  remedies: [
+    { remedy: 'refund', label: 'Refund', terms: { return_shipping_paid_by: ['brand', 'customer'], restocking_fee_pct: [15, 5], restocking_fee_amount: [12] } },
+    { remedy: 'repair', label: 'Free repair', terms: { repair_fee_paid_by: ['brand'], deductions: ['shipping costs'] } },
+  ],
+  exclusions: [{ code: 'water_damage', message: 'Liquid damage is not covered.' }],
+  ...over,
+});
+
+describe('describeCoverage', () => {
+  it('keeps the API headline', () => {
+    expect(describeCoverage(summary()).headline).toBe('14-day returns · 24-month warranty');
+  });
+
+  describe('when the policy marks no window for the badge', () => {
+    it('falls back to the first countable window and the warranty', () => {
+      const text = describeCoverage({ ...summary({ headline: '' }), policies: [{ type: 'warranty', window: 'warranty' }] });
+      expect(text.headline).toBe('14-day returns · 24-month warranty');
+    });
+
+    it('names a window once when it is also the warranty', () => {
+      const text = describeCoverage({ ...summary({ headline: '' }), policies: [{ type: 'warranty', window: 'return_window' }] });
+      expect(text.headline).toBe('14-day returns');
+    });
+  });
+
+  it('lists the windows a buyer can count, with the event they start from', () => {
+    const windows = describeCoverage(summary()).sections.find((s) => s.id === 'windows')!;
+    expect(windows.items.map((i) => i.text)).toEqual(['14-day returns, from delivery', '24-month warranty, from delivery or from purchase']);
+  });
+
+  it('says who pays and what fees apply in plain words, leaving out order-dependent amounts', () => {
+    const [refund, repair] = describeCoverage(summary()).sections.find((s) => s.id === 'remedies')!.items;
+    expect(refund!.notes).toEqual(['Return shipping paid by ACME or you (depending on the case)', 'Restocking fee: 5–15 %']);
+    expect(repair!.notes).toEqual(['Repair paid by ACME', 'May be deducted: shipping costs']);
+  });
+
+  it('speaks the locale the API answered in', () => {
+    const text = describeCoverage(summary({ locale: 'de' }));
+    expect(text.label).toBe('ACME Garantie und Rückgabe');
+    expect(text.sections.map((s) => s.title)).toEqual(['Fristen', 'Was Sie verlangen können', 'Nicht abgedeckt']);
+    expect(text.sections[1]!.items[1]!.notes[0]).toBe('Reparatur zahlt ACME');
+  });
+
+  it('leaves out empty sections', () => {
+    expect(describeCoverage(summary({ exclusions: [] })).sections.map((s) => s.id)).toEqual(['windows', 'remedies']);
+  });
+});

@@ -1,0 +1,27 @@
+// The JSON the pages read from the API (functions/routes/*): only the fields they use.
+
+import type { CompiledRemedy, CompiledTable, CompiledWindow, FactType } from '../../contract.js';
+
+export interface BrandSummary { brand: string; name: string; policy_version: string; locales: string[]; default_locale: string }
+
+export interface BrandFact {
+  name: string;
+  type: FactType;
+  values: string[] | null;
+  description: string | null;
+}
+
+export interface BrandDetail extends BrandSummary {
+  claim_date: string;
+  facts: BrandFact[];
+}
+
+export type SheetDocument = { brand: string; policy_version: string; sheet: string; source: string } & (
+  | { kind: 'table'; table: CompiledTable }
+  | { kind: 'remedies'; remedies: CompiledRemedy[] }
+  | { kind: 'windows'; windows: CompiledWindow[] }
+);
+
+export interface SheetList { brand: string; sheets: { sheet: string; source: string; kind: string; rows: number }[] }
+
+export interface ProblemDocument { title: string; status: number; detail?: string; errors?: { path: string; message: string }[] }

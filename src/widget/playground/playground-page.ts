@@ -1,0 +1,103 @@
+// /playground: pick a brand, fill a claim generated from its vocabulary, see the decision with the
+// sheet rows behind it. The address bar always holds the claim, so a link re-runs it on load.
+
+import type { Claim, Decision } from '../../contract.js';
+import type { BrandDetail, BrandSummary } from './api-types.js';
+import { buildClaimForm, type ClaimForm } from './claim-form.js';
+import { decodeClaim, encodeClaim } from './claim-url.js';
+import { byId, h } from './dom.js';
+import { fetchJson } from './fetch-json.js';
+import { renderDecision } from './render-decision.js';
+
+const brandSelect = byId<HTMLSelectElement>('brand');
+const langSelect = byId<HTMLSelectElement>('lang');
+const form = byId<HTMLFormElement>('claim-form');
+const fields = byId<HTMLElement>('fields');
+const result = byId<HTMLElement>('result');
+const status = byId<HTMLElement>('status');
+const share = byId<HTMLAnchorElement>('share');
+
+let claimForm: ClaimForm | undefined;
+let current: BrandDetail | undefined;
+
+const say = (text: string) => { status.textContent = text; };
+
+async function selectBrand(brand: string): Promise<boolean> {
+  const answer = await fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`);
+  if (!answer.ok) {
+    say(`Cannot load ${brand}: ${answer.problem.detail ?? answer.problem.title}`);
+    return false;
+  }
+  current = answer.data;
+  brandSelect.value = brand;
+  const lang = langSelect.value;
+  langSelect.replaceChildren(...current.locales.map((l) => h('option', { value: l }, l)));
+  langSelect.value = current.locales.includes(lang) ? lang : current.default_locale;
+  claimForm = buildClaimForm(fields, current.facts);
+  result.replaceChildren();
+  return true;
+}
+
+function updateAddress(claim: Claim): void {
+  const query = `?${encodeClaim(current!.brand, claim, langSelect.value)}`;
+  history.replaceState(null, '', query);
+  share.href = query;
+  share.hidden = false;
+}
+
+async function decide(claim: Claim): Promise<void> {
+  if (!current || !claimForm) return;
+  say('Deciding…');
+  updateAddress(claim);
+  const answer = await fetchJson<Decision>('/v1/eligibility?explain=1', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': langSelect.value },
+    body: JSON.stringify({ brand: current.brand, claim }),
+  });
+  if (!answer.ok) {
+    const unplaced = claimForm.showProblems(answer.problem.errors ?? []);
+    result.replaceChildren(h('div', { class: 'problem', role: 'alert' },
+      h('p', {}, h('strong', {}, answer.problem.title), answer.problem.detail ? ` — ${answer.problem.detail}` : ''),
+      unplaced.length ? h('ul', {}, unplaced.map((line) => h('li', {}, line))) : null));
+    say(`The claim was not decided: ${answer.problem.title}`);
+    return;
+  }
+  claimForm.showProblems([]);
+  result.replaceChildren(renderDecision(answer.data));
+  say(answer.data.remedies.map((r) => `${r.remedy}: ${r.status}`).join(', '));
+}
+
+brandSelect.addEventListener('change', () => {
+  void selectBrand(brandSelect.value).then((ok) => { if (ok) updateAddress({}); });
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (claimForm) void decide(claimForm.read());
+});
+form.addEventListener('reset', (event) => {
+  event.preventDefault();
+  claimForm?.fill({});
+  result.replaceChildren();
+  updateAddress({});
+});
+
+async function start(): Promise<void> {
+  const brands = await fetchJson<{ brands: BrandSummary[] }>('/v1/brands');
+  if (!brands.ok) return say(`Cannot list brands: ${brands.problem.detail ?? brands.problem.title}`);
+  brandSelect.replaceChildren(...brands.data.brands.map((b) => h('option', { value: b.brand }, b.name)));
+  const params = new URLSearchParams(location.search);
+  const wanted = params.get('brand');
+  const brand = brands.data.brands.some((b) => b.brand === wanted) ? wanted! : brands.data.brands[0]?.brand;
+  if (params.get('lang')) langSelect.append(h('option', { value: params.get('lang')! }, params.get('lang')!));
+  langSelect.value = params.get('lang') ?? '';
+  if (!brand || !(await selectBrand(brand))) return;
+  const claim = decodeClaim(params, current!.facts);
+  // A shared link carries a claim: answer it straight away.
+  if (Object.keys(claim).length) {
+    claimForm!.fill(claim);
+    await decide(claim);
+  } else say(`${current!.name}: fill in what you know and press Decide.`);
+  document.body.dataset.ready = 'true';
+}
+
+void start();

@@ -1,0 +1,112 @@
+// <warranty-terms brand="elegoo" product-line="neptune-4-pro" part="printer">: the brand's own
+// return and warranty terms as a badge with an expandable detail list. Built alone into /widget.js
+// (≤ 6 KB gzip): one fetch per distinct query per page, text nodes only (never innerHTML), and
+// silence — an empty box and one console warning — when the API cannot answer.
+
+import { describeCoverage, type CoverageResponse, type CoverageText } from './describe-coverage.js';
+
+const TIMEOUT_MS = 8000;
+// Without an `api` attribute the badge asks the origin that served widget.js, so the two-line embed
+// works on any storefront (and means "same origin" on our own pages).
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+const CSS = `:host{display:block;font-family:var(--wt-font,inherit);font-size:var(--wt-font-size,.875rem);line-height:1.45;color:var(--wt-color,#1f2a24);min-height:var(--wt-min-height,0)}
+:host([hidden]){display:none}
+.b{display:inline-block;max-width:100%;box-sizing:border-box;background:var(--wt-bg,#f2f7f4);border:1px solid var(--wt-border-color,#cfded5);border-radius:var(--wt-radius,8px);padding:var(--wt-padding,.4em .7em)}
+button{font:inherit;font-weight:600;color:var(--wt-accent,#0a6b3d);background:none;border:0;padding:0;cursor:pointer;display:inline-flex;align-items:center;gap:.45em;text-align:start}
+button:focus-visible{outline:2px solid var(--wt-focus,var(--wt-accent,#0a6b3d));outline-offset:3px;border-radius:3px}
+.i{flex:none;width:1.35em;height:1.35em;border-radius:50%;background:var(--wt-accent,#0a6b3d);color:var(--wt-on-accent,#fff);display:inline-grid;place-items:center;font-size:.8em}
+[part=chevron]{transition:transform .15s}
+[aria-expanded=true] [part=chevron]{transform:rotate(180deg)}
+[part=details]{max-width:38em}
+[part=section-title]{margin:.6em 0 .2em;font-weight:600}
+ul{margin:0;padding-inline-start:1.2em}
+ul ul{color:var(--wt-muted,#4a5a50)}
+@media (prefers-reduced-motion:reduce){[part=chevron]{transition:none}}`;
+
+const loads = new Map<string, Promise<CoverageResponse>>();
+let warned = false;
+
+/** Badges on one page asking the same question share one request. */
+function loadCoverage(url: string, lang: string): Promise<CoverageResponse> {
+  const key = `${lang} ${url}`;
+  let pending = loads.get(key);
+  if (!pending) {
+    pending = fetch(url, { headers: lang ? { 'Accept-Language': lang } : {}, credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) })
+      .then((r) => (r.ok ? (r.json() as Promise<CoverageResponse>) : Promise.reject(new Error(`HTTP ${r.status}`))));
+    // A failed load is forgotten, so a later badge (or attribute change) may try again.
+    pending.catch(() => loads.delete(key));
+    loads.set(key, pending);
+  }
+  return pending;
+}
+
+function h(tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children); // strings become text nodes: API text is never parsed as HTML
+  return node;
+}
+
+function renderBadge(text: CoverageText, locale: string): Node[] {
+  const toggle = h('button', { part: 'toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'd' },
+    h('span', { class: 'i', 'aria-hidden': 'true' }, '✓'),
+    h('span', { part: 'headline' }, text.headline),
+    h('span', { part: 'chevron', 'aria-hidden': 'true' }, '▾'));
+  const details = h('div', { part: 'details', id: 'd', hidden: '' }, ...text.sections.map((s) => h('section', { part: 'section' },
+    h('p', { part: 'section-title', id: `t-${s.id}` }, s.title),
+    h('ul', { part: 'list', 'aria-labelledby': `t-${s.id}` }, ...s.items.map((item) => h('li', { part: 'item' }, item.text,
+      ...(item.notes.length ? [h('ul', { part: 'notes' }, ...item.notes.map((n) => h('li', { part: 'note' }, n)))] : [])))))));
+  // A native button: Enter and Space toggle it, and screen readers announce the expanded state.
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    details.hidden = !open;
+  });
+  return [h('style', {}, CSS), h('div', { part: 'badge', class: 'b', role: 'group', 'aria-label': text.label, lang: locale }, toggle, details)];
+}
+
+export class WarrantyTerms extends HTMLElement {
+  static observedAttributes = ['brand', 'product-line', 'part', 'api', 'lang'];
+  #root = this.attachShadow({ mode: 'open' });
+  #run = 0;
+  #queued = false;
+
+  connectedCallback(): void { this.#schedule(); }
+  attributeChangedCallback(): void { if (this.isConnected) this.#schedule(); }
+
+  /** Several attributes set in a row cause one request. */
+  #schedule(): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => { this.#queued = false; void this.#render(); });
+  }
+
+  async #render(): Promise<void> {
+    const run = ++this.#run;
+    const brand = this.getAttribute('brand');
+    if (!brand) return void this.#root.replaceChildren();
+    const lang = this.closest('[lang]')?.getAttribute('lang') || navigator.language || '';
+    let summary: CoverageResponse;
+    try {
+      const base = new URL(this.getAttribute('api') || SCRIPT_ORIGIN, location.href).href.replace(/\/?$/, '/');
+      const url = new URL(`v1/brands/${encodeURIComponent(brand)}/coverage`, base);
+      const line = this.getAttribute('product-line');
+      const part = this.getAttribute('part');
+      if (line) url.searchParams.set('product_line', line);
+      if (part) url.searchParams.set('part', part);
+      summary = await loadCoverage(url.href, lang);
+    } catch (error) {
+      if (run !== this.#run) return;
+      this.#root.replaceChildren();
+      if (!warned) console.warn(`<warranty-terms>: no coverage for "${brand}" (${String(error)}); the badge stays empty`);
+      warned = true;
+      return;
+    }
+    if (run !== this.#run) return;
+    const text = describeCoverage(summary);
+    this.#root.replaceChildren(...(text.headline ? renderBadge(text, summary.locale) : []));
+  }
+}
+
+if (!customElements.get('warranty-terms')) customElements.define('warranty-terms', WarrantyTerms);
