@@ -8,6 +8,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       // The Worker in workerd (functions/): its own config, pool and KV seeding.
       'test/edge/vitest.config.ts',
+      // Demo, badge and playground in Debian's Chromium against `wrangler dev`.
+      'test/browser/vitest.config.ts',
     ],
   },
 });

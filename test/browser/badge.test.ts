@@ -1,0 +1,151 @@
+// The <warranty-terms> badge on the demo storefront, in a real Chromium against the real Worker.
+
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeCoverage, type CoverageResponse } from '../../src/widget/describe-coverage.js';
+import { BASE, launchChromium, openPage, SHOTS_DIR } from './browser-session.js';
+
+const PRODUCTS = [
+  { brand: 'elegoo', line: 'neptune-4-pro', part: 'printer', says: ['14-day returns', '24-month warranty'] },
+  { brand: 'kospet', line: 'kospet-tank-t3', part: 'watch', says: ['30-day unconditional return', '2-year free repair warranty'] },
+  { brand: 'kokoni', line: 'kokoni-ec1', part: 'printer', says: ['1-year limited warranty'] },
+];
+
+async function coverage(brand: string, line: string, part: string, lang = 'en'): Promise<CoverageResponse> {
+  const response = await fetch(`${BASE}/v1/brands/${brand}/coverage?product_line=${line}&part=${part}`, { headers: { 'Accept-Language': lang } });
+  expect(response.status).toBe(200);
+  return response.json() as Promise<CoverageResponse>;
+}
+
+describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('shows each brand\'s coverage headline on its product card', async () => {
+    const { page, errors } = await openPage(browser, '/demo');
+    for (const p of PRODUCTS) {
+      const expected = describeCoverage(await coverage(p.brand, p.line, p.part)).headline;
+      for (const phrase of p.says) expect(expected).toContain(phrase);
+      await expect.poll(() => page.locator(`warranty-terms[brand=${p.brand}] [part=headline]`).textContent()).toBe(expected);
+    }
+    await page.screenshot({ path: `${SHOTS_DIR}/demo.png`, fullPage: true });
+    // The README's picture: the three cards as a shopper first sees them.
+    mkdirSync('docs', { recursive: true });
+    await page.locator('.products').screenshot({ path: `${SHOTS_DIR}/badge.png` });
+    copyFileSync(`${SHOTS_DIR}/badge.png`, 'docs/badge.png');
+    expect(errors).toEqual([]);
+  });
+
+  it('expands into the windows, who pays and the exclusions in plain words', async () => {
+    const { page } = await openPage(browser, '/demo');
+    const badge = page.locator('warranty-terms[brand=elegoo]');
+    await badge.locator('[part=toggle]').click();
+    const details = badge.locator('[part=details]');
+    await expect.poll(() => details.isVisible()).toBe(true);
+    const text = await details.innerText();
+    expect(text).toContain('14-day returns, from delivery');
+    expect(text).toContain('Return shipping paid by ELEGOO or you (depending on the case)');
+    expect(text).toContain('Restocking fee: 5–15 %');
+    expect(text).toContain('Not covered');
+    await badge.screenshot({ path: `${SHOTS_DIR}/badge-expanded.png` });
+  });
+
+  it('takes its colours from CSS custom properties and its parts from ::part()', async () => {
+    const { page } = await openPage(browser, '/demo');
+    const toggle = page.locator('warranty-terms[brand=kokoni] [part=toggle]');
+    await toggle.waitFor();
+    const colour = () => toggle.evaluate((el) => getComputedStyle(el).color);
+    const before = await colour();
+    await page.addStyleTag({ content: 'warranty-terms[brand=kokoni] { --wt-accent: rgb(200, 0, 0); } warranty-terms::part(headline) { text-decoration: underline; }' });
+    expect(before).not.toBe('rgb(200, 0, 0)');
+    expect(await colour()).toBe('rgb(200, 0, 0)');
+    const decoration = await page.locator('warranty-terms[brand=kokoni] [part=headline]').evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(decoration).toBe('underline');
+    await page.locator('.card.kokoni').screenshot({ path: `${SHOTS_DIR}/badge-themed.png` });
+  });
+
+  it('asks for the lang attribute\'s language and speaks it', async () => {
+    const { page } = await openPage(browser, '/demo');
+    const badge = page.locator('warranty-terms[brand=elegoo]');
+    await badge.locator('[part=headline]').waitFor();
+    const asked: (string | undefined)[] = [];
+    page.on('request', (r) => { if (r.url().includes('/v1/brands/elegoo/coverage')) asked.push(r.headers()['accept-language']); });
+    await badge.evaluate((el) => el.setAttribute('lang', 'de'));
+    await expect.poll(() => badge.locator('[part=badge]').getAttribute('lang')).toBe('de');
+    expect(asked).toEqual(['de']);
+    await badge.locator('[part=toggle]').click();
+    const german = await coverage('elegoo', 'neptune-4-pro', 'printer', 'de');
+    expect(german.locale).toBe('de');
+    const details = await badge.locator('[part=details]').innerText();
+    expect(details).toContain('Fristen');
+    expect(details).toContain('Rückversand zahlt ELEGOO oder Sie (je nach Fall)');
+    expect(details).toContain(german.exclusions[0]!.message);
+    expect(await badge.locator('[part=badge]').getAttribute('aria-label')).toBe('ELEGOO Garantie und Rückgabe');
+    await badge.screenshot({ path: `${SHOTS_DIR}/badge-de.png` });
+  });
+
+  it('is reached with Tab and toggled with Enter and Space, announcing its state', async () => {
+    const { page } = await openPage(browser, '/demo');
+    await page.locator('warranty-terms[brand=elegoo] [part=toggle]').waitFor();
+    const focused = () => page.evaluate(() => {
+      const host = document.activeElement;
+      const inner = host?.shadowRoot?.activeElement;
+      return host?.tagName === 'WARRANTY-TERMS' ? `${host.getAttribute('brand')}:${inner?.getAttribute('part')}` : host?.tagName ?? null;
+    });
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focused()) === 'elegoo:toggle';
+    }
+    expect(reached).toBe(true);
+    const toggle = page.locator('warranty-terms[brand=elegoo] [part=toggle]');
+    const details = page.locator('warranty-terms[brand=elegoo] [part=details]');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.getAttribute('aria-controls')).toBe(await details.getAttribute('id'));
+    expect(await details.isHidden()).toBe(true);
+
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await details.isVisible()).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await details.isHidden()).toBe(true);
+
+    // The accessibility tree names the control by its headline and knows it expands.
+    const snapshot = await page.locator('warranty-terms[brand=elegoo]').ariaSnapshot();
+    expect(snapshot).toMatch(/group "ELEGOO warranty and returns"/);
+    expect(snapshot).toMatch(/button "✓? ?14-day returns[^"]*"/);
+    // Tab goes on to the next badge's control, not into the hidden list.
+    await page.keyboard.press('Tab');
+    expect(await focused()).not.toBe('elegoo:toggle');
+  });
+
+  it('renders nothing and warns once when the API is unreachable or refuses', async () => {
+    const { page, console: logs, errors } = await openPage(browser, '/demo');
+    await page.locator('warranty-terms[brand=elegoo] [part=headline]').waitFor();
+    const heightBefore = await page.locator('.products').evaluate((el) => el.getBoundingClientRect().height);
+    await page.evaluate(() => {
+      const holder = document.createElement('div');
+      holder.id = 'dead';
+      holder.innerHTML = `<warranty-terms brand="elegoo" api="http://127.0.0.1:9"></warranty-terms>
+        <warranty-terms brand="kospet" api="http://127.0.0.1:9/"></warranty-terms>
+        <warranty-terms brand="no-such-brand"></warranty-terms>`;
+      document.querySelector('main')!.append(holder);
+    });
+    const dead = page.locator('#dead warranty-terms');
+    await expect.poll(() => logs.filter((l) => l.text.includes('<warranty-terms>')).length).toBe(1);
+    await page.waitForTimeout(300);
+    for (let i = 0; i < 3; i++) {
+      expect(await dead.nth(i).evaluate((el) => el.shadowRoot!.childNodes.length)).toBe(0);
+      expect(await dead.nth(i).evaluate((el) => el.getBoundingClientRect().height)).toBe(0);
+    }
+    const warnings = logs.filter((l) => l.text.includes('<warranty-terms>'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.type).toBe('warning');
+    expect(errors).toEqual([]);
+    // The working badges are untouched.
+    expect(await page.locator('.products').evaluate((el) => el.getBoundingClientRect().height)).toBe(heightBefore);
+  });
+});

@@ -1,0 +1,170 @@
+// /playground and /sheets in a real Chromium against the real Worker: a claim per brand through the
+// generated form, the rows that decided it, links into the sheet viewer, and the shareable address.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Claim, Decision } from '../../src/contract.js';
+import type { SheetDocument } from '../../src/widget/playground/api-types.js';
+import { parseSource } from '../../src/widget/playground/sheet-link.js';
+import { BASE, launchChromium, openPage, SHOTS_DIR } from './browser-session.js';
+
+// One claim per brand, from the editors' cases (README example, KS01, KK01).
+const CLAIMS: { brand: string; claim: Claim; expect: Record<string, string> }[] = [
+  {
+    brand: 'elegoo',
+    claim: {
+      product_line: 'neptune-4-pro', part: 'printer', issue: 'non_quality', condition: 'opened_unused', delivered_on: '2025-03-01',
+      claim_on: '2025-03-10', order_amount: 299.99, channel: 'official_store', proof_of_purchase: true, return_approved: true,
+      accessories_complete: true, same_region: true,
+    },
+    expect: { refund: 'eligible', replace: 'ineligible' },
+  },
+  {
+    brand: 'kospet',
+    claim: { channel: 'official_store', part: 'watch', issue: 'non_quality', condition: 'unopened', original_packaging: true, delivered_on: '2025-03-01', claim_on: '2025-03-31', original_purchaser: true },
+    expect: { refund: 'eligible', replace: 'ineligible', repair: 'ineligible' },
+  },
+  {
+    brand: 'kokoni',
+    claim: { channel: 'official_store', part: 'printer', issue: 'quality_defect', delivered_on: '2024-02-29', claim_on: '2025-02-28', original_purchaser: true, same_region: true, accessories_complete: true },
+    expect: { warranty_service: 'eligible', refund: 'review' },
+  },
+];
+
+async function decideDirectly(brand: string, claim: Claim, lang = 'en'): Promise<Decision> {
+  const response = await fetch(`${BASE}/v1/eligibility?explain=1`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': lang }, body: JSON.stringify({ brand, claim }),
+  });
+  expect(response.status).toBe(200);
+  return response.json() as Promise<Decision>;
+}
+
+async function fillClaim(page: Page, claim: Claim): Promise<void> {
+  for (const [name, value] of Object.entries(claim)) {
+    const field = page.locator(`#fact-${name}`);
+    const kind = await field.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : (el as HTMLInputElement).type));
+    if (kind === 'checkbox') await field.setChecked(value === true);
+    else if (kind === 'select') await field.selectOption(String(value));
+    else await field.fill(String(value));
+  }
+}
+
+const shownStatuses = (page: Page) => page.locator('.remedy').evaluateAll((nodes) =>
+  Object.fromEntries(nodes.map((n) => [n.getAttribute('data-remedy'), n.querySelector('.status')?.textContent])));
+
+/** Every row a source link points at exists in the sheet the viewer will load. */
+async function expectRowsExist(hrefs: string[]): Promise<void> {
+  const sheets = new Map<string, SheetDocument>();
+  for (const href of hrefs) {
+    const params = new URL(href, BASE!).searchParams;
+    const [brand, sheet, row] = [params.get('brand')!, params.get('sheet')!, params.get('row')];
+    const key = `${brand}/${sheet}`;
+    if (!sheets.has(key)) {
+      const response = await fetch(`${BASE}/v1/brands/${brand}/sheets/${sheet}`);
+      expect(response.status, `${key} should have a sheet`).toBe(200);
+      sheets.set(key, await response.json() as SheetDocument);
+    }
+    if (row === null) continue;
+    const doc = sheets.get(key)!;
+    const rows = doc.kind === 'table' ? doc.table.rules : doc.kind === 'remedies' ? doc.remedies : doc.windows;
+    expect(rows.map((r) => r.source), href).toContain(`${key}.csv:${row}`);
+  }
+}
+
+describe.skipIf(!BASE)('the policy playground', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it.each(CLAIMS)('decides a $brand claim from the generated form and cites the deciding rows', async ({ brand, claim, expect: expected }) => {
+    const { page, errors } = await openPage(browser, `/playground?brand=${brand}`);
+    await page.locator('body[data-ready]').waitFor();
+    expect(await page.locator('#brand').inputValue()).toBe(brand);
+    // The form is the brand's vocabulary: an enum is a select, a date a date input, a flag a checkbox.
+    expect(await page.locator('#fact-part').evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await page.locator('#fact-delivered_on').getAttribute('type')).toBe('date');
+    expect(await page.locator('#fact-original_purchaser').getAttribute('type')).toBe('checkbox');
+
+    await fillClaim(page, claim);
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await page.locator('.decision').waitFor();
+
+    const direct = await decideDirectly(brand, claim);
+    const shown = await shownStatuses(page);
+    expect(shown).toEqual(Object.fromEntries(direct.remedies.map((r) => [r.remedy, r.status])));
+    expect(shown).toMatchObject(expected);
+    for (const remedy of direct.remedies) {
+      const card = page.locator(`.remedy[data-remedy=${remedy.remedy}]`);
+      expect(await card.locator('.decided-by a').getAttribute('data-source')).toBe(remedy.source);
+      if (remedy.deadline) expect(await card.locator('.verdict time').textContent()).toBe(remedy.deadline);
+      for (const [field, value] of Object.entries(remedy.fees)) expect(await card.locator('dl').innerText()).toContain(`${field}\n${value}`);
+    }
+    // The trace: every table that ran, with links to the rows that matched.
+    expect(await page.locator('.trace li').count()).toBe(direct.trace!.length);
+    // Every link into the sheet viewer (rows, and the tables of the trace) points at something there.
+    const hrefs = await page.locator('.decision a[href^="/sheets"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(direct.remedies.length);
+    await expectRowsExist(hrefs);
+    await page.screenshot({ path: `${SHOTS_DIR}/playground-${brand}.png`, fullPage: true });
+
+    // Follow the row that decided the first remedy the brand grants.
+    const granted = direct.remedies.find((r) => r.status !== 'ineligible')!;
+    const ref = parseSource(granted.source)!;
+    await page.locator(`.remedy[data-remedy=${granted.remedy}] .decided-by a`).click();
+    await page.locator('body[data-ready]').waitFor();
+    expect(new URL(page.url()).searchParams.get('sheet')).toBe(ref.sheet);
+    const row = page.locator(`tr#row-${ref.row}`);
+    expect(await row.getAttribute('aria-current')).toBe('true');
+    expect(await row.getAttribute('class')).toContain('hit');
+    expect(await page.locator('tr[aria-current=true]').count()).toBe(1);
+    expect(await row.isVisible()).toBe(true);
+    expect(await page.locator('#sheet-title').textContent()).toBe(`${brand}/${ref.sheet}.csv`);
+    await page.screenshot({ path: `${SHOTS_DIR}/sheet-${brand}-${ref.sheet}-${ref.row}.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the claim in a shareable address that answers it again on load', async () => {
+    const { brand, claim } = CLAIMS[2]!;
+    const first = await openPage(browser, `/playground?brand=${brand}`);
+    await first.page.locator('body[data-ready]').waitFor();
+    await first.page.locator('#lang').selectOption('de');
+    await fillClaim(first.page, claim);
+    await first.page.getByRole('button', { name: 'Decide' }).click();
+    await first.page.locator('.decision').waitFor();
+    const address = first.page.url();
+    const query = new URL(address).searchParams;
+    expect(query.get('brand')).toBe(brand);
+    expect(query.get('lang')).toBe('de');
+    expect(query.get('delivered_on')).toBe('2024-02-29');
+    expect(query.get('original_purchaser')).toBe('1');
+    expect(new URL(await first.page.locator('#share').evaluate((a) => (a as HTMLAnchorElement).href)).search).toBe(new URL(address).search);
+    const statuses = await shownStatuses(first.page);
+
+    const second = await openPage(browser, address);
+    await second.page.locator('body[data-ready]').waitFor();
+    await second.page.locator('.decision').waitFor();
+    for (const [name, value] of Object.entries(claim)) {
+      const field = second.page.locator(`#fact-${name}`);
+      if (typeof value === 'boolean') expect(await field.isChecked(), name).toBe(value);
+      else expect(await field.inputValue(), name).toBe(String(value));
+    }
+    expect(await second.page.locator('#lang').inputValue()).toBe('de');
+    expect(await shownStatuses(second.page)).toEqual(statuses);
+    // The German wording of the reason, as the API gives it.
+    const german = await decideDirectly(brand, claim, 'de');
+    const reason = german.remedies.find((r) => r.reasons.length)!.reasons[0]!;
+    expect(await second.page.locator('.reasons').first().innerText()).toContain(reason.message);
+    expect(second.errors).toEqual([]);
+  });
+
+  it('marks the fields a claim gets wrong', async () => {
+    const { page } = await openPage(browser, '/playground?brand=kospet');
+    await page.locator('body[data-ready]').waitFor();
+    await fillClaim(page, { delivered_on: '2025-03-10', claim_on: '2025-03-01' });
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await page.locator('.problem').waitFor();
+    expect(await page.locator('#fact-claim_on').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#fact-claim_on-error').textContent()).toMatch(/delivered_on/);
+    await page.screenshot({ path: `${SHOTS_DIR}/playground-problem.png` });
+  });
+});
