@@ -27,5 +27,7 @@ export default defineProject({
     name: 'edge',
     include: ['**/*.test.ts'],
     setupFiles: ['./seed-kv.ts'],
+    // The first request of a file loads the Worker's modules into workerd: seconds on a busy CI box.
+    testTimeout: 30_000,
   },
 });

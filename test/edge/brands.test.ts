@@ -1,0 +1,79 @@
+import bundle from 'virtual:bundled-policies';
+import { describe, expect, it } from 'vitest';
+import { call, readJson } from './worker.js';
+
+interface Brand { brand: string; name: string; policy_version: string; locales: string[] }
+
+describe('GET /v1/brands', () => {
+  it('lists every published brand with its current version', async () => {
+    const res = await call('/v1/brands');
+    expect(res.status).toBe(200);
+    const { brands } = await readJson<{ brands: Brand[] }>(res);
+    expect(brands.map((b) => b.brand)).toEqual(Object.keys(bundle.policies).sort());
+    for (const b of brands) expect(b.policy_version).toMatch(/^[0-9a-f]{16}$/);
+    expect(res.headers.get('x-policy-source')).toBe('kv');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+  });
+});
+
+describe('GET /v1/brands/:brand', () => {
+  it('describes remedies, windows, claim facts and reason wording in the asked locale', async () => {
+    const res = await call('/v1/brands/kospet', { headers: { 'accept-language': 'de' } });
+    expect(res.status).toBe(200);
+    const brand = await readJson<{
+      remedies: { remedy: string; source: string }[]; windows: { window: string; length: number | null; unit: string }[];
+      facts: { name: string; type: string; values: string[] | null }[]; reasons: { code: string; message: string }[];
+      timeline: { version: string; effective_from: string }[]; policy_version: string; locale: string;
+    }>(res);
+    expect(brand.remedies.map((r) => r.remedy)).toContain('refund');
+    expect(brand.windows).toContainEqual(expect.objectContaining({ window: 'return_window', length: 30, unit: 'days' }));
+    expect(brand.facts).toContainEqual(expect.objectContaining({ name: 'condition', type: 'enum', values: ['unopened', 'opened_unused', 'used'] }));
+    expect(brand.locale).toBe('de');
+    expect(res.headers.get('content-language')).toBe('de');
+    expect(brand.reasons.find((r) => r.code === 'window_expired')!.message).toMatch(/Tage|Anfrage/);
+    expect(brand.timeline.at(-1)!.version).toBe(brand.policy_version);
+  });
+});
+
+describe('GET /v1/brands/:brand/coverage', () => {
+  const path = '/v1/brands/elegoo/coverage?product_line=neptune-4-pro&part=hot_end_kit';
+
+  it('summarizes windows and remedies for a product line and part, with machine-readable policies[]', async () => {
+    const res = await call(path);
+    expect(res.status).toBe(200);
+    const coverage = await readJson<{
+      part: string; windows: { window: string; length: number | null }[];
+      policies: { id: string; type: string; duration: string | null; remedy: string | null }[];
+    }>(res);
+    expect(coverage.part).toBe('hot_end_kit');
+    // ELEGOO's timeline: 3 months for an FDM hot end kit.
+    expect(coverage.windows).toContainEqual(expect.objectContaining({ window: 'part_warranty', length: 3 }));
+    expect(coverage.policies).toContainEqual(expect.objectContaining({ id: 'elegoo.refund', type: 'remedy', remedy: 'refund', duration: 'P14D' }));
+    expect(coverage.policies).toContainEqual(expect.objectContaining({ type: 'warranty', duration: 'P3M' }));
+  });
+
+  it('is cacheable: ETag by version, query and locale, Cache-Control, and 304 on If-None-Match', async () => {
+    const first = await call(path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(new RegExp(`^W/"${first.headers.get('x-policy-version')}-`));
+    expect(first.headers.get('cache-control')).toContain('max-age=300');
+    expect(first.headers.get('vary')).toContain('Accept-Language');
+
+    const revalidated = await call(path, { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    expect(revalidated.headers.get('etag')).toBe(etag);
+
+    const otherPart = await call('/v1/brands/elegoo/coverage?product_line=neptune-4-pro&part=printer');
+    const otherLocale = await call(path, { headers: { 'accept-language': 'de' } });
+    expect(new Set([etag, otherPart.headers.get('etag'), otherLocale.headers.get('etag')]).size).toBe(3);
+    expect((await call(path, { headers: { 'if-none-match': otherPart.headers.get('etag')! } })).status).toBe(200);
+  });
+
+  it('rejects a part the brand does not know, by query path', async () => {
+    const res = await call('/v1/brands/elegoo/coverage?part=rocket');
+    expect(res.status).toBe(400);
+    const problem = await readJson<{ errors: { path: string }[] }>(res);
+    expect(problem.errors[0]!.path).toBe('query.part');
+  });
+});

@@ -1,0 +1,97 @@
+import { env } from 'cloudflare:workers';
+import bundle from 'virtual:bundled-policies';
+import { describe, expect, it } from 'vitest';
+import type { EligibilityDecision } from '../../functions/decide-claim.js';
+import { BRANDS_KEY, pointerKey, versionKey } from '../../src/store/policy-pointer.js';
+import { KOSPET_RETURN } from './claims.js';
+import { countingKv, freshApp, readJson } from './worker.js';
+
+const kospet = bundle.policies.kospet!;
+const empty = { get: async () => null };
+
+async function decide(app: ReturnType<typeof freshApp>) {
+  const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+  return { res, decision: await readJson<EligibilityDecision>(res) };
+}
+
+const headers = (res: Response) => ({
+  source: res.headers.get('x-policy-source'), degraded: res.headers.get('x-policy-degraded'), version: res.headers.get('x-policy-version'),
+});
+
+describe('the policy store', () => {
+  describe('in steady state', () => {
+    it('reads KV once, then answers from isolate memory with zero KV reads', async () => {
+      const { reads, kv } = countingKv();
+      const app = freshApp({ POLICIES: kv });
+      expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null });
+      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet'), versionKey('kospet', kospet.version)]);
+      reads.length = 0;
+      for (let i = 0; i < 5; i++) expect(headers((await decide(app)).res).source).toBe('cache');
+      expect(reads).toEqual([]);
+    });
+
+    it('re-checks the brand list and pointer after the interval, never the immutable version', async () => {
+      let now = Date.parse('2026-01-01T00:00:00Z');
+      const { reads, kv } = countingKv();
+      const app = freshApp({ POLICIES: kv }, { now: () => now });
+      await decide(app);
+      reads.length = 0;
+      now += 29_000;
+      await decide(app);
+      expect(reads).toEqual([]);
+      now += 2_000;
+      await decide(app);
+      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+    });
+  });
+
+  describe('falls back to the bundled policies', () => {
+    it('when KV has nothing published yet: answers, not degraded', async () => {
+      const app = freshApp({ POLICIES: empty });
+      const { res, decision } = await decide(app);
+      expect(res.status).toBe(200);
+      expect(headers(res)).toMatchObject({ source: 'bundle', degraded: null, version: kospet.version });
+      expect(decision.policy_selection).toMatchObject({ source: 'bundle', effective_from: null });
+      expect(app.logs).toEqual([]);
+    });
+
+    it('when KV cannot be read: degraded, logged once however many requests', async () => {
+      const app = freshApp({ POLICIES: { get: () => Promise.reject(new Error('network')) } });
+      for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'bundle', degraded: 'kv-unreadable' });
+      expect(app.logs).toHaveLength(1);
+      expect(JSON.parse(app.logs[0]!)).toMatchObject({ event: 'policy_store_fault', fault: 'kv-unreadable', key: BRANDS_KEY });
+      const health = await readJson<{ status: string }>(await app.request('/healthz'));
+      expect(health.status).toBe('degraded');
+    });
+
+    it.each([
+      ['the brand list is not JSON', BRANDS_KEY, '{oops', 'kv-corrupt'],
+      ['the brand list is not a list', BRANDS_KEY, '{"kospet": true}', 'kv-corrupt'],
+      ['the pointer is malformed', pointerKey('kospet'), '{"brand":"kospet","current":"x","timeline":[]}', 'kv-corrupt'],
+      ['the version document is truncated', versionKey('kospet', kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
+      ['the version document is another brand\'s', versionKey('kospet', kospet.version), JSON.stringify(bundle.policies.kokoni), 'kv-corrupt'],
+      ['the version document has a newer format', versionKey('kospet', kospet.version), JSON.stringify({ ...kospet, formatVersion: kospet.formatVersion + 1 }), 'format-too-new'],
+    ])('when %s: degraded (%s)', async (_, key, value, fault) => {
+      const original = (await env.POLICIES.get(key, 'text'))!;
+      await env.POLICIES.put(key, value);
+      const app = freshApp();
+      const { res, decision } = await decide(app);
+      expect(res.status).toBe(200);
+      expect(headers(res)).toMatchObject({ source: 'bundle', degraded: fault });
+      expect(decision.policy_version).toBe(kospet.version);
+      expect(app.logs.map((l) => JSON.parse(l).fault)).toEqual([fault]);
+      await env.POLICIES.put(key, original);
+    });
+
+    it('keeps answering from memory when KV breaks after a good read', async () => {
+      let now = 0;
+      let broken = false;
+      const kv = { get: (key: string, type: 'text') => (broken ? Promise.reject(new Error('down')) : env.POLICIES.get(key, type)) };
+      const app = freshApp({ POLICIES: kv }, { now: () => now });
+      await decide(app);
+      broken = true;
+      now += 60_000;
+      expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable' });
+    });
+  });
+});
