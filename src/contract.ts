@@ -62,6 +62,7 @@ export interface CompiledRule {
 export interface CompiledTable {
   name: string;                  // file name without .csv
   source: string;                // brand/file.csv
+  headerRow: number;
   hitPolicy: HitPolicy;
   complete: boolean;
   inputs: CompiledInput[];

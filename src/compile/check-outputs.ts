@@ -106,7 +106,7 @@ function checkReasons(table: CompiledTable, rowIndex: number, cellRow: number, c
 /** Classifies and checks the outputs of a parsed brand table in place. */
 export function checkOutputs(table: CompiledTable, header: string[], vocab: OutputVocabulary, issues: IssueList): void {
   const columnOf = (o: number) => header.findIndex((h) => h.startsWith('>') && h.slice(1).split(':')[0]!.trim() === table.outputs[o]!.name);
-  const headerRow = Number(table.rules[0]?.source.split(':').pop() ?? 2) - 1;
+  const headerRow = table.headerRow;
   let usable = true;
   table.outputs.forEach((output, o) => {
     const role = outputRole(output.name, vocab);

@@ -77,9 +77,10 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages) : [];
   if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages);
   const policySheet = required(own, 'policy.csv', input.brand);
-  const settings = policySheet ? readPolicySettings(policySheet, input.brand, issues) : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], rows: [] }, input.brand, issues);
+  const settings = policySheet ? readPolicySettings(policySheet, input.brand, issues) : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], headerRow: 1, rows: [] }, input.brand, issues);
   const remediesSheet = required(own, 'remedies.csv', input.brand);
-  const remedies = remediesSheet ? readRemedies(remediesSheet, issues) : [];
+  const deadlineCells = new Map<string, { row: number; col: number }>();
+  const remedies = remediesSheet ? readRemedies(remediesSheet, issues, deadlineCells) : [];
   const windowCells = new Map<string, WindowCells>();
   const windows = own.get('windows.csv') ? readWindows(own.get('windows.csv')!, issues, windowCells) : [];
 
@@ -117,7 +118,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
     tables.push(table);
   }
 
-  checkReferences(input.brand, settings, remedies, windows, windowCells, describe, vocab, issues);
+  checkReferences(input.brand, settings, remedies, deadlineCells, windows, windowCells, describe, vocab, issues);
   const derivedType = (name: string) => describe(name)?.type;
   for (const table of tables) verifyTable(table, derivedType, issues);
   const ordered = orderPlan(tables, windows);
@@ -136,7 +137,8 @@ export function compilePolicy(input: BrandSheets): CompileResult {
 
 /** Names that sheets point at must exist: window events and lengths, deadlines, settings. */
 function checkReferences(
-  brand: string, settings: ReturnType<typeof readPolicySettings>, remedies: CompiledPolicy['remedies'], windows: CompiledPolicy['windows'],
+  brand: string, settings: ReturnType<typeof readPolicySettings>, remedies: CompiledPolicy['remedies'], deadlineCells: Map<string, { row: number; col: number }>,
+  windows: CompiledPolicy['windows'],
   cells: Map<string, WindowCells>, describe: (n: string) => NameInfo | undefined, vocab: OutputVocabulary, issues: IssueList,
 ): void {
   const windowSheet = `${brand}/windows.csv`;
@@ -150,8 +152,8 @@ function checkReferences(
       issues.error('unknown_fact', `window ${w.name} takes its length from "${w.length.ref}", which is not a number fact or table output: expected a number or such a name`, windowSheet, at.row, at.length);
   }
   for (const r of remedies) {
-    const row = Number(r.source.split(':').pop());
-    for (const w of r.deadline) if (!vocab.windows.has(w)) issues.error('unknown_window', `remedy ${r.name} names deadline "${w}", which is not in windows.csv: expected a window name`, `${brand}/remedies.csv`, row);
+    const at = deadlineCells.get(r.name)!;
+    for (const w of r.deadline) if (!vocab.windows.has(w)) issues.error('unknown_window', `remedy ${r.name} names deadline "${w}", which is not in windows.csv: expected a window name`, `${brand}/remedies.csv`, at.row, at.col);
   }
   const at = settings.rows;
   if (settings.warrantyWindow && !vocab.windows.has(settings.warrantyWindow))

@@ -65,6 +65,6 @@ export function columnAtoms(table: CompiledTable, column: number, type: FactType
   // A fact the claim did not send is null: only `-`, `null` and not(…) cells match it, so it is a
   // region of its own (a final `-` row after rows listing every value still catches it).
   if (type !== 'boolean' && !values.includes(null)) values.push(null);
-  const matchers = tests.map(compileTest);
-  return { values, matches: matchers.map((m) => values.map((v) => m(v, {}))) };
+  const matchers = tests.map((t) => compileTest(t));
+  return { values, matches: matchers.map((m) => values.map((v) => m(v, []))) };
 }

@@ -105,12 +105,13 @@ export function readPolicySettings(sheet: Sheet, brand: string, issues: IssueLis
   return { brand, name: values.name || brand, currency, locales, warrantyWindow: values.warranty_window || undefined, claimDate: values.claim_date || 'claim_on', rows };
 }
 
-export function readRemedies(sheet: Sheet, issues: IssueList): CompiledRemedy[] {
+export function readRemedies(sheet: Sheet, issues: IssueList, deadlineCells = new Map<string, { row: number; col: number }>()): CompiledRemedy[] {
   const remedies: CompiledRemedy[] = [];
   const seen = new Set<string>();
   for (const r of readRecords(sheet, { required: ['remedy', 'label'], optional: ['deadline', 'evidence', 'description'] }, issues)) {
     const name = r.get('remedy');
     if (!checkName(name, 'remedy', sheet, r.row, r.col('remedy'), issues) || !checkUnique(seen, name, 'remedy', sheet, r.row, r.col('remedy'), issues)) continue;
+    deadlineCells.set(name, { row: r.row, col: r.col('deadline') });
     remedies.push({
       name, label: r.get('label') || name, deadline: splitList(r.get('deadline')), evidence: splitList(r.get('evidence')),
       ...(r.get('description') ? { description: r.get('description') } : {}), source: `${sheet.name}:${r.row}`,

@@ -45,7 +45,7 @@ export function verifyTable(table: CompiledTable, typeOf: (name: string) => Fact
   if (table.rules.some((r) => r.tests.some(hasRefs))) return; // cells comparing facts with facts: not decidable here
   const atoms = table.inputs.map((input, c) => columnAtoms(table, c, typeOf(input.name), input.values as Literal[] | undefined));
   const n = table.rules.length;
-  const headerRow = rowOf(table.rules[0]?.source ?? ':2') - 1;
+  const headerRow = table.headerRow;
 
   if (table.hitPolicy === 'U' || table.hitPolicy === 'A') {
     const reported = new Set<number>();

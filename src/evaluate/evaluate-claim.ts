@@ -5,9 +5,9 @@
 import type { Claim, CompiledPolicy, Decision, Literal, Reason, RemedyDecision, TraceStep, WindowResult } from '../contract.js';
 import { parseIsoDate } from './dates.js';
 import { selectRules } from './evaluate-table.js';
-import { computeWindow } from './windows.js';
+import { windowResult } from './windows.js';
 import { feesFor } from './fees.js';
-import type { Facts } from './match-test.js';
+import type { Values } from './match-test.js';
 import { preparePolicy, type PreparedPolicy, type RuleEffect, type Verdict } from './prepare-policy.js';
 
 export interface EvaluateOptions {
@@ -17,46 +17,45 @@ export interface EvaluateOptions {
 
 const SEVERITY: Record<Verdict, number> = { eligible: 0, review: 1, ineligible: 2 };
 
-function readFacts(prepared: PreparedPolicy, claim: Claim, asOf: string): Facts {
-  // The template is the prototype: unsent facts read their default without being copied per claim.
-  const facts: Facts = Object.create(prepared.template);
+function readFacts(prepared: PreparedPolicy, claim: Claim, asOf: string): Values {
+  const values = prepared.template.slice();
   for (const name in claim) {
-    const read = prepared.readers.get(name);
-    if (!read) continue;
-    const value = read(claim[name]);
-    if (value !== undefined) facts[name] = value;
+    const reader = prepared.readers.get(name);
+    if (!reader) continue;
+    const value = reader.read(claim[name]);
+    if (value !== undefined) values[reader.slot] = value;
   }
-  if (facts[prepared.policy.claimDate] === null) facts[prepared.policy.claimDate] = asOf;
-  const today = parseIsoDate(String(facts[prepared.policy.claimDate]));
-  for (const [name, dateFact] of prepared.daysSince) {
-    const from = typeof facts[dateFact] === 'string' ? parseIsoDate(facts[dateFact] as string) : null;
-    facts[name] = from === null || today === null ? null : today - from;
+  if (values[prepared.claimDateSlot] === null) values[prepared.claimDateSlot] = asOf;
+  const today = parseIsoDate(String(values[prepared.claimDateSlot]));
+  for (const [slot, dateSlot] of prepared.daysSince) {
+    const from = typeof values[dateSlot] === 'string' ? parseIsoDate(values[dateSlot] as string) : null;
+    values[slot] = from === null || today === null ? null : today - from;
   }
-  return facts;
+  return values;
 }
 
-function outputValue(table: CompiledPolicy['tables'][number], rule: number, output: number, facts: Facts): Literal | Literal[] {
-  const out = table.rules[rule]!.outputs[output];
-  return out === null || out === undefined ? null : 'ref' in out ? facts[out.ref] ?? null : out.value;
+function outputValue(prepared: PreparedPolicy, t: number, rule: number, output: number, values: Values): Literal | Literal[] {
+  const out = prepared.policy.tables[t]!.rules[rule]!.outputs[output];
+  return out === null || out === undefined ? null : 'ref' in out ? values[prepared.slots.get(out.ref)!] ?? null : out.value;
 }
 
-function derivedValue(prepared: PreparedPolicy, t: number, output: number, rules: number[], facts: Facts): Literal | Literal[] {
+function derivedValue(prepared: PreparedPolicy, t: number, output: number, rules: number[], values: Values): Literal | Literal[] {
   const table = prepared.policy.tables[t]!;
   switch (table.hitPolicy) {
     case 'U': case 'A': case 'P': case 'F':
-      return rules.length ? outputValue(table, rules[0]!, output, facts) : null;
+      return rules.length ? outputValue(prepared, t, rules[0]!, output, values) : null;
   }
-  const values = rules.map((r) => outputValue(table, r, output, facts));
+  const outputs = rules.map((r) => outputValue(prepared, t, r, output, values));
   switch (table.hitPolicy) {
     case 'C#':
-      return new Set(values.map((v) => JSON.stringify(v))).size;
+      return new Set(outputs.map((v) => JSON.stringify(v))).size;
     case 'C+': case 'C<': case 'C>': {
-      const numbers = values.filter((v): v is number => typeof v === 'number');
+      const numbers = outputs.filter((v): v is number => typeof v === 'number');
       if (numbers.length === 0) return null;
       return table.hitPolicy === 'C+' ? numbers.reduce((a, b) => a + b, 0) : table.hitPolicy === 'C<' ? Math.min(...numbers) : Math.max(...numbers);
     }
     default:
-      return values.flat();
+      return outputs.flat();
   }
 }
 
@@ -66,7 +65,7 @@ function message(policy: CompiledPolicy, code: string, locale: string): string {
 }
 
 function decideRemedy(
-  prepared: PreparedPolicy, index: number, effects: RuleEffect[], windows: Map<string, WindowResult>, facts: Facts, locale: string,
+  prepared: PreparedPolicy, index: number, effects: RuleEffect[], windows: Map<string, WindowResult>, values: Values, locale: string,
 ): RemedyDecision {
   const { policy } = prepared;
   const remedy = prepared.remedies[index]!;
@@ -108,7 +107,7 @@ function decideRemedy(
     deadline: window?.deadline ?? null,
     deadline_basis: window ? basisOf(prepared, governing!, window) : null,
     other_deadlines: otherDeadlines,
-    fees: describing.length ? feesFor(prepared, describing, facts) : {},
+    fees: describing.length ? feesFor(prepared, describing, values) : {},
     required_evidence: evidence,
     source,
   };
@@ -122,7 +121,7 @@ function basisOf(prepared: PreparedPolicy, name: string, result: WindowResult): 
 export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string, options: EvaluateOptions = {}): Decision {
   const prepared = preparePolicy(policy);
   const locale = options.locale && policy.locales.includes(options.locale) ? options.locale : policy.defaultLocale;
-  const facts = readFacts(prepared, claim, asOf);
+  const values = readFacts(prepared, claim, asOf);
   const windows = new Map<string, WindowResult>();
   const derived: Record<string, unknown> = {};
   const effects: RuleEffect[][] = prepared.remedies.map(() => []);
@@ -130,17 +129,18 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
 
   for (const step of policy.plan) {
     if ('window' in step) {
-      const w = policy.windows[step.window]!;
-      const result = computeWindow(w, facts);
-      windows.set(w.name, result);
-      facts[w.name] = result.status;
+      const w = prepared.windows[step.window]!;
+      const starts = w.starts.map((slot) => values[slot]!);
+      const result = windowResult(policy.windows[step.window]!, starts, typeof w.length === 'number' ? w.length : values[w.length.slot]!, values[w.checked]!);
+      windows.set(result.window, result);
+      values[w.slot] = result.status;
       continue;
     }
     const t = step.table;
-    const hit = selectRules(prepared.tables[t]!, facts);
-    for (const [output, name] of prepared.derivedOutputs[t]!) {
-      const value = derivedValue(prepared, t, output, hit.rules, facts);
-      facts[name] = Array.isArray(value) ? (value[0] ?? null) : value;
+    const hit = selectRules(prepared.tables[t]!, values);
+    for (const [output, slot, name] of prepared.derivedOutputs[t]!) {
+      const value = derivedValue(prepared, t, output, hit.rules, values);
+      values[slot] = Array.isArray(value) ? (value[0] ?? null) : value;
       derived[name] = value;
     }
     for (const r of hit.rules) for (const e of prepared.effects[t]![r]!) effects[e.remedyIndex]!.push(e);
@@ -150,17 +150,16 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     });
   }
 
-  const windowList = policy.windows.map((w) => windows.get(w.name) ?? computeWindow(w, facts));
   return {
     brand: policy.brand,
     policy_version: policy.version,
-    as_of: String(facts[policy.claimDate]),
+    as_of: String(values[prepared.claimDateSlot]),
     locale,
-    remedies: prepared.remedies.map((_, i) => decideRemedy(prepared, i, effects[i]!, windows, facts, locale)),
+    remedies: prepared.remedies.map((_, i) => decideRemedy(prepared, i, effects[i]!, windows, values, locale)),
     warranty: policy.warrantyWindow ? windows.get(policy.warrantyWindow) ?? null : null,
-    windows: windowList,
+    windows: policy.windows.map((w) => windows.get(w.name)!),
     derived,
-    facts_not_established: prepared.booleanInputs.filter((name) => claim[name] === undefined),
+    facts_not_established: prepared.booleanInputs.filter((name) => typeof claim[name] !== 'boolean'),
     ...(trace ? { trace } : {}),
   };
 }

@@ -2,11 +2,14 @@
 // a violated hit policy (two rows in a U table, disagreeing rows in an A table) is returned as an
 // error the caller reports.
 
-import type { CompiledTable, Literal } from '../contract.js';
-import { compileTest, type Facts, type Matcher } from './match-test.js';
+import type { CompiledTable, Literal, UnaryTest } from '../contract.js';
+import { compileTest, type Matcher, type Values } from './match-test.js';
 
 export interface PreparedTable {
   table: CompiledTable;
+  /** Slot of every name the table reads (inputs and references). */
+  slots: Map<string, number>;
+  inputSlots: number[];
   /** [rule] → the rule's tests that are not `-`, as input index + matcher (most cells are `-`). */
   checks: { inputs: number[]; matchers: Matcher[] }[];
   /** Rules by the value of one equality-only input column, so large tables are not scanned. */
@@ -40,19 +43,40 @@ function buildIndex(table: CompiledTable): PreparedTable['index'] {
   return best;
 }
 
-export function prepareTable(table: CompiledTable): PreparedTable {
-  const checks = table.rules.map((rule) => {
-    const inputs = rule.tests.flatMap((t, i) => ('any' in t ? [] : [i]));
-    return { inputs, matchers: inputs.map((i) => compileTest(rule.tests[i]!)) };
-  });
-  return { table, checks, index: buildIndex(table) };
+function addRefs(test: UnaryTest, names: Set<string>): void {
+  if ('ref' in test) names.add(test.ref);
+  else if ('not' in test) test.not.forEach((t) => addRefs(t, names));
+  else if ('or' in test) test.or.forEach((t) => addRefs(t, names));
 }
 
-function matchingRules(prepared: PreparedTable, facts: Facts): number[] {
-  const { table, checks, index } = prepared;
-  const inputs = table.inputs;
-  const values: Literal[] = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) values[i] = facts[inputs[i]!.name] ?? null;
+/** Every name a table reads, in a stable order: its inputs, then references in cells. */
+export function tableNames(table: CompiledTable): string[] {
+  const names = new Set(table.inputs.map((i) => i.name));
+  for (const rule of table.rules) {
+    rule.tests.forEach((t) => addRefs(t, names));
+    for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
+  }
+  return [...names];
+}
+
+/**
+ * Prepares a table to run against slot-indexed values. `slots` maps names to slots shared with the
+ * rest of a policy; without it the table numbers its own names (a standalone table).
+ */
+export function prepareTable(table: CompiledTable, slots?: Map<string, number>): PreparedTable {
+  const own = slots ?? new Map(tableNames(table).map((name, i) => [name, i]));
+  const slotOf = (name: string) => own.get(name) ?? -1;
+  const checks = table.rules.map((rule) => {
+    const inputs = rule.tests.flatMap((t, i) => ('any' in t ? [] : [i]));
+    return { inputs, matchers: inputs.map((i) => compileTest(rule.tests[i]!, slotOf)) };
+  });
+  return { table, slots: own, inputSlots: table.inputs.map((i) => slotOf(i.name)), checks, index: buildIndex(table) };
+}
+
+function matchingRules(prepared: PreparedTable, all: Values): number[] {
+  const { table, checks, index, inputSlots } = prepared;
+  const values: Literal[] = new Array(inputSlots.length);
+  for (let i = 0; i < inputSlots.length; i++) values[i] = all[inputSlots[i]!] ?? null;
   const candidates = index ? index.byValue.get(values[index.input]!) ?? index.always : null;
   const matched: number[] = [];
   const count = candidates ? candidates.length : checks.length;
@@ -61,7 +85,7 @@ function matchingRules(prepared: PreparedTable, facts: Facts): number[] {
     const { inputs: at, matchers } = checks[r]!;
     let ok = true;
     for (let i = 0; i < matchers.length; i++) {
-      if (!matchers[i]!(values[at[i]!]!, facts)) { ok = false; break; }
+      if (!matchers[i]!(values[at[i]!]!, all)) { ok = false; break; }
     }
     if (ok) {
       matched.push(r);
@@ -72,12 +96,13 @@ function matchingRules(prepared: PreparedTable, facts: Facts): number[] {
 }
 
 /** Output values of a rule, resolving references to facts. */
-export function ruleOutputs(table: CompiledTable, rule: number, facts: Facts): (Literal | Literal[])[] {
-  return table.rules[rule]!.outputs.map((out) => (out === null ? null : 'ref' in out ? facts[out.ref] ?? null : out.value));
+export function ruleOutputs(prepared: PreparedTable, rule: number, values: Values): (Literal | Literal[])[] {
+  return prepared.table.rules[rule]!.outputs.map((out) => (out === null ? null : 'ref' in out ? values[prepared.slots.get(out.ref) ?? -1] ?? null : out.value));
 }
 
-function priorityKey(table: CompiledTable, rule: number, facts: Facts): number[] {
-  const values = ruleOutputs(table, rule, facts);
+function priorityKey(prepared: PreparedTable, rule: number, facts: Values): number[] {
+  const table = prepared.table;
+  const values = ruleOutputs(prepared, rule, facts);
   return table.outputs.map((o, i) => {
     if (!o.priority) return 0;
     const at = o.priority.indexOf(values[i] as Literal);
@@ -90,7 +115,7 @@ const byPriority = (a: number[], b: number[]) => {
   return 0;
 };
 
-export function selectRules(prepared: PreparedTable, facts: Facts): TableHit {
+export function selectRules(prepared: PreparedTable, facts: Values): TableHit {
   const { table } = prepared;
   const matched = matchingRules(prepared, facts);
   switch (table.hitPolicy) {
@@ -99,20 +124,20 @@ export function selectRules(prepared: PreparedTable, facts: Facts): TableHit {
         ? { rules: [], error: `hit policy U: rules ${matched.map((r) => table.rules[r]!.source).join(' and ')} both match` }
         : { rules: matched };
     case 'A': {
-      const first = matched.length ? JSON.stringify(ruleOutputs(table, matched[0]!, facts)) : '';
-      const differs = matched.find((r) => JSON.stringify(ruleOutputs(table, r, facts)) !== first);
+      const first = matched.length ? JSON.stringify(ruleOutputs(prepared, matched[0]!, facts)) : '';
+      const differs = matched.find((r) => JSON.stringify(ruleOutputs(prepared, r, facts)) !== first);
       return differs !== undefined
         ? { rules: [], error: `hit policy A: rules ${table.rules[matched[0]!]!.source} and ${table.rules[differs]!.source} match with different outputs` }
         : { rules: matched.slice(0, 1) };
     }
     case 'P': {
       if (matched.length < 2) return { rules: matched };
-      const keyed = matched.map((r) => ({ r, key: priorityKey(table, r, facts) }));
+      const keyed = matched.map((r) => ({ r, key: priorityKey(prepared, r, facts) }));
       keyed.sort((a, b) => byPriority(a.key, b.key) || a.r - b.r);
       return { rules: [keyed[0]!.r] };
     }
     case 'O': {
-      const keyed = matched.map((r) => ({ r, key: priorityKey(table, r, facts) }));
+      const keyed = matched.map((r) => ({ r, key: priorityKey(prepared, r, facts) }));
       keyed.sort((a, b) => byPriority(a.key, b.key) || a.r - b.r);
       return { rules: keyed.map((k) => k.r) };
     }
@@ -122,10 +147,11 @@ export function selectRules(prepared: PreparedTable, facts: Facts): TableHit {
 }
 
 /** The DMN value of a table: one output → its value, several → an object; lists for multi-hit. */
-export function tableResult(table: CompiledTable, hit: TableHit, facts: Facts): unknown {
+export function tableResult(prepared: PreparedTable, hit: TableHit, facts: Values): unknown {
+  const table = prepared.table;
   if (hit.error) return null;
   const rowValue = (r: number) => {
-    const values = ruleOutputs(table, r, facts);
+    const values = ruleOutputs(prepared, r, facts);
     if (table.outputs.length === 1) return values[0];
     return Object.fromEntries(table.outputs.map((o, i) => [o.name, values[i]]));
   };

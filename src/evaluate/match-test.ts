@@ -4,8 +4,11 @@
 
 import type { Literal, UnaryTest } from '../contract.js';
 
-export type Facts = Record<string, Literal>;
-export type Matcher = (value: Literal, facts: Facts) => boolean;
+/** Fact values by slot: names are resolved to array indexes when a policy is prepared. */
+export type Values = Literal[];
+export type Matcher = (value: Literal, values: Values) => boolean;
+/** Slot of a name that tests may reference (`< max_days`); -1 when unknown (reads as null). */
+export type SlotOf = (name: string) => number;
 
 const ANY: Matcher = () => true;
 
@@ -40,16 +43,18 @@ function isOrdered(test: UnaryTest): boolean {
  * True when an order comparison of the test cannot compare `v` (null, or another kind than the end
  * it is compared with): FEEL makes that comparison null, so `not(…)` of it is null too, never true.
  */
-function incomparable(test: UnaryTest, v: Literal, facts: Facts): boolean {
+function incomparable(test: UnaryTest, v: Literal, values: Values, slotOf: SlotOf): boolean {
   if ('cmp' in test) return !comparable(v, test.value);
   if ('range' in test) return !comparable(v, test.range[0]);
-  if ('ref' in test) return test.op !== undefined && !comparable(v, facts[test.ref] ?? null);
-  if ('or' in test) return test.or.some((t) => incomparable(t, v, facts));
-  if ('not' in test) return test.not.some((t) => incomparable(t, v, facts));
+  if ('ref' in test) return test.op !== undefined && !comparable(v, values[slotOf(test.ref)] ?? null);
+  if ('or' in test) return test.or.some((t) => incomparable(t, v, values, slotOf));
+  if ('not' in test) return test.not.some((t) => incomparable(t, v, values, slotOf));
   return false;
 }
 
-export function compileTest(test: UnaryTest): Matcher {
+const NO_SLOTS: SlotOf = () => -1;
+
+export function compileTest(test: UnaryTest, slotOf: SlotOf = NO_SLOTS): Matcher {
   if ('any' in test) return ANY;
   if ('eq' in test) {
     const [first] = test.eq;
@@ -71,15 +76,16 @@ export function compileTest(test: UnaryTest): Matcher {
     return (v) => compare(openLo ? '>' : '>=', v, lo) && compare(openHi ? '<' : '<=', v, hi);
   }
   if ('ref' in test) {
-    const { ref, op } = test;
-    return op ? (v, facts) => compare(op, v, facts[ref] ?? null) : (v, facts) => v !== null && v === facts[ref];
+    const { op } = test;
+    const slot = slotOf(test.ref);
+    return op ? (v, values) => compare(op, v, values[slot] ?? null) : (v, values) => v !== null && v === values[slot];
   }
   if ('or' in test) {
-    const parts = test.or.map(compileTest);
-    return (v, facts) => parts.some((m) => m(v, facts));
+    const parts = test.or.map((t) => compileTest(t, slotOf));
+    return (v, values) => parts.some((m) => m(v, values));
   }
-  const inner = compileTest(test.not.length === 1 ? test.not[0]! : { or: test.not });
-  if (!isOrdered(test)) return (v, facts) => !inner(v, facts);
+  const inner = compileTest(test.not.length === 1 ? test.not[0]! : { or: test.not }, slotOf);
+  if (!isOrdered(test)) return (v, values) => !inner(v, values);
   // not(< 5) on null or on "a" is unknown, not true (this used to be special-cased for null only).
-  return (v, facts) => !incomparable(test, v, facts) && !inner(v, facts);
+  return (v, values) => !incomparable(test, v, values, slotOf) && !inner(v, values);
 }

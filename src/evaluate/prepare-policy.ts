@@ -5,7 +5,7 @@
 import type { CompiledFact, CompiledPolicy, CompiledRemedy, Literal, OutputValue } from '../contract.js';
 import { checkValue } from './check-claim.js';
 import { prepareTable, type PreparedTable } from './evaluate-table.js';
-import type { Facts } from './match-test.js';
+import type { Values } from './match-test.js';
 
 export type Verdict = 'eligible' | 'ineligible' | 'review';
 
@@ -26,20 +26,32 @@ export interface PreparedStep {
   index: number;
 }
 
+/** A window with the slots it reads. */
+export interface PreparedWindow {
+  slot: number;
+  starts: number[];
+  length: number | { slot: number };
+  checked: number;
+}
+
 export interface PreparedPolicy {
   policy: CompiledPolicy;
+  /** Every name a claim can be judged on (facts, windows, derived facts) → its index in Values. */
+  slots: Map<string, number>;
   tables: PreparedTable[];
+  windows: PreparedWindow[];
   /** [table][rule] → effects on remedies, empty for tables that only derive facts */
   effects: RuleEffect[][][];
-  /** [table] → output columns that are derived facts: [output index, fact name] */
-  derivedOutputs: [number, string][][];
+  /** [table] → output columns that are derived facts: [output index, slot, fact name] */
+  derivedOutputs: [number, number, string][][];
   remedies: CompiledRemedy[];
   booleanInputs: string[];
-  daysSince: [string, string][];  // [derived name, date fact]
-  /** Every fact at its "not sent" value (flags false, others null); copied once per claim. */
-  template: Facts;
-  /** Claim fact name → how to accept its value (only facts some table or window reads). */
-  readers: Map<string, (raw: unknown) => Literal | undefined>;
+  daysSince: [number, number][];  // [derived slot, date fact slot]
+  claimDateSlot: number;
+  /** Every slot at its "not sent" value (flags false, others null); copied once per claim. */
+  template: Values;
+  /** Claim fact name → its slot and how to accept its value (only facts some table or window reads). */
+  readers: Map<string, { slot: number; read: (raw: unknown) => Literal | undefined }>;
   /** Fees computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount). */
   computedFees: CompiledPolicy['fees'];
   /** Window name → its deadline basis text around the start date. */
@@ -137,22 +149,34 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   if (cached) return cached;
   const factTypes = new Map(policy.facts.map((f) => [f.name, f.type]));
   const read = factsRead(policy);
-  const template: Facts = {};
-  for (const f of policy.facts) template[f.name] = f.type === 'boolean' ? false : null;
   const inputs = new Set(policy.tables.flatMap((t) => t.inputs.map((i) => i.name)));
+  const slots = new Map<string, number>();
+  const slot = (name: string) => slots.get(name) ?? slots.set(name, slots.size).get(name)!;
+  policy.facts.forEach((f) => slot(f.name));
+  policy.windows.forEach((w) => slot(w.name));
+  policy.tables.forEach((t) => t.outputs.forEach((o) => o.role?.kind === 'derived' && slot(o.name)));
+  inputs.forEach(slot);
+  const template: Values = new Array(slots.size).fill(null);
+  for (const f of policy.facts) if (f.type === 'boolean') template[slots.get(f.name)!] = false;
   const prepared: PreparedPolicy = {
     policy,
-    tables: policy.tables.map(prepareTable),
+    slots,
+    tables: policy.tables.map((t) => prepareTable(t, slots)),
+    windows: policy.windows.map((w) => ({
+      slot: slot(w.name), starts: w.countsFrom.map(slot), checked: slot(w.checkedAgainst),
+      length: typeof w.length === 'number' ? w.length : { slot: slot(w.length.ref) },
+    })),
     effects: policy.tables.map((t, ti) => t.rules.map((_, ri) => ruleEffects(policy, ti, ri))),
-    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, i): [number, string][] => (o.role?.kind === 'derived' ? [[i, o.name]] : []))),
+    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, i): [number, number, string][] => (o.role?.kind === 'derived' ? [[i, slot(o.name), o.name]] : []))),
     remedies: policy.remedies,
     booleanInputs: [...inputs].filter((n) => factTypes.get(n) === 'boolean'),
-    daysSince: [...inputs].flatMap((n): [string, string][] => {
+    daysSince: [...inputs].flatMap((n): [number, number][] => {
       const m = /^days_since_(.+)$/.exec(n);
-      return m && factTypes.get(m[1]!) === 'date' ? [[n, m[1]!]] : [];
+      return m && factTypes.get(m[1]!) === 'date' ? [[slot(n), slot(m[1]!)]] : [];
     }),
+    claimDateSlot: slot(policy.claimDate),
     template,
-    readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, readerFor(f)])),
+    readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, { slot: slot(f.name), read: readerFor(f) }])),
     basis: basisText(policy),
     computedFees: policy.fees.filter((f) => f.percentOf),
   };

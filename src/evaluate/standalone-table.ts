@@ -7,7 +7,6 @@ import { verifyTable } from '../compile/verify-tables.js';
 import { parseSheet } from '../sheet/parse-sheet.js';
 import { parseTable } from '../sheet/parse-table.js';
 import { prepareTable, selectRules, tableResult } from './evaluate-table.js';
-import type { Facts } from './match-test.js';
 
 export type StandaloneTable = { ok: true; table: CompiledTable; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
@@ -31,12 +30,11 @@ function lookup(facts: Record<string, unknown>, name: string): Literal {
 export interface TableEvaluation { result: unknown; matched: string[]; error?: string }
 
 export function evaluateTable(table: CompiledTable, input: Record<string, unknown>): TableEvaluation {
-  const facts: Facts = {};
-  for (const column of table.inputs) facts[column.name] = lookup(input, column.name);
-  for (const [key, value] of Object.entries(input)) if (!(key in facts)) facts[key] = lookup(input, key);
-  const hit = selectRules(prepareTable(table), facts);
+  const prepared = prepareTable(table);
+  const values = [...prepared.slots.keys()].map((name) => lookup(input, name));
+  const hit = selectRules(prepared, values);
   return {
-    result: tableResult(table, hit, facts),
+    result: tableResult(prepared, hit, values),
     matched: hit.rules.map((r) => table.rules[r]!.source),
     ...(hit.error ? { error: hit.error } : {}),
   };

@@ -18,12 +18,19 @@ const FORMULA_START = /^[=+@]/;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
 
+/** A whole range at a position, whatever its brackets: `]0..14[` must not count as nesting. */
+const RANGE_AT = /[\[\]()]\s*[^,\[\]()"]+?\s*\.\.\s*[^,\[\]()"]+?\s*[\[\]()]/y;
+
 /** Splits on commas that are not inside quotes, brackets or parentheses. */
 export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0, quoted = false, start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    if (!quoted && depth === 0 && (c === '[' || c === ']' || c === '(')) {
+      RANGE_AT.lastIndex = i;
+      if (RANGE_AT.test(text)) { i = RANGE_AT.lastIndex - 1; continue; }
+    }
     if (quoted) {
       if (c === '\\') i++;
       else if (c === '"') quoted = false;
@@ -165,6 +172,7 @@ export function parseOutputCell(cell: string, isName: (name: string) => boolean 
   const values: Literal[] = [];
   for (const part of parts) {
     if (part === '') return fail(`empty entry in list "${text}"`);
+    if (part === '*') { values.push(part); continue; } // "every remedy" in > remedies
     const literal = parseLiteral(part);
     if (literal) {
       if (!literal.ok) return literal;

@@ -12,6 +12,7 @@ export interface SheetRow {
 export interface Sheet {
   name: string;          // brand/file.csv
   header: string[];
+  headerRow: number;     // 1-based row of the header
   rows: SheetRow[];      // body rows that are not blank
 }
 
@@ -21,7 +22,10 @@ export function parseSheet(name: string, text: string, issues: IssueList): Sheet
     issues.error('empty_sheet', 'the sheet is empty: expected a header row and at least one row', name, 1);
     return null;
   }
-  const parsed = Papa.parse<string[]>(body, { delimitersToGuess: [',', ';'], skipEmptyLines: false });
+  // Guess the delimiter on non-empty lines only: papaparse's guesser counts a trailing empty line,
+  // which makes a two-column `;` sheet (policy.csv from European Excel) look comma-separated.
+  const delimiter = Papa.parse<string[]>(body, { delimitersToGuess: [',', ';'], skipEmptyLines: true, preview: 10 }).meta.delimiter || ',';
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   for (const e of parsed.errors) {
     // Papaparse's auto-detect "error" for one-column sheets is not a problem in the sheet.
     if (e.code === 'UndetectableDelimiter') continue;
@@ -47,5 +51,5 @@ export function parseSheet(name: string, text: string, issues: IssueList): Sheet
     while (cells.length < header.length) cells.push('');
     rows.push({ row: r.row, cells });
   }
-  return { name, header, rows };
+  return { name, header, headerRow: first.row, rows };
 }

@@ -48,7 +48,7 @@ function parseValueList(text: string, sheet: string, row: number, col: number, i
 function parseHeader(sheet: Sheet, issues: IssueList) {
   const inputs: Column[] = [], outputs: Column[] = [];
   const seen = new Map<string, number>();
-  const headerRow = sheet.rows.length ? sheet.rows[0]!.row - 1 : 1;
+  const headerRow = sheet.headerRow;
   sheet.header.forEach((raw, index) => {
     if (index === 0 || raw.startsWith('#')) return;
     const isOutput = raw.startsWith('>');
@@ -109,7 +109,7 @@ export function checkTest(test: UnaryTest, info: NameInfo): string | null {
 
 export function parseTable(sheet: Sheet, context: TableContext, issues: IssueList): CompiledTable | null {
   const corner = sheet.header[0] ?? '';
-  const headerRow = (sheet.rows[0]?.row ?? 2) - 1;
+  const headerRow = sheet.headerRow;
   const hit = parseHitPolicy(corner);
   if (!hit) issues.error('bad_hit_policy', `"${corner}" is not a hit policy: expected U, A, P, F, R, O, C, C+, C<, C> or C# in the top-left cell (optionally followed by "complete")`, sheet.name, headerRow, 0);
   const { inputs, outputs } = parseHeader(sheet, issues);
@@ -135,7 +135,11 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
     const values: CompiledRule['outputs'] = [];
     inputs.forEach((col, i) => {
       const parsed = parseInputCell(cells[col.index] ?? '', isNameIn(infos[i]!.values));
-      if (!parsed.ok) return issues.error('bad_cell', parsed.error, sheet.name, row, col.index);
+      if (!parsed.ok) {
+        issues.error('bad_cell', parsed.error, sheet.name, row, col.index);
+        tests.push({ any: true }); // keep one test per input so later checks still line up
+        return;
+      }
       const problem = checkTest(parsed.value, infos[i]!);
       if (problem) issues.error('bad_cell', `${cells[col.index]}: ${problem}`, sheet.name, row, col.index);
       tests.push(parsed.value);
@@ -152,6 +156,7 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
   return {
     name: sheet.name.replace(/^.*\//, '').replace(/\.csv$/i, ''),
     source: sheet.name,
+    headerRow,
     hitPolicy: hit?.hitPolicy ?? 'U',
     complete: hit?.complete ?? false,
     inputs: inputs.map((c, i): CompiledInput => ({ name: c.name, ...(infos[i]!.values ? { values: [...infos[i]!.values!] } : {}) })),

@@ -19,7 +19,7 @@ export interface RecordSpec {
 }
 
 export function readRecords(sheet: Sheet, spec: RecordSpec, issues: IssueList): SheetRecord[] {
-  const headerRow = (sheet.rows[0]?.row ?? 2) - 1;
+  const headerRow = sheet.headerRow;
   const known = new Set([...spec.required, ...(spec.optional ?? [])]);
   const index = new Map<string, number>();
   sheet.header.forEach((name, i) => {
