@@ -127,16 +127,17 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
   const effects: RuleEffect[][] = prepared.remedies.map(() => []);
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
 
-  for (const step of policy.plan) {
-    if ('window' in step) {
-      const w = prepared.windows[step.window]!;
+  for (const step of prepared.plan) {
+    if (step < 0) {
+      const index = -step - 1;
+      const w = prepared.windows[index]!;
       const starts = w.starts.map((slot) => values[slot]!);
-      const result = windowResult(policy.windows[step.window]!, starts, typeof w.length === 'number' ? w.length : values[w.length.slot]!, values[w.checked]!);
+      const result = windowResult(policy.windows[index]!, starts, typeof w.length === 'number' ? w.length : values[w.length.slot]!, values[w.checked]!);
       windows.set(result.window, result);
       values[w.slot] = result.status;
       continue;
     }
-    const t = step.table;
+    const t = step;
     const hit = selectRules(prepared.tables[t]!, values);
     for (const [output, slot, name] of prepared.derivedOutputs[t]!) {
       const value = derivedValue(prepared, t, output, hit.rules, values);
@@ -150,7 +151,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     });
   }
 
-  return {
+  const decision: Decision = {
     brand: policy.brand,
     policy_version: policy.version,
     as_of: String(values[prepared.claimDateSlot]),
@@ -160,6 +161,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     windows: policy.windows.map((w) => windows.get(w.name)!),
     derived,
     facts_not_established: prepared.booleanInputs.filter((name) => typeof claim[name] !== 'boolean'),
-    ...(trace ? { trace } : {}),
   };
+  if (trace) decision.trace = trace;
+  return decision;
 }

@@ -48,6 +48,8 @@ export interface PreparedPolicy {
   booleanInputs: string[];
   daysSince: [number, number][];  // [derived slot, date fact slot]
   claimDateSlot: number;
+  /** policy.plan as numbers (table index ≥ 0, window i as -i-1): no shape checks per step. */
+  plan: number[];
   /** Every slot at its "not sent" value (flags false, others null); copied once per claim. */
   template: Values;
   /** Claim fact name → its slot and how to accept its value (only facts some table or window reads). */
@@ -175,6 +177,7 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
       return m && factTypes.get(m[1]!) === 'date' ? [[slot(n), slot(m[1]!)]] : [];
     }),
     claimDateSlot: slot(policy.claimDate),
+    plan: policy.plan.map((step) => ('window' in step ? -step.window - 1 : step.table)),
     template,
     readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, { slot: slot(f.name), read: readerFor(f) }])),
     basis: basisText(policy),
