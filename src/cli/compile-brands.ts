@@ -4,7 +4,7 @@ import type { CompiledPolicy } from '../contract.js';
 import { compilePolicy } from '../compile/compile-policy.js';
 import type { Issue } from '../compile/issue.js';
 import { runCases, type CaseResult } from '../cases/run-cases.js';
-import { readBrand } from './read-sheets.js';
+import { readBrand, type BrandFolder } from './read-sheets.js';
 
 export interface BrandOutcome {
   brand: string;
@@ -16,7 +16,11 @@ export interface BrandOutcome {
 }
 
 export function compileBrand(root: string, brand: string, withCases: boolean): BrandOutcome {
-  const folder = readBrand(root, brand);
+  return compileFolder(brand, readBrand(root, brand), withCases);
+}
+
+/** The same for sheets read from elsewhere (a git ref). */
+export function compileFolder(brand: string, folder: BrandFolder, withCases: boolean): BrandOutcome {
   const result = compilePolicy(folder.sheets);
   if (!result.ok) return { brand, issues: result.issues, warnings: result.warnings, cases: [], uncovered: [] };
   const outcome: BrandOutcome = { brand, policy: result.policy, issues: [], warnings: result.warnings, cases: [], uncovered: [] };

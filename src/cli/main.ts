@@ -2,6 +2,7 @@
 
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
+import { diff } from './commands/diff.js';
 import { explain } from './commands/explain.js';
 import { publish } from './commands/publish.js';
 import { rollback } from './commands/rollback.js';
@@ -17,13 +18,15 @@ export interface CommandContext {
   err: (line: string) => void;
 }
 
-const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = { build, check, explain, test, table, publish, rollback, versions };
+const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = { build, check, diff, explain, test, table, publish, rollback, versions };
 
 const USAGE = `usage: policy <command> [options]
   check [brand…] [--format text|json|github]   compile and verify the sheets
   explain <brand> --claim claim.json           one claim's decision and the sheet rows behind it
           (or --fact name=value …, --<fact> value …) [--as-of DATE] [--lang de] [--trace] [--format text|json]
   test [brand…]                                run the editors' cases
+  diff [--base <git-ref>] [brand…] [--format text|markdown|json] [--limit N]
+                                               which customer outcomes change between the base (default HEAD) and now
   publish [brand…] [--local | --remote] [--effective-from DATE] [--persist-to DIR]
                                                compile, run the cases, store the versions, switch the pointers
   rollback <brand> [--to <version>] [--local | --remote]   point the brand back at an earlier version
