@@ -4,6 +4,10 @@
 import { publishPolicies } from './publish-policies.js';
 import { serveWrangler } from './wrangler.js';
 
-// Local policies apply to any order date: the local timeline then grows one entry per change.
-publishPolicies('local', new Date().toISOString().slice(0, 10));
+// Locally the sheets just built judge every claim, whatever its order date: an editor who restarts
+// after a change sees it at once. (Deploys publish from today on; to try version pinning locally:
+// `npm run publish:local -- --effective-from 2026-06-01`.)
+const LOCAL_EFFECTIVE_FROM = '2000-01-01';
+
+publishPolicies('local', LOCAL_EFFECTIVE_FROM);
 process.exitCode = await serveWrangler(['dev', '--ip', '127.0.0.1', '--port', '8787'], 'local');

@@ -26,7 +26,9 @@ function describeBrand({ policy, timeline }: LoadedPolicy, locale: string) {
       remedy: r.name, label: r.label, description: r.description ?? null, deadline: r.deadline, evidence: r.evidence, source: r.source,
     })),
     windows: policy.windows.map((w) => ({
-      window: w.name, label: w.label, length: typeof w.length === 'number' ? w.length : null,
+      // A fixed length fills the label's {length}; a length that depends on the claim leaves it open.
+      window: w.name, label: typeof w.length === 'number' ? w.label.replaceAll('{length}', String(w.length)) : w.label,
+      length: typeof w.length === 'number' ? w.length : null,
       length_fact: typeof w.length === 'number' ? null : w.length.ref, unit: w.unit,
       counts_from: w.countsFrom, checked_against: w.checkedAgainst, badge: w.badge, source: w.source,
     })),
