@@ -1,12 +1,21 @@
-// `policy test [brand…]`: run the editors' cases; each failure shows expected vs actual; rules no
-// case reaches are reported too, so every rule of every table stays under test.
+// `policy test [brand…]`: run the editors' cases; each failing case is shown with expected vs
+// actual per column; rules no case reaches are reported too, so every rule of every table stays
+// under test. --format github/json give the same findings as annotations / data.
 
+import type { CaseResult } from '../../cases/run-cases.js';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
 import { issueFormat, printIssues } from '../print-issues.js';
+import { formatTable } from '../print-table.js';
 import { selectBrands } from '../read-sheets.js';
 import type { CommandContext } from '../main.js';
+
+function printFailure(c: CaseResult, out: (line: string) => void): void {
+  out(`✗ ${c.sheet}:${c.row} "${c.name}"`);
+  formatTable(['column', 'expected', 'actual'], c.failures.map((f) => [`${f.column}  > ${f.field}`, f.expected || '(none)', f.actual]))
+    .forEach((l) => out(`    ${l}`));
+}
 
 export function test(argv: string[], ctx: CommandContext): void {
   const args = parseArgs(argv, ['format'], []);
@@ -16,8 +25,13 @@ export function test(argv: string[], ctx: CommandContext): void {
   for (const brand of selectBrands(ctx.root, args.positional)) {
     const outcome = compileBrand(ctx.root, brand, true);
     const problems = [...outcome.issues, ...caseIssues(outcome)];
-    printIssues(problems, format, ctx.root, ctx.out);
-    const passed = outcome.cases.filter((c) => c.failures.length === 0).length;
+    const failing = outcome.cases.filter((c) => c.failures.length > 0);
+    if (format === 'text') {
+      // Failing cases as expected-vs-actual tables; every other problem as a sheet:row:column line.
+      printIssues(problems.filter((i) => i.code !== 'case_failed'), format, ctx.root, ctx.out);
+      failing.forEach((c) => printFailure(c, ctx.out));
+    } else printIssues(problems, format, ctx.root, ctx.out);
+    const passed = outcome.cases.length - failing.length;
     summary.push({ brand, cases: outcome.cases.length, passed, uncovered: outcome.uncovered, issues: problems });
     if (format === 'text') {
       ctx.out(`${problems.length ? '✗' : '✓'} ${brand}: ${passed}/${outcome.cases.length} cases pass` +
