@@ -63,12 +63,26 @@ function renderBadge(text: CoverageText, locale: string): Node[] {
     toggle.setAttribute('aria-expanded', String(open));
     details.hidden = !open;
   });
-  return [h('style', {}, CSS), h('div', { part: 'badge', class: 'b', role: 'group', 'aria-label': text.label, lang: locale }, toggle, details)];
+  return [h('div', { part: 'badge', class: 'b', role: 'group', 'aria-label': text.label, lang: locale }, toggle, details)];
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/** A constructed stylesheet is not inline CSS: the badge keeps its looks under a storefront's strict CSP. */
+function adoptStyles(root: ShadowRoot): boolean {
+  try {
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+    return true;
+  } catch {
+    return false; // older browsers: a <style> element in the shadow root instead
+  }
 }
 
 export class WarrantyTerms extends HTMLElement {
   static observedAttributes = ['brand', 'product-line', 'part', 'api', 'lang'];
   #root = this.attachShadow({ mode: 'open' });
+  #adopted = adoptStyles(this.#root);
   #run = 0;
   #queued = false;
 
@@ -105,7 +119,8 @@ export class WarrantyTerms extends HTMLElement {
     }
     if (run !== this.#run) return;
     const text = describeCoverage(summary);
-    this.#root.replaceChildren(...(text.headline ? renderBadge(text, summary.locale) : []));
+    if (!text.headline) return void this.#root.replaceChildren();
+    this.#root.replaceChildren(...(this.#adopted ? [] : [h('style', {}, CSS)]), ...renderBadge(text, summary.locale));
   }
 }
 

@@ -1,8 +1,10 @@
 // The <warranty-terms> badge on the demo storefront, in a real Chromium against the real Worker.
 
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeCoverage, type CoverageResponse } from '../../src/widget/describe-coverage.js';
 import { BASE, launchChromium, openPage, SHOTS_DIR } from './browser-session.js';
 
@@ -11,6 +13,13 @@ const PRODUCTS = [
   { brand: 'kospet', line: 'kospet-tank-t3', part: 'watch', says: ['30-day unconditional return', '2-year free repair warranty'] },
   { brand: 'kokoni', line: 'kokoni-ec1', part: 'printer', says: ['1-year limited warranty'] },
 ];
+
+function serve(html: string, port: number): Promise<Server> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+const port = (server: Server) => (server.address() as AddressInfo).port;
 
 async function coverage(brand: string, line: string, part: string, lang = 'en'): Promise<CoverageResponse> {
   const response = await fetch(`${BASE}/v1/brands/${brand}/coverage?product_line=${line}&part=${part}`, { headers: { 'Accept-Language': lang } });
@@ -24,7 +33,9 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
   afterAll(async () => { await browser?.close(); });
 
   it('shows each brand\'s coverage headline on its product card', async () => {
-    const { page, errors } = await openPage(browser, '/demo');
+    const { page, response, console: logs, errors } = await openPage(browser, '/demo');
+    // The page runs under a strict CSP (no inline script or CSS): the badge must not need either.
+    expect(response!.headers()['content-security-policy']).toContain("default-src 'self'");
     for (const p of PRODUCTS) {
       const expected = describeCoverage(await coverage(p.brand, p.line, p.part)).headline;
       for (const phrase of p.says) expect(expected).toContain(phrase);
@@ -36,6 +47,7 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     await page.locator('.products').screenshot({ path: `${SHOTS_DIR}/badge.png` });
     copyFileSync(`${SHOTS_DIR}/badge.png`, 'docs/badge.png');
     expect(errors).toEqual([]);
+    expect(logs.filter((l) => l.type === 'error')).toEqual([]);
   });
 
   it('expands into the windows, who pays and the exclusions in plain words', async () => {
@@ -58,8 +70,13 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     await toggle.waitFor();
     const colour = () => toggle.evaluate((el) => getComputedStyle(el).color);
     const before = await colour();
-    await page.addStyleTag({ content: 'warranty-terms[brand=kokoni] { --wt-accent: rgb(200, 0, 0); } warranty-terms::part(headline) { text-decoration: underline; }' });
-    expect(before).not.toBe('rgb(200, 0, 0)');
+    // As a storefront's stylesheet would (a constructed one: /demo's CSP allows no inline CSS).
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('warranty-terms[brand=kokoni] { --wt-accent: rgb(200, 0, 0); } warranty-terms::part(headline) { text-decoration: underline; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    expect(before).toBe('rgb(10, 107, 61)'); // the badge's own default (#0a6b3d), styled despite the CSP
     expect(await colour()).toBe('rgb(200, 0, 0)');
     const decoration = await page.locator('warranty-terms[brand=kokoni] [part=headline]').evaluate((el) => getComputedStyle(el).textDecorationLine);
     expect(decoration).toBe('underline');
@@ -120,6 +137,30 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     // Tab goes on to the next badge's control, not into the hidden list.
     await page.keyboard.press('Tab');
     expect(await focused()).not.toBe('elegoo:toggle');
+  });
+
+  it('works from the README\'s two lines on another origin\'s storefront', async () => {
+    // Storefronts on other origins (both on loopback, like the Worker, so Chrome's private network
+    // rules stay out of it): one the Worker's ALLOWED_ORIGINS lists, one it does not.
+    const page = `<!doctype html><html lang="en"><title>Shop</title><link rel="icon" href="data:,"><h1>Tank T3</h1>
+<script type="module" src="${BASE}/widget.js"></script>
+<warranty-terms brand="kospet" product-line="kospet-tank-t3" part="watch"></warranty-terms>`;
+    const allowedShop = await serve(page, inject('storefrontPort'));
+    const otherShop = await serve(page, 0);
+    try {
+      const allowed = await openPage(browser, `http://localhost:${port(allowedShop)}/products/tank-t3`);
+      const expected = describeCoverage(await coverage('kospet', 'kospet-tank-t3', 'watch')).headline;
+      await expect.poll(() => allowed.page.locator('warranty-terms [part=headline]').textContent()).toBe(expected);
+      await allowed.page.screenshot({ path: `${SHOTS_DIR}/storefront-embed.png` });
+      expect(allowed.errors).toEqual([]);
+
+      const refused = await openPage(browser, `http://localhost:${port(otherShop)}/products/tank-t3`);
+      await expect.poll(() => refused.console.filter((l) => l.text.includes('<warranty-terms>')).length).toBe(1);
+      expect(await refused.page.locator('warranty-terms').evaluate((el) => el.shadowRoot!.childNodes.length)).toBe(0);
+    } finally {
+      allowedShop.close();
+      otherShop.close();
+    }
   });
 
   it('renders nothing and warns once when the API is unreachable or refuses', async () => {

@@ -17,6 +17,8 @@ declare module 'vitest' {
     /** The Worker's address, or null when the browser tests are skipped. */
     browserBase: string | null;
     chromiumPath: string | null;
+    /** The port of the only storefront origin (http://localhost:<port>) the Worker's CORS allows. */
+    storefrontPort: number;
   }
 }
 
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.warn(`\n⚠⚠⚠ BROWSER TESTS SKIPPED: no Chromium at ${where}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH. ⚠⚠⚠\n`);
     project.provide('browserBase', null);
     project.provide('chromiumPath', null);
+    project.provide('storefrontPort', 0);
     return async () => {};
   }
 
@@ -67,12 +70,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const state = mkdtempSync(join(tmpdir(), 'browser-tests-kv-'));
   run(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/publish-policies.ts', '--local', '--persist-to', state], env);
 
-  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const [port, inspectorPort, storefrontPort] = [await freePort(), await freePort(), await freePort()];
   let output = '';
   // Its own process group, so stopping it also stops the workerd it starts.
   const child = spawn(process.execPath, [
     WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
     '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn',
+    // The one storefront allowed to call from a browser: the cross-origin embed test serves it.
+    '--var', `ALLOWED_ORIGINS:http://localhost:${storefrontPort}`,
   ], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
   child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
@@ -96,5 +101,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('browserBase', base);
   project.provide('chromiumPath', chromium);
+  project.provide('storefrontPort', storefrontPort);
   return stop;
 }
