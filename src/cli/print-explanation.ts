@@ -32,10 +32,13 @@ export function printExplanation(e: Explanation, claim: Record<string, unknown>,
   out('');
   out('Why — the sheet rows behind each remedy (▶ decided the status):');
   for (const r of e.remedies) {
+    if (r.rows.length === 0) {
+      out(`  ${r.label} (${r.remedy}): ${r.status} — no row speaks about it for this claim (${r.reasons.map((x) => x.code).join(', ') || 'no reason'})`);
+      continue;
+    }
     out(`  ${r.label} (${r.remedy}): ${r.status}${r.deadline && r.deadlineBasis ? ` · deadline ${r.deadline} (${r.deadlineBasis})` : ''}`);
     for (const reason of r.reasons) out(`      ${reason.code}: ${reason.message} [${reason.source}]`);
     if (r.evidence.length) out(`      evidence: ${r.evidence.join(', ')}`);
-    if (r.rows.length === 0) out('      no row speaks about this remedy for this claim');
     for (const row of r.rows) out(`    ${rowLine(row)}`);
   }
 

@@ -38,7 +38,7 @@ export interface OutcomeDiff {
 
 type Outcome = Map<string, Map<string, string>>;
 
-function outcomeOf(decision: Decision): Outcome {
+function outcomeOf(decision: Decision, money: Set<string>): Outcome {
   const out: Outcome = new Map();
   for (const r of decision.remedies) {
     const fields = new Map<string, string>([
@@ -46,7 +46,8 @@ function outcomeOf(decision: Decision): Outcome {
       ['reasons', r.reasons.map((x) => x.code).sort().join(', ')],
       ['deadline', r.deadline ?? ''],
     ]);
-    for (const [k, v] of Object.entries(r.fees)) fields.set(k, String(v));
+    // Amounts as customers read them (9.00, not 9).
+    for (const [k, v] of Object.entries(r.fees)) fields.set(k, money.has(k) && typeof v === 'number' ? v.toFixed(2) : String(v));
     out.set(r.remedy, fields);
   }
   return out;
@@ -84,11 +85,13 @@ export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, clai
   const dateOf = (p: CompiledPolicy, c: GridClaim) => (typeof c.claim[p.claimDate] === 'string' ? (c.claim[p.claimDate] as string) : asOf);
   const changedBefore = new Map(changes.rules.filter((r) => r.before).map((r) => [r.before!, r.id]));
   const changedAfter = new Map(changes.rules.filter((r) => r.after).map((r) => [r.after!, r.id]));
+  const moneyFees = (p: CompiledPolicy) => new Set(p.fees.filter((f) => f.type === 'money').map((f) => f.name));
+  const moneyBefore = moneyFees(before), moneyAfter = moneyFees(after);
   const changed: ClaimChange[] = [];
   for (const claim of claims) {
     const b = evaluateClaim(before, claim.claim, dateOf(before, claim));
     const a = evaluateClaim(after, claim.claim, dateOf(after, claim));
-    const fields = compare(outcomeOf(b), outcomeOf(a));
+    const fields = compare(outcomeOf(b, moneyBefore), outcomeOf(a, moneyAfter));
     if (fields.length === 0) continue;
     // Only changed claims are traced: which changed rows did they reach, which rows decided.
     const tb = evaluateClaim(before, claim.claim, dateOf(before, claim), { trace: true });

@@ -57,6 +57,7 @@ export function explainDecision(policy: CompiledPolicy, decision: Decision): Exp
   const where = new Map<SourceRef, { t: number; r: number }>();
   policy.tables.forEach((table, t) => table.rules.forEach((rule, r) => where.set(rule.source, { t, r })));
   const matched = (decision.trace ?? []).flatMap((step) => step.matched);
+  const money = new Set(policy.fees.filter((f) => f.type === 'money').map((f) => f.name));
   const remedies = decision.remedies.map((d): RemedyExplanation => {
     const rows: RowSaid[] = [];
     for (const source of matched) {
@@ -69,7 +70,8 @@ export function explainDecision(policy: CompiledPolicy, decision: Decision): Exp
     }
     return {
       remedy: d.remedy, label: d.label, status: d.status, deadline: d.deadline, deadlineBasis: d.deadline_basis,
-      fees: d.fees, reasons: d.reasons, evidence: d.required_evidence, rows,
+      // Amounts as customers read them (9.00, not 9).
+      fees: Object.fromEntries(Object.entries(d.fees).map(([k, v]) => [k, money.has(k) && typeof v === 'number' ? v.toFixed(2) : v])), reasons: d.reasons, evidence: d.required_evidence, rows,
     };
   });
   const tables = (decision.trace ?? []).map((step): TableConsulted => {

@@ -25,7 +25,7 @@ describe('policy explain', () => {
       expect(r.out).toContain('restocking_fee_amount: 29.99');
       expect(r.out).toContain('▶ elegoo/non-quality.csv:3 "Within 14 Days: Open-box and unused" — eligible (sets restocking_fee_pct, return_shipping_paid_by, original_shipping_paid_by)');
       expect(r.out).toMatch(/Replace\s+✗ ineligible/);
-      expect(r.out).toContain('not_applicable: This option does not apply to your request.');
+      expect(r.out).toContain('Replace (replace): ineligible — no row speaks about it for this claim (not_applicable)');
       expect(r.out).toMatch(/return_window\s+14-day returns\s+2025-03-01\s+2025-03-15\s+open/);
       expect(r.out).not.toContain('Trace');
     });

@@ -66,7 +66,7 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     expect(back.out).toContain(`✓ elegoo: live version ${v2} → ${v1}`);
     expect(await livePointer(state, 'elegoo')).toMatchObject({ current: v1 });
     const after = await run(['versions', 'elegoo', ...store()]);
-    expect(after.out).toContain(`compile to ${v2}, not published: policy publish elegoo makes it live`);
+    expect(after.out).toContain(`compile to ${v2}, which is not live: policy publish elegoo makes it live`);
 
     // The Worker's reader sees what the CLI wrote.
     const kv = await openLocalKv({ persistTo: state, namespaceId: 'POLICIES' });

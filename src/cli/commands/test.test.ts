@@ -30,15 +30,16 @@ describe('policy test', () => {
     it('shows the case with expected and actual per column, and exits 1', async () => {
       const r = await run(['test', 'elegoo', '--sheets', failing.root]);
       expect(r.code).toBe(1);
-      const at = r.lines.indexOf('✗ elegoo/cases.csv:4 "Unwanted open-box unused: 15% of 199.90 = 29.99 (half-up)"');
+      const at = r.lines.indexOf('elegoo/cases.csv:4:AP — case "Unwanted open-box unused: 15% of 199.90 = 29.99 (half-up)": refund.restocking_fee_amount is 19.99: expected 29.99');
       expect(at).toBeGreaterThanOrEqual(0);
-      expect(r.lines.slice(at + 1, at + 5).map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      expect(r.lines[at + 1]).toBe('elegoo/cases.csv:4:AQ — case "Unwanted open-box unused: 15% of 199.90 = 29.99 (half-up)": refund.restocking_fee_pct is 10: expected 15');
+      expect(r.lines.slice(at + 2, at + 6).map((l) => l.trim().split(/\s{2,}/))).toEqual([
         ['column', 'expected', 'actual'],
         [expect.stringMatching(/^─+$/), expect.stringMatching(/^─+$/), expect.stringMatching(/^─+$/)],
         ['AP', '> refund.restocking_fee_amount', '29.99', '19.99'],
         ['AQ', '> refund.restocking_fee_pct', '15', '10'],
       ]);
-      expect(r.out).toContain('✗ elegoo/cases.csv:5 "Unwanted open-box unused: 15% of 59.99 = 9.00"');
+      expect(r.out).toContain('elegoo/cases.csv:5:AP — case "Unwanted open-box unused: 15% of 59.99 = 9.00": refund.restocking_fee_amount is 6: expected 9');
       expect(r.out).toMatch(/✗ elegoo: (\d+)\/\d+ cases pass/);
       expect(r.err).toBe('✗ cases failed');
     });

@@ -3,6 +3,7 @@
 // under test. --format github/json give the same findings as annotations / data.
 
 import type { CaseResult } from '../../cases/run-cases.js';
+import type { Issue } from '../../compile/issue.js';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
@@ -11,8 +12,9 @@ import { formatTable } from '../print-table.js';
 import { selectBrands } from '../read-sheets.js';
 import type { CommandContext } from '../main.js';
 
-function printFailure(c: CaseResult, out: (line: string) => void): void {
-  out(`✗ ${c.sheet}:${c.row} "${c.name}"`);
+/** Each failing cell as a sheet:row:column line, then the case's expected vs actual side by side. */
+function printFailure(c: CaseResult, problems: Issue[], root: string, out: (line: string) => void): void {
+  printIssues(problems.filter((i) => i.code === 'case_failed' && i.sheet === c.sheet && i.row === c.row), 'text', root, out);
   formatTable(['column', 'expected', 'actual'], c.failures.map((f) => [`${f.column}  > ${f.field}`, f.expected || '(none)', f.actual]))
     .forEach((l) => out(`    ${l}`));
 }
@@ -29,7 +31,7 @@ export function test(argv: string[], ctx: CommandContext): void {
     if (format === 'text') {
       // Failing cases as expected-vs-actual tables; every other problem as a sheet:row:column line.
       printIssues(problems.filter((i) => i.code !== 'case_failed'), format, ctx.root, ctx.out);
-      failing.forEach((c) => printFailure(c, ctx.out));
+      failing.forEach((c) => printFailure(c, problems, ctx.root, ctx.out));
     } else printIssues(problems, format, ctx.root, ctx.out);
     const passed = outcome.cases.length - failing.length;
     summary.push({ brand, cases: outcome.cases.length, passed, uncovered: outcome.uncovered, issues: problems });

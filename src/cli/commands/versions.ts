@@ -26,10 +26,9 @@ export async function versions(argv: string[], ctx: CommandContext): Promise<voi
     ctx.out(`${brand} in ${store.where}:`);
     formatTable(['', 'version', 'effective from', 'published at'], pointer.timeline.map((e) => [e.version === pointer.current ? 'live →' : '', e.version, e.effective_from, e.published_at]))
       .forEach((l) => ctx.out(`  ${l}`));
-    const known = pointer.timeline.some((e) => e.version === sheets);
     ctx.out(sheets === undefined ? `The sheets in ${ctx.root}/${brand} do not compile (policy check ${brand}).`
       : sheets === pointer.current ? `The sheets in ${ctx.root}/${brand} compile to the live version.`
-      : `The sheets in ${ctx.root}/${brand} compile to ${sheets}${known ? ', published earlier' : ', not published'}: policy publish ${brand} makes it live.`);
+      : `The sheets in ${ctx.root}/${brand} compile to ${sheets}, which is not live: policy publish ${brand} makes it live.`);
   } finally {
     await store.close();
   }
