@@ -57,5 +57,7 @@ export async function main(argv: string[], ctx: Omit<CommandContext, 'root'>): P
 
 const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').replace(/^.*\/src\//, '/src/'));
 if (isEntry) {
+  // Output piped into `head` and closed early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); });
   main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => { process.exitCode = code; });
 }
