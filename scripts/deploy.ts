@@ -48,7 +48,7 @@ async function deploy(): Promise<number> {
   }
   const code = await serveWrangler(['deploy'], 'remote');
   if (code !== 0) return code;
-  publishPolicies('remote', effectiveFrom);
+  await publishPolicies('remote', effectiveFrom);
   return 0;
 }
 

@@ -9,5 +9,5 @@ import { serveWrangler } from './wrangler.js';
 // `npm run publish:local -- --effective-from 2026-06-01`.)
 const LOCAL_EFFECTIVE_FROM = '2000-01-01';
 
-publishPolicies('local', LOCAL_EFFECTIVE_FROM);
+await publishPolicies('local', LOCAL_EFFECTIVE_FROM);
 process.exitCode = await serveWrangler(['dev', '--ip', '127.0.0.1', '--port', '8787'], 'local');

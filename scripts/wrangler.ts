@@ -1,7 +1,7 @@
 // Runs the project's wrangler CLI from a script. Local runs get the offline environment: no request.cf
 // download and no metrics, so `npm start` works without internet and prints no network warnings.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const WRANGLER = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
@@ -14,14 +14,7 @@ function env(target: Target): NodeJS.ProcessEnv {
   return target === 'local' ? { ...process.env, ...OFFLINE_ENV } : { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 }
 
-/** Runs wrangler to completion and returns its stdout; throws with its stderr on failure. */
-export function runWrangler(args: string[], target: Target): string {
-  const result = spawnSync(process.execPath, [WRANGLER, ...args], { env: env(target), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(' ')} failed:\n${result.stderr || result.stdout}`);
-  return result.stdout;
-}
-
-/** Starts a long-running wrangler (dev) attached to this terminal; resolves with its exit code. */
+/** Runs wrangler attached to this terminal (dev, deploy); resolves with its exit code. */
 export function serveWrangler(args: string[], target: Target): Promise<number> {
   const child = spawn(process.execPath, [WRANGLER, ...args], { env: env(target), stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
