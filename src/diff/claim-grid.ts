@@ -74,7 +74,7 @@ class GridBuilder {
   private readonly seen = new Set<string>();
   truncated = false;
 
-  constructor(private readonly policies: CompiledPolicy[], private readonly options: GridOptions) {}
+  constructor(private readonly options: GridOptions) {}
 
   asOf(policy: CompiledPolicy, claim: Claim): string {
     const d = claim[policy.claimDate];
@@ -141,38 +141,44 @@ class GridBuilder {
   }
 }
 
-export function generateClaimGrid(policies: CompiledPolicy[], seeds: SeedClaim[], options: GridOptions): ClaimGrid {
-  const grid = new GridBuilder(policies, options);
-  seeds.forEach((s) => grid.add({ claim: s.claim, seed: s.name, ...(s.source ? { seedSource: s.source } : {}), changes: {} }));
-  const bases = grid.claims.slice(); // the distinct cases
-
-  // One factor at a time around every case, over the union of every table's boundaries. Fact
-  // values do not depend on the version; window edges do (a window's length may have changed).
-  const factSetters = new Map<string, Extract<Setter, { kind: 'fact' }>>();
-  const dateSetters: { policy: CompiledPolicy; setter: Setter }[] = [];
-  const seenDateSetters = new Set<string>();
+/** The settable inputs of every table of every version: fact values merged, window edges per version. */
+function collectSetters(policies: CompiledPolicy[]): { facts: Extract<Setter, { kind: 'fact' }>[]; dates: { policy: CompiledPolicy; setter: Setter }[] } {
+  const facts = new Map<string, Extract<Setter, { kind: 'fact' }>>();
+  const dates: { policy: CompiledPolicy; setter: Setter }[] = [];
+  const seen = new Set<string>();
   for (const policy of policies) {
     for (const table of policy.tables) {
       for (const s of columnSetters(policy, table)) {
         if (s.kind === 'fact') {
-          const known = factSetters.get(s.name);
+          const known = facts.get(s.name);
           if (known) known.values = [...new Set([...known.values, ...s.values])];
-          else factSetters.set(s.name, { ...s });
+          else facts.set(s.name, { ...s });
           continue;
         }
+        // A window edge depends on the version (its length may have changed): one per distinct window.
         const key = JSON.stringify([s, s.kind === 'window' ? policy.windows.find((w) => w.name === s.name) : null]);
-        if (!seenDateSetters.has(key)) { seenDateSetters.add(key); dateSetters.push({ policy, setter: s }); }
+        if (!seen.has(key)) { seen.add(key); dates.push({ policy, setter: s }); }
       }
     }
   }
-  for (const base of bases) {
-    for (const setter of factSetters.values()) for (const s of grid.settings(policies[0]!, base.claim, setter)) grid.vary(base, s.changes, s.note);
-    for (const { policy, setter } of dateSetters) for (const s of grid.settings(policy, base.claim, setter)) grid.vary(base, s.changes, s.note);
-  }
+  return { facts: [...facts.values()], dates };
+}
 
-  // Pairwise, per table: its own inputs crossed, around one case per combination of the derived
-  // facts the table reads (route, stage …), which no claim can set directly. A table unchanged
-  // between versions is crossed once.
+/** One factor at a time around every case, over the union of every table's boundaries. */
+function varyOneFactor(grid: GridBuilder, policies: CompiledPolicy[], bases: GridClaim[]): void {
+  const { facts, dates } = collectSetters(policies);
+  for (const base of bases) {
+    for (const setter of facts) for (const s of grid.settings(policies[0]!, base.claim, setter)) grid.vary(base, s.changes, s.note);
+    for (const { policy, setter } of dates) for (const s of grid.settings(policy, base.claim, setter)) grid.vary(base, s.changes, s.note);
+  }
+}
+
+/**
+ * Pairwise, per table: its own inputs crossed, around one case per combination of the derived facts
+ * the table reads (route, stage …), which no claim can set directly. A table unchanged between
+ * versions is crossed once.
+ */
+function crossTableInputs(grid: GridBuilder, policies: CompiledPolicy[], bases: GridClaim[]): void {
   const crossed = new Set<string>();
   for (const policy of policies) {
     for (const table of policy.tables) {
@@ -185,8 +191,8 @@ export function generateClaimGrid(policies: CompiledPolicy[], seeds: SeedClaim[]
       const contexts = new Map<string, GridClaim>();
       for (const base of bases) {
         const facts = evaluateClaim(policy, base.claim, grid.asOf(policy, base.claim)).derived;
-        const key = JSON.stringify(derived.map((n) => facts[n] ?? null));
-        if (!contexts.has(key)) contexts.set(key, base);
+        const context = JSON.stringify(derived.map((n) => facts[n] ?? null));
+        if (!contexts.has(context)) contexts.set(context, base);
       }
       for (const base of contexts.values()) {
         for (let i = 0; i < setters.length; i++) {
@@ -202,6 +208,14 @@ export function generateClaimGrid(policies: CompiledPolicy[], seeds: SeedClaim[]
       }
     }
   }
+}
+
+export function generateClaimGrid(policies: CompiledPolicy[], seeds: SeedClaim[], options: GridOptions): ClaimGrid {
+  const grid = new GridBuilder(options);
+  seeds.forEach((s) => grid.add({ claim: s.claim, seed: s.name, ...(s.source ? { seedSource: s.source } : {}), changes: {} }));
+  const bases = grid.claims.slice(); // the distinct cases
+  varyOneFactor(grid, policies, bases);
+  crossTableInputs(grid, policies, bases);
 
   // Only claims the API would accept: values come from each fact's own domain, so what remains to
   // check is that dates are in a possible order (claim_on not before delivered_on …).
