@@ -115,7 +115,7 @@ function decideRemedy(
 
 function basisOf(prepared: PreparedPolicy, name: string, result: WindowResult): string {
   const [head, middle, tail] = prepared.basis.get(name)!;
-  return head + result.length + middle + (result.starts_on ?? '') + tail;
+  return head + (result.length ?? 'unknown number of') + middle + (result.starts_on ?? '(date not given)') + tail;
 }
 
 export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string, options: EvaluateOptions = {}): Decision {
