@@ -139,9 +139,9 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
       [['publish', 'acme'], 'unknown brand acme', 2],
       [['rollback'], 'usage: policy rollback <brand>', 2],
       [['versions'], 'usage: policy versions <brand>', 2],
-    ])('%j exits %i', async (argv, message) => {
+    ])('%j says "%s" and exits %i', async (argv, message, code) => {
       const r = await run([...argv, '--sheets', sheets.root]);
-      expect(r.code).toBe(2);
+      expect(r.code).toBe(code);
       expect(r.err).toContain(message);
     });
 
