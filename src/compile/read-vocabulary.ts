@@ -4,11 +4,13 @@
 import type { CompiledFact, CompiledFee, CompiledRemedy, CompiledWindow, FactType, FeeType } from '../contract.js';
 import type { Sheet } from '../sheet/parse-sheet.js';
 import { otherColumns, readRecords, splitList } from '../sheet/read-records.js';
+import { listCell, nameCell, oneOfCell, parseRow, textCell } from '../sheet/row-schema.js';
+import * as z from 'zod/mini';
 import type { IssueList } from './issue.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
-const FACT_TYPES: FactType[] = ['boolean', 'enum', 'text', 'date', 'number', 'money'];
-const FEE_TYPES: FeeType[] = ['payer', 'percent', 'money', 'text'];
+const FACT_TYPES: readonly FactType[] = ['boolean', 'enum', 'text', 'date', 'number', 'money'];
+const FEE_TYPES: readonly FeeType[] = ['payer', 'percent', 'money', 'text'];
 const UNITS = ['days', 'months', 'years'] as const;
 const PERCENT_OF = /^percent_of\(\s*([a-z][a-z0-9_]*)\s*,\s*([a-z][a-z0-9_]*)\s*\)$/;
 
@@ -24,41 +26,47 @@ function checkUnique(seen: Set<string>, name: string, what: string, sheet: Sheet
   return false;
 }
 
+const FACT_ROW = {
+  fact: { schema: nameCell('fact'), code: 'bad_name' },
+  type: { schema: oneOfCell(FACT_TYPES, 'fact type'), code: 'bad_type' },
+  values: { schema: listCell, code: 'bad_values' },
+  not_before: { schema: listCell, code: 'bad_not_before' },
+  description: { schema: textCell, code: 'bad_description' },
+};
+
 export function readFacts(sheet: Sheet, issues: IssueList, seen = new Set<string>()): CompiledFact[] {
   const facts: CompiledFact[] = [];
   for (const r of readRecords(sheet, { required: ['fact', 'type'], optional: ['values', 'not_before', 'description'] }, issues)) {
-    const name = r.get('fact'), type = r.get('type') as FactType;
-    if (!checkName(name, 'fact', sheet, r.row, r.col('fact'), issues) || !checkUnique(seen, name, 'fact', sheet, r.row, r.col('fact'), issues)) continue;
-    if (!FACT_TYPES.includes(type)) {
-      issues.error('bad_type', `fact type "${type}" is unknown: expected one of ${FACT_TYPES.join(', ')}`, sheet.name, r.row, r.col('type'));
-      continue;
-    }
-    const values = splitList(r.get('values'));
+    const row = parseRow(FACT_ROW, r, sheet.name, issues);
+    if (!row || !checkUnique(seen, row.fact, 'fact', sheet, r.row, r.col('fact'), issues)) continue;
+    const { fact: name, type, values, not_before: notBefore, description } = row;
     if (type === 'enum' && values.length === 0) issues.error('missing_values', `enum fact "${name}" lists no values: expected comma-separated values`, sheet.name, r.row, r.col('values'));
-    const notBefore = splitList(r.get('not_before'));
     if (notBefore.length && type !== 'date') issues.error('bad_not_before', `not_before only applies to date facts, and "${name}" is ${type}`, sheet.name, r.row, r.col('not_before'));
     facts.push({
       name, type, ...(type === 'enum' ? { values } : {}), ...(notBefore.length ? { notBefore } : {}),
-      ...(r.get('description') ? { description: r.get('description') } : {}),
+      ...(description ? { description } : {}),
     });
   }
   return facts;
 }
 
+const FEE_ROW = {
+  field: { schema: nameCell('fee'), code: 'bad_name' },
+  type: { schema: oneOfCell(FEE_TYPES, 'fee type'), code: 'bad_type' },
+  computed_from: {
+    schema: z.string().check(z.refine((t: string) => t === '' || PERCENT_OF.test(t), { error: (i) => `"${String(i.input)}" cannot be computed: expected percent_of(percent_field, amount_fact)` })),
+    code: 'bad_formula',
+  },
+};
+
 export function readFees(sheet: Sheet, issues: IssueList): CompiledFee[] {
   const fees: CompiledFee[] = [];
   const seen = new Set<string>();
   for (const r of readRecords(sheet, { required: ['field', 'type'], optional: ['computed_from', 'description'] }, issues)) {
-    const name = r.get('field'), type = r.get('type') as FeeType;
-    if (!checkName(name, 'fee', sheet, r.row, r.col('field'), issues) || !checkUnique(seen, name, 'fee field', sheet, r.row, r.col('field'), issues)) continue;
-    if (!FEE_TYPES.includes(type)) {
-      issues.error('bad_type', `fee type "${type}" is unknown: expected one of ${FEE_TYPES.join(', ')}`, sheet.name, r.row, r.col('type'));
-      continue;
-    }
-    const computed = r.get('computed_from');
-    const m = PERCENT_OF.exec(computed);
-    if (computed && !m) issues.error('bad_formula', `"${computed}" cannot be computed: expected percent_of(percent_field, amount_fact)`, sheet.name, r.row, r.col('computed_from'));
-    fees.push({ name, type, ...(m ? { percentOf: { percent: m[1]!, base: m[2]! } } : {}) });
+    const row = parseRow(FEE_ROW, r, sheet.name, issues);
+    if (!row || !checkUnique(seen, row.field, 'fee field', sheet, r.row, r.col('field'), issues)) continue;
+    const m = PERCENT_OF.exec(row.computed_from);
+    fees.push({ name: row.field, type: row.type, ...(m ? { percentOf: { percent: m[1]!, base: m[2]! } } : {}) });
   }
   return fees;
 }
@@ -105,16 +113,24 @@ export function readPolicySettings(sheet: Sheet, brand: string, issues: IssueLis
   return { brand, name: values.name || brand, currency, locales, warrantyWindow: values.warranty_window || undefined, claimDate: values.claim_date || 'claim_on', rows };
 }
 
+const REMEDY_ROW = {
+  remedy: { schema: nameCell('remedy'), code: 'bad_name' },
+  label: { schema: z.string(), code: 'bad_label' },
+  deadline: { schema: listCell, code: 'bad_deadline' },
+  evidence: { schema: listCell, code: 'bad_evidence' },
+  description: { schema: textCell, code: 'bad_description' },
+};
+
 export function readRemedies(sheet: Sheet, issues: IssueList, deadlineCells = new Map<string, { row: number; col: number }>()): CompiledRemedy[] {
   const remedies: CompiledRemedy[] = [];
   const seen = new Set<string>();
   for (const r of readRecords(sheet, { required: ['remedy', 'label'], optional: ['deadline', 'evidence', 'description'] }, issues)) {
-    const name = r.get('remedy');
-    if (!checkName(name, 'remedy', sheet, r.row, r.col('remedy'), issues) || !checkUnique(seen, name, 'remedy', sheet, r.row, r.col('remedy'), issues)) continue;
-    deadlineCells.set(name, { row: r.row, col: r.col('deadline') });
+    const row = parseRow(REMEDY_ROW, r, sheet.name, issues);
+    if (!row || !checkUnique(seen, row.remedy, 'remedy', sheet, r.row, r.col('remedy'), issues)) continue;
+    deadlineCells.set(row.remedy, { row: r.row, col: r.col('deadline') });
     remedies.push({
-      name, label: r.get('label') || name, deadline: splitList(r.get('deadline')), evidence: splitList(r.get('evidence')),
-      ...(r.get('description') ? { description: r.get('description') } : {}), source: `${sheet.name}:${r.row}`,
+      name: row.remedy, label: row.label || row.remedy, deadline: row.deadline, evidence: row.evidence,
+      ...(row.description ? { description: row.description } : {}), source: `${sheet.name}:${r.row}`,
     });
   }
   if (remedies.length === 0) issues.error('no_remedies', 'no remedies defined: expected at least one row', sheet.name, 2);
@@ -123,22 +139,38 @@ export function readRemedies(sheet: Sheet, issues: IssueList, deadlineCells = ne
 
 export interface WindowCells { row: number; length: number; countsFrom: number; checkedAgainst: number }
 
+const WINDOW_ROW = {
+  window: { schema: nameCell('window'), code: 'bad_name' },
+  length: {
+    schema: z.pipe(
+      z.string().check(z.regex(/^(\d+|[a-z][a-z0-9_]*)$/, { error: (i) => `length "${String(i.input)}" is not valid: expected a whole number ≥ 0 or a fact name` })),
+      z.transform((t: string): CompiledWindow['length'] => (/^\d+$/.test(t) ? Number(t) : { ref: t })),
+    ),
+    code: 'bad_length',
+  },
+  unit: { schema: oneOfCell(UNITS, 'unit'), code: 'bad_unit' },
+  counts_from: {
+    schema: z.pipe(z.string(), z.transform((t: string) => t.split('|').map((s) => s.trim()).filter(Boolean))).check(
+      z.refine((events: string[]) => events.length > 0, { error: 'the window counts from nothing: expected a date fact such as delivered_on' }),
+    ),
+    code: 'missing_event',
+  },
+  checked_against: { schema: z.pipe(z.string(), z.transform((t: string) => t || 'claim_on')), code: 'bad_checked_against' },
+  label: { schema: z.string(), code: 'bad_label' },
+  badge: { schema: z.pipe(z.string(), z.transform((t: string) => /^(true|yes|√|✓|x)$/i.test(t))), code: 'bad_badge' },
+};
+
 export function readWindows(sheet: Sheet, issues: IssueList, at = new Map<string, WindowCells>()): CompiledWindow[] {
   const windows: CompiledWindow[] = [];
   const seen = new Set<string>();
   for (const r of readRecords(sheet, { required: ['window', 'length', 'unit', 'counts_from'], optional: ['checked_against', 'label', 'badge'] }, issues)) {
-    const name = r.get('window');
-    if (!checkName(name, 'window', sheet, r.row, r.col('window'), issues) || !checkUnique(seen, name, 'window', sheet, r.row, r.col('window'), issues)) continue;
-    const lengthText = r.get('length'), unit = r.get('unit') as CompiledWindow['unit'];
-    let length: CompiledWindow['length'] = 0;
-    if (/^\d+$/.test(lengthText)) length = Number(lengthText);
-    else if (NAME.test(lengthText)) length = { ref: lengthText };
-    else issues.error('bad_length', `length "${lengthText}" is not valid: expected a whole number ≥ 0 or a fact name`, sheet.name, r.row, r.col('length'));
-    if (!UNITS.includes(unit)) issues.error('bad_unit', `unit "${unit}" is unknown: expected days, months or years`, sheet.name, r.row, r.col('unit'));
-    const countsFrom = r.get('counts_from').split('|').map((s) => s.trim()).filter(Boolean);
-    if (countsFrom.length === 0) issues.error('missing_event', 'the window counts from nothing: expected a date fact such as delivered_on', sheet.name, r.row, r.col('counts_from'));
-    at.set(name, { row: r.row, length: r.col('length'), countsFrom: r.col('counts_from'), checkedAgainst: r.col('checked_against') });
-    windows.push({ name, length, unit, countsFrom, checkedAgainst: r.get('checked_against') || 'claim_on', label: r.get('label') || name, badge: /^(true|yes|√|✓|x)$/i.test(r.get('badge')), source: `${sheet.name}:${r.row}` });
+    const row = parseRow(WINDOW_ROW, r, sheet.name, issues);
+    if (!row || !checkUnique(seen, row.window, 'window', sheet, r.row, r.col('window'), issues)) continue;
+    at.set(row.window, { row: r.row, length: r.col('length'), countsFrom: r.col('counts_from'), checkedAgainst: r.col('checked_against') });
+    windows.push({
+      name: row.window, length: row.length, unit: row.unit, countsFrom: row.counts_from, checkedAgainst: row.checked_against,
+      label: row.label || row.window, badge: row.badge, source: `${sheet.name}:${r.row}`,
+    });
   }
   return windows;
 }
