@@ -30,6 +30,32 @@ export function fieldProblems(issues: readonly Issue[], root = ''): FieldProblem
     : [{ path: jsonPath(issue.path, root), message: expected(issue) }]);
 }
 
+/**
+ * Paths of "__proto__" keys in a parsed body. JSON.parse keeps such a key as an own field, but zod's
+ * records drop it without a word: a claim fact named __proto__ would be silently ignored, not refused.
+ */
+export function prototypeKeys(body: unknown): PropertyKey[][] {
+  interface Node { value: unknown; key: PropertyKey; parent: Node | null }
+  const pathOf = (node: Node | null): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let n = node; n?.parent; n = n.parent) path.unshift(n.key);
+    return path;
+  };
+  const found: PropertyKey[][] = [];
+  // Iterative: a body may nest a hundred thousand levels deep.
+  const stack: Node[] = [{ value: body, key: '', parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const { value } = node;
+    if (typeof value !== 'object' || value === null) continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) found.push([...pathOf(node), '__proto__']);
+    for (const [key, child] of Object.entries(value)) {
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: node });
+    }
+  }
+  return found;
+}
+
 export function jsonBody<S extends z.ZodMiniType>(schema: S): MiddlewareHandler<any, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
   return async (c, next) => {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
@@ -42,7 +68,12 @@ export function jsonBody<S extends z.ZodMiniType>(schema: S): MiddlewareHandler<
       throw new ProblemError(problem('malformed-json', { detail: 'expected a JSON document such as {"brand": "kospet", "claim": {…}}' }));
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new ProblemError(problem('invalid-request', { errors: fieldProblems(parsed.error.issues) }));
+    const errors = parsed.success ? [] : fieldProblems(parsed.error.issues);
+    for (const path of prototypeKeys(body)) {
+      const at = jsonPath(path);
+      if (!errors.some((e) => e.path === at)) errors.push({ path: at, message: 'unknown field: expected it to be left out' });
+    }
+    if (!parsed.success || errors.length) throw new ProblemError(problem('invalid-request', { errors }));
     c.req.addValidatedData('json', parsed.data as object);
     await next();
   };
