@@ -26,6 +26,109 @@ const table = (text: string): { files: Sheets } => ({ files: { 'check.csv': text
 
 const toSemicolons = (text: string) => Papa.unparse(Papa.parse<string[]>(text.trimEnd()).data, { delimiter: ';', newline: '\n' }) + '\n';
 
+/** What other spreadsheet programs do to a CSV file, which must still compile to the same policy. */
+const SPREADSHEET_VARIANTS: [how: string, rewrite: (text: string) => string][] = [
+  ['a UTF-8 BOM on every sheet', (t: string) => `\uFEFF${t}`],
+  ['CRLF line ends on every sheet', (t: string) => t.replace(/\n/g, '\r\n')],
+  ['semicolons on every sheet (European Excel)', toSemicolons],
+  ['BOM, semicolons and CRLF together', (t: string) => `\uFEFF${toSemicolons(t).replace(/\n/g, '\r\n')}`],
+  ['no final line end', (t: string) => t.trimEnd()],
+  ['blank lines at the end', (t: string) => `${t}\n\n,,\n`],
+];
+
+type Malformation = [what: string, issue: string, change: { files?: Sheets; shared?: Sheets; brand?: string }];
+
+/** Every malformation an editor can make, with the issue code and sheet:row:column it must come back as. */
+const MALFORMATIONS: Malformation[] = [
+  // --- decision tables: header ---
+  ['a repeated input column', 'duplicate_header tiny/check.csv:1:C', table('C,issue,issue,> refund\nR,quality_defect,-,√\n')],
+  ['a repeated output column', 'duplicate_header tiny/check.csv:1:D', table('C,issue,> refund,> refund\nR,quality_defect,√,√\n')],
+  ['an input that is no fact', 'unknown_fact tiny/check.csv:1:B', table('C,colour,> refund\nR,red,√\n')],
+  ['an empty top-left cell (no hit policy)', 'bad_hit_policy tiny/check.csv:1:A', table(',issue,> refund\nR,quality_defect,√\n')],
+  ['an unknown hit policy', 'bad_hit_policy tiny/check.csv:1:A', table('Z,issue,> refund\nR,quality_defect,√\n')],
+  ['a header cell left empty', 'empty_header tiny/check.csv:1:C', table('C,issue,,> refund\nR,quality_defect,x,√\n')],
+  ['a table without outputs', 'no_outputs tiny/check.csv:1', table('C,issue,condition\nR,quality_defect,used\n')],
+  ['a table without rules', 'no_rules tiny/check.csv:1', table('C,issue,> refund\n')],
+  ['a priority table without output priorities', 'priority_values tiny/check.csv:1', table('P,issue,> refund\nR,quality_defect,√\n')],
+  ['an output for a remedy the brand does not have (> exchange.deadline)', 'unknown_output tiny/check.csv:1:C', table('C,issue,> exchange.deadline\nR,quality_defect,"""warranty"""\n')],
+  ['an output for a field that is not a fee (> repair.colour)', 'unknown_output tiny/check.csv:1:C', table('C,issue,> repair.colour\nR,quality_defect,red\n')],
+  ['an output that overwrites a claim fact', 'unknown_output tiny/check.csv:1:C', table('C,issue,> condition\nR,quality_defect,used\n')],
+  // --- decision tables: input cells ---
+  ['a cell that is not S-FEEL', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,{quality_defect},√\n')],
+  ['an empty range [5..1]', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,[5..1],√\n')],
+  ['a formula-looking cell =SUM(A1)', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,=SUM(A1),√\n')],
+  ['an unterminated string', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,"""quality_defect",√\n')],
+  ['an enum value the fact does not allow', 'bad_cell tiny/check.csv:2:B', table('C,condition,> refund\nR,broken,√\n')],
+  ['an enum value outside the column’s own list', 'bad_cell tiny/check.csv:2:B', table('C,issue: quality_defect,> refund\nR,non_quality,√\n')],
+  ['a comparison on an enum', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,< 5,√\n')],
+  ['a pattern on an enum', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,quality_*,√\n')],
+  ['a word in a flag column', 'bad_cell tiny/check.csv:2:B', table('C,water_damage,> refund,> reason\nR,maybe,×,"""water_damage"""\n')],
+  ['a date that does not exist', 'bad_cell tiny/check.csv:2:B', table('C,delivered_on,> refund\nR,< 2025-02-30,√\n')],
+  ['a number compared with a date fact', 'bad_cell tiny/check.csv:2:B', table('C,delivered_on,> refund\nR,< 14,√\n')],
+  // --- decision tables: output cells ---
+  ['a verdict that is none of √ × review', 'bad_cell tiny/check.csv:2:C', table('C,issue,> refund\nR,quality_defect,maybe\n')],
+  ['a × verdict without a reason', 'missing_reason tiny/check.csv:2:C', table('C,issue,> refund,> reason\nR,non_quality,×,\n')],
+  ['a review verdict without a reason column', 'missing_reason tiny/check.csv:2:C', table('C,issue,> refund\nR,non_quality,review\n')],
+  ['a status without remedies', 'status_without_remedies tiny/check.csv:2:D', table('C,issue,> remedies,> status,> reason\nR,non_quality,,×,used_product\n')],
+  ['an unknown remedy in > remedies', 'bad_cell tiny/check.csv:2:C', table('C,issue,> remedies,> status\nR,quality_defect,exchange,√\n')],
+  ['an unknown reason code', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> reason\nR,non_quality,×,changed_mind\n')],
+  ['an unknown window in > deadline', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> deadline\nR,quality_defect,√,return_windw\n')],
+  ['two windows in > deadline', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> deadline\nR,quality_defect,√,"""return_window"", ""warranty"""\n')],
+  ['a percentage over 100', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,150%\n')],
+  ['a negative percentage', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,-5%\n')],
+  ['a payer that is neither brand nor customer', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> return_shipping_paid_by\nR,quality_defect,√,seller\n')],
+  ['a negative amount', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> refund_amount\nR,quality_defect,√,-5\n')],
+  ['a formula-looking output =1+1', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> return_shipping_paid_by\nR,quality_defect,√,=1+1\n')],
+  // --- decision tables: verification ---
+  ['overlapping rows in a U table', 'overlapping_rules tiny/check.csv:3', table('U,issue,> refund,> reason\nA,quality_defect,√,\nB,"quality_defect, non_quality",×,used_product\n')],
+  ['rows of an A table that overlap with different outputs', 'overlapping_rules tiny/check.csv:3', table('A,condition,> refund,> reason\nA,"unopened, opened_unused",√,\nB,opened_unused,×,used_product\n')],
+  ['a gap in a U complete table', 'table_gap tiny/check.csv:1', table('U complete,issue,> refund\nDefect,quality_defect,√\nChange of mind,non_quality,√\n')],
+  ['a gap in an F complete table over numbers', 'table_gap tiny/check.csv:1', table('F complete,order_amount,> refund\nSmall,< 100,√\nLarge,> 100,√\n')],
+  ['a row of an F table that earlier rows mask', 'masked_rule tiny/check.csv:3', table('F,issue,> refund,> reason\nAll,-,√,\nDefect,quality_defect,×,used_product\n')],
+  ['tables that read each other’s outputs (a cycle)', 'cycle tiny/', { files: { 'a.csv': 'C,y,> x\nR,1,1\n', 'b.csv': 'C,x,> y\nR,1,1\n' } }],
+  // --- sheet files ---
+  ['an empty table file', 'empty_sheet tiny/check.csv:1', table('')],
+  ['a value beyond the last header column', 'ragged_row tiny/check.csv:2:E', table('C,issue,> refund\nR,quality_defect,√,,oops\n')],
+  ['an unterminated quote in the CSV', 'csv_syntax tiny/check.csv:2', table('C,issue,> refund\nR,"quality_defect,√\n')],
+  ['a missing policy.csv', 'missing_sheet tiny/policy.csv', { files: { 'policy.csv': null } }],
+  ['a missing remedies.csv', 'missing_sheet tiny/remedies.csv', { files: { 'remedies.csv': null } }],
+  ['a missing _shared/facts.csv', 'missing_sheet _shared/facts.csv', { shared: { 'facts.csv': null } }],
+  ['an empty remedies.csv', 'empty_sheet tiny/remedies.csv:1', { files: { 'remedies.csv': '' } }],
+  // --- policy.csv ---
+  ['a brand id that differs from the folder', 'brand_mismatch tiny/policy.csv:2:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('brand,tiny', 'brand,tinny') } }],
+  ['an unknown setting', 'unknown_setting tiny/policy.csv:8:A', { files: { 'policy.csv': `${TINY_BRAND['policy.csv']}colour,red\n` } }],
+  ['a currency that is no ISO code', 'bad_currency tiny/policy.csv:4:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('EUR', 'euro') } }],
+  ['a warranty window that is not in windows.csv', 'unknown_window tiny/policy.csv:6:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('warranty_window,warranty', 'warranty_window,guarantee') } }],
+  ['a claim date that is not a date fact', 'unknown_fact tiny/policy.csv:7:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('claim_date,claim_on', 'claim_date,order_amount') } }],
+  // --- remedies.csv ---
+  ['an unknown column in remedies.csv', 'unknown_column tiny/remedies.csv:1:D', { files: { 'remedies.csv': 'remedy,label,deadline,colour\nrefund,Refund,return_window,red\nreplace,Replace,warranty,\nrepair,Repair,warranty,\n' } }],
+  ['a remedy defined twice', 'duplicate_name tiny/remedies.csv:5:A', { files: { 'remedies.csv': `${TINY_BRAND['remedies.csv']}refund,Refund again,return_window,,\n` } }],
+  ['a remedy name with capitals', 'bad_name tiny/remedies.csv:4:A', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('\nrepair,', '\nRepair,') } }],
+  // --- windows.csv ---
+  ['a negative window length', 'bad_length tiny/windows.csv:2:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('return_window,14', 'return_window,-14') } }],
+  ['a window length that is a number fact nobody defines', 'unknown_fact tiny/windows.csv:3:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,', 'warranty,warranty_years,') } }],
+  ['a window unit that is not days, months or years', 'bad_unit tiny/windows.csv:2:C', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days', '2,weeks') } }],
+  ['a window counting from an undefined event', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,arrived_on') } }],
+  ['a window counting from a fact that is not a date', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,order_amount') } }],
+  ['a window checked against an undefined date', 'unknown_event tiny/windows.csv:2:E', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length}-day', 'purchased_on,posted_on,{length}-day') } }],
+  ['a repeated column in windows.csv', 'duplicate_header tiny/windows.csv:1:E', { files: { 'windows.csv': 'window,length,unit,counts_from,length\nreturn_window,14,days,delivered_on,14\nwarranty,1,years,delivered_on,1\n' } }],
+  // --- vocabulary sheets ---
+  ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
+  ['an enum fact without values', 'missing_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nregion,enum,\n' } }],
+  ['a brand fact that redefines a shared fact', 'duplicate_name tiny/facts.csv:2:A', { files: { 'facts.csv': 'fact,type,values\nwater_damage,boolean,\n' } }],
+  ['a fee computed by an unknown formula', 'bad_formula _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } }],
+  ['a messages column that is not a language code', 'bad_locale tiny/messages.csv:1', { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } }],
+  // --- added with issue 7 (reliability) ---
+  ['a negative window length in months', 'bad_length tiny/windows.csv:3:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,-6,months') } }],
+  ['a formula-looking cell @SUM(A1)', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,@SUM(A1),√\n')],
+  ['a formula-looking cell -1+1', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,-1+1,√\n')],
+  ['a word in a percentage column', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,fifteen\n')],
+  ['overlapping ranges in a U table', 'overlapping_rules tiny/check.csv:3', table('U,order_amount,> refund,> reason\nA,[0..100],√,\nB,[50..200],×,used_product\n')],
+  ['a fact name in the wrong case (Issue)', 'unknown_fact tiny/check.csv:1:B', table('C,Issue,> refund\nR,quality_defect,√\n')],
+  ['a NUL character in a cell', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,quality_defect\u0000,√\n')],
+  ['a tab-separated file (one cell per line)', 'bad_hit_policy tiny/check.csv:1:A', table('C\tissue\t> refund\nR\tquality_defect\t√\n')],
+];
+
 describe('compilePolicy', () => {
   describe('with a well-formed brand folder', () => {
     const result = compilePolicy(tinyBrand());
@@ -118,14 +221,7 @@ describe('compilePolicy', () => {
   describe('with sheets exported by other spreadsheet programs', () => {
     const baseline = compileOrThrow(tinyBrand());
 
-    it.each([
-      ['a UTF-8 BOM on every sheet', (t: string) => `\uFEFF${t}`],
-      ['CRLF line ends on every sheet', (t: string) => t.replace(/\n/g, '\r\n')],
-      ['semicolons on every sheet (European Excel)', toSemicolons],
-      ['BOM, semicolons and CRLF together', (t: string) => `\uFEFF${toSemicolons(t).replace(/\n/g, '\r\n')}`],
-      ['no final line end', (t: string) => t.trimEnd()],
-      ['blank lines at the end', (t: string) => `${t}\n\n,,\n`],
-    ])('compiles %s to the same policy', (_how, how) => {
+    it.each(SPREADSHEET_VARIANTS)('compiles %s to the same policy', (_how, how) => {
       const result = compilePolicy(rewrite(tinyBrand(), how));
       expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([]);
       expect(result.ok && result.policy).toEqual(baseline);
@@ -133,90 +229,15 @@ describe('compilePolicy', () => {
   });
 
   describe('reports every malformation at its sheet:row:column', () => {
-    type Malformation = [what: string, issue: string, change: { files?: Sheets; shared?: Sheets; brand?: string }];
-
-    it.each<Malformation>([
-      // --- decision tables: header ---
-      ['a repeated input column', 'duplicate_header tiny/check.csv:1:C', table('C,issue,issue,> refund\nR,quality_defect,-,√\n')],
-      ['a repeated output column', 'duplicate_header tiny/check.csv:1:D', table('C,issue,> refund,> refund\nR,quality_defect,√,√\n')],
-      ['an input that is no fact', 'unknown_fact tiny/check.csv:1:B', table('C,colour,> refund\nR,red,√\n')],
-      ['an empty top-left cell (no hit policy)', 'bad_hit_policy tiny/check.csv:1:A', table(',issue,> refund\nR,quality_defect,√\n')],
-      ['an unknown hit policy', 'bad_hit_policy tiny/check.csv:1:A', table('Z,issue,> refund\nR,quality_defect,√\n')],
-      ['a header cell left empty', 'empty_header tiny/check.csv:1:C', table('C,issue,,> refund\nR,quality_defect,x,√\n')],
-      ['a table without outputs', 'no_outputs tiny/check.csv:1', table('C,issue,condition\nR,quality_defect,used\n')],
-      ['a table without rules', 'no_rules tiny/check.csv:1', table('C,issue,> refund\n')],
-      ['a priority table without output priorities', 'priority_values tiny/check.csv:1', table('P,issue,> refund\nR,quality_defect,√\n')],
-      ['an output for a remedy the brand does not have (> exchange.deadline)', 'unknown_output tiny/check.csv:1:C', table('C,issue,> exchange.deadline\nR,quality_defect,"""warranty"""\n')],
-      ['an output for a field that is not a fee (> repair.colour)', 'unknown_output tiny/check.csv:1:C', table('C,issue,> repair.colour\nR,quality_defect,red\n')],
-      ['an output that overwrites a claim fact', 'unknown_output tiny/check.csv:1:C', table('C,issue,> condition\nR,quality_defect,used\n')],
-      // --- decision tables: input cells ---
-      ['a cell that is not S-FEEL', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,{quality_defect},√\n')],
-      ['an empty range [5..1]', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,[5..1],√\n')],
-      ['a formula-looking cell =SUM(A1)', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,=SUM(A1),√\n')],
-      ['an unterminated string', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,"""quality_defect",√\n')],
-      ['an enum value the fact does not allow', 'bad_cell tiny/check.csv:2:B', table('C,condition,> refund\nR,broken,√\n')],
-      ['an enum value outside the column’s own list', 'bad_cell tiny/check.csv:2:B', table('C,issue: quality_defect,> refund\nR,non_quality,√\n')],
-      ['a comparison on an enum', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,< 5,√\n')],
-      ['a pattern on an enum', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,quality_*,√\n')],
-      ['a word in a flag column', 'bad_cell tiny/check.csv:2:B', table('C,water_damage,> refund,> reason\nR,maybe,×,"""water_damage"""\n')],
-      ['a date that does not exist', 'bad_cell tiny/check.csv:2:B', table('C,delivered_on,> refund\nR,< 2025-02-30,√\n')],
-      ['a number compared with a date fact', 'bad_cell tiny/check.csv:2:B', table('C,delivered_on,> refund\nR,< 14,√\n')],
-      // --- decision tables: output cells ---
-      ['a verdict that is none of √ × review', 'bad_cell tiny/check.csv:2:C', table('C,issue,> refund\nR,quality_defect,maybe\n')],
-      ['a × verdict without a reason', 'missing_reason tiny/check.csv:2:C', table('C,issue,> refund,> reason\nR,non_quality,×,\n')],
-      ['a review verdict without a reason column', 'missing_reason tiny/check.csv:2:C', table('C,issue,> refund\nR,non_quality,review\n')],
-      ['a status without remedies', 'status_without_remedies tiny/check.csv:2:D', table('C,issue,> remedies,> status,> reason\nR,non_quality,,×,used_product\n')],
-      ['an unknown remedy in > remedies', 'bad_cell tiny/check.csv:2:C', table('C,issue,> remedies,> status\nR,quality_defect,exchange,√\n')],
-      ['an unknown reason code', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> reason\nR,non_quality,×,changed_mind\n')],
-      ['an unknown window in > deadline', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> deadline\nR,quality_defect,√,return_windw\n')],
-      ['two windows in > deadline', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> deadline\nR,quality_defect,√,"""return_window"", ""warranty"""\n')],
-      ['a percentage over 100', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,150%\n')],
-      ['a negative percentage', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,-5%\n')],
-      ['a payer that is neither brand nor customer', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> return_shipping_paid_by\nR,quality_defect,√,seller\n')],
-      ['a negative amount', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> refund_amount\nR,quality_defect,√,-5\n')],
-      ['a formula-looking output =1+1', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> return_shipping_paid_by\nR,quality_defect,√,=1+1\n')],
-      // --- decision tables: verification ---
-      ['overlapping rows in a U table', 'overlapping_rules tiny/check.csv:3', table('U,issue,> refund,> reason\nA,quality_defect,√,\nB,"quality_defect, non_quality",×,used_product\n')],
-      ['rows of an A table that overlap with different outputs', 'overlapping_rules tiny/check.csv:3', table('A,condition,> refund,> reason\nA,"unopened, opened_unused",√,\nB,opened_unused,×,used_product\n')],
-      ['a gap in a U complete table', 'table_gap tiny/check.csv:1', table('U complete,issue,> refund\nDefect,quality_defect,√\nChange of mind,non_quality,√\n')],
-      ['a gap in an F complete table over numbers', 'table_gap tiny/check.csv:1', table('F complete,order_amount,> refund\nSmall,< 100,√\nLarge,> 100,√\n')],
-      ['a row of an F table that earlier rows mask', 'masked_rule tiny/check.csv:3', table('F,issue,> refund,> reason\nAll,-,√,\nDefect,quality_defect,×,used_product\n')],
-      ['tables that read each other’s outputs (a cycle)', 'cycle tiny/', { files: { 'a.csv': 'C,y,> x\nR,1,1\n', 'b.csv': 'C,x,> y\nR,1,1\n' } }],
-      // --- sheet files ---
-      ['an empty table file', 'empty_sheet tiny/check.csv:1', table('')],
-      ['a value beyond the last header column', 'ragged_row tiny/check.csv:2:E', table('C,issue,> refund\nR,quality_defect,√,,oops\n')],
-      ['an unterminated quote in the CSV', 'csv_syntax tiny/check.csv:2', table('C,issue,> refund\nR,"quality_defect,√\n')],
-      ['a missing policy.csv', 'missing_sheet tiny/policy.csv', { files: { 'policy.csv': null } }],
-      ['a missing remedies.csv', 'missing_sheet tiny/remedies.csv', { files: { 'remedies.csv': null } }],
-      ['a missing _shared/facts.csv', 'missing_sheet _shared/facts.csv', { shared: { 'facts.csv': null } }],
-      ['an empty remedies.csv', 'empty_sheet tiny/remedies.csv:1', { files: { 'remedies.csv': '' } }],
-      // --- policy.csv ---
-      ['a brand id that differs from the folder', 'brand_mismatch tiny/policy.csv:2:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('brand,tiny', 'brand,tinny') } }],
-      ['an unknown setting', 'unknown_setting tiny/policy.csv:8:A', { files: { 'policy.csv': `${TINY_BRAND['policy.csv']}colour,red\n` } }],
-      ['a currency that is no ISO code', 'bad_currency tiny/policy.csv:4:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('EUR', 'euro') } }],
-      ['a warranty window that is not in windows.csv', 'unknown_window tiny/policy.csv:6:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('warranty_window,warranty', 'warranty_window,guarantee') } }],
-      ['a claim date that is not a date fact', 'unknown_fact tiny/policy.csv:7:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('claim_date,claim_on', 'claim_date,order_amount') } }],
-      // --- remedies.csv ---
-      ['an unknown column in remedies.csv', 'unknown_column tiny/remedies.csv:1:D', { files: { 'remedies.csv': 'remedy,label,deadline,colour\nrefund,Refund,return_window,red\nreplace,Replace,warranty,\nrepair,Repair,warranty,\n' } }],
-      ['a remedy defined twice', 'duplicate_name tiny/remedies.csv:5:A', { files: { 'remedies.csv': `${TINY_BRAND['remedies.csv']}refund,Refund again,return_window,,\n` } }],
-      ['a remedy name with capitals', 'bad_name tiny/remedies.csv:4:A', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('\nrepair,', '\nRepair,') } }],
-      // --- windows.csv ---
-      ['a negative window length', 'bad_length tiny/windows.csv:2:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('return_window,14', 'return_window,-14') } }],
-      ['a window length that is a number fact nobody defines', 'unknown_fact tiny/windows.csv:3:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,', 'warranty,warranty_years,') } }],
-      ['a window unit that is not days, months or years', 'bad_unit tiny/windows.csv:2:C', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days', '2,weeks') } }],
-      ['a window counting from an undefined event', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,arrived_on') } }],
-      ['a window counting from a fact that is not a date', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,order_amount') } }],
-      ['a window checked against an undefined date', 'unknown_event tiny/windows.csv:2:E', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length}-day', 'purchased_on,posted_on,{length}-day') } }],
-      ['a repeated column in windows.csv', 'duplicate_header tiny/windows.csv:1:E', { files: { 'windows.csv': 'window,length,unit,counts_from,length\nreturn_window,14,days,delivered_on,14\nwarranty,1,years,delivered_on,1\n' } }],
-      // --- vocabulary sheets ---
-      ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
-      ['an enum fact without values', 'missing_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nregion,enum,\n' } }],
-      ['a brand fact that redefines a shared fact', 'duplicate_name tiny/facts.csv:2:A', { files: { 'facts.csv': 'fact,type,values\nwater_damage,boolean,\n' } }],
-      ['a fee computed by an unknown formula', 'bad_formula _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } }],
-      ['a messages column that is not a language code', 'bad_locale tiny/messages.csv:1', { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } }],
-    ])('%s → %s', (_what, issue, change) => {
+    it.each(MALFORMATIONS)('%s → %s', (_what, issue, change) => {
       const issues = issuesOf(tinyBrand(change));
       expect(issues).toContain(issue);
+    });
+
+    it(`catalogues at least 25 malformations (${MALFORMATIONS.length})`, () => {
+      // The figure README's reliability section quotes.
+      console.log(`broken sheets: ${MALFORMATIONS.length} malformations, each at its sheet:row:column; ${SPREADSHEET_VARIANTS.length} spreadsheet export variants that compile unchanged`);
+      expect(MALFORMATIONS.length).toBeGreaterThanOrEqual(25);
     });
 
     it('reports a malformation once, without follow-on issues', () => {
