@@ -30,6 +30,8 @@ export interface AppOptions {
   bundle?: Readonly<Record<string, CompiledPolicy>>;
   now?: () => number;
   log?: (line: string) => void;
+  /** Deadline of one KV read, in ms (the store's default otherwise). */
+  kvTimeoutMs?: number;
 }
 
 function allowedOrigin(origin: string, configured: string | undefined): string | null {
@@ -66,7 +68,7 @@ export function createApp(options: AppOptions = {}) {
     .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ProblemError(problem('body-too-large', { detail: `expected at most ${MAX_BODY_BYTES} bytes` })); } }))
     .use(async (c, next) => {
       const recheck = Number(c.env?.POLICY_RECHECK_SECONDS ?? DEFAULT_RECHECK_SECONDS);
-      c.set('store', new PolicyStore(c.env?.POLICIES, bundle, cache, { recheckMs: recheck * 1000, now, log }));
+      c.set('store', new PolicyStore(c.env?.POLICIES, bundle, cache, { recheckMs: recheck * 1000, now, log, ...(options.kvTimeoutMs ? { kvTimeoutMs: options.kvTimeoutMs } : {}) }));
       c.set('today', new Date(now()).toISOString().slice(0, 10));
       await next();
     })

@@ -32,6 +32,8 @@ export interface BrandList { brands: string[]; source: PolicySource; fault?: Pol
 interface Slot<T> { value: T | null | undefined; fault?: PolicyFault; at: number }
 
 const MAX_CACHED_VERSIONS = 50;
+/** A KV read that has not answered by then counts as unreadable: a hung store must not hang checkout. */
+export const DEFAULT_KV_TIMEOUT_MS = 1_000;
 
 /** Parsed store contents that outlive a request: one per isolate (module scope) in production. */
 export class PolicyCache {
@@ -45,6 +47,8 @@ export interface PolicyStoreOptions {
   recheckMs: number;
   now: () => number;
   log: (line: string) => void;
+  /** Deadline of one KV read (default DEFAULT_KV_TIMEOUT_MS). */
+  kvTimeoutMs?: number;
 }
 
 type ReadResult<T> = { ok: true; value: T } | { ok: false; fault: PolicyFault; message: string };
@@ -149,7 +153,7 @@ export class PolicyStore {
     if (held && ((immutable && held.value) || now - held.at < this.options.recheckMs)) return held;
     let next: Slot<T>;
     try {
-      const text = await this.kv!.get(key, 'text');
+      const text = await this.read(key);
       trace.kvRead = true;
       next = text === null ? { value: null, at: now } : this.parsed(text, key, read, held, now);
     } catch (error) {
@@ -159,6 +163,16 @@ export class PolicyStore {
     }
     holder.set(next);
     return next;
+  }
+
+  /** KV's answer, or a rejection once the deadline passes (the late answer is ignored). */
+  private read(key: string): Promise<string | null> {
+    const ms = this.options.kvTimeoutMs ?? DEFAULT_KV_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([this.kv!.get(key, 'text'), deadline]).finally(() => clearTimeout(timer));
   }
 
   private parsed<T>(text: string, key: string, read: (json: unknown) => ReadResult<T>, held: Slot<T> | undefined, now: number): Slot<T> {

@@ -1,0 +1,182 @@
+// Store faults injected under every route: the brand list, a brand's pointer or its version document
+// absent, corrupt, of a newer format, throwing or never answering. Whatever breaks, the Worker answers
+// from the last good copy in isolate memory or else the bundled policy, says so in X-Policy-Degraded,
+// logs each fault once however many requests and re-checks follow, and never answers 5xx for it.
+
+import { env } from 'cloudflare:workers';
+import bundle from 'virtual:bundled-policies';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BRANDS_KEY, pointerKey, versionKey, type PolicyPointer } from '../../src/store/policy-pointer.js';
+import { keysToRead, planPublish, readPublishedState } from '../../src/store/publish-plan.js';
+import { KOSPET_RETURN } from './claims.js';
+import { FaultyKv, type Fault } from './faulty-kv.js';
+import { freshApp, readJson } from './worker.js';
+
+const kospet = bundle.policies.kospet!;
+const KV_TIMEOUT_MS = 20;
+const RECHECK_MS = 30_000;
+
+const routes: [name: string, send: (app: ReturnType<typeof freshApp>) => Promise<Response>, readsKospet: boolean][] = [
+  ['POST /v1/eligibility', (app) => app.post('/v1/eligibility', KOSPET_RETURN), true],
+  ['POST /v1/eligibility/batch', (app) => app.post('/v1/eligibility/batch', { items: [KOSPET_RETURN, KOSPET_RETURN] }), true],
+  ['GET /v1/brands', (app) => app.request('/v1/brands'), true],
+  ['GET /v1/brands/kospet', (app) => app.request('/v1/brands/kospet'), true],
+  ['GET /v1/brands/kospet/coverage', (app) => app.request('/v1/brands/kospet/coverage?part=watch'), true],
+  ['GET /v1/brands/kospet/sheets/services', (app) => app.request('/v1/brands/kospet/sheets/services'), true],
+  ['GET /healthz', (app) => app.request('/healthz'), false],
+];
+
+const pointer = async () => JSON.parse((await env.POLICIES.get(pointerKey('kospet'), 'text'))!) as PolicyPointer;
+const MISSING = '0000000000000000';
+
+interface Scenario {
+  what: string;
+  key: string;
+  fault: () => Promise<Fault>;
+  degraded: string;
+  /** The key the fault is logged under, when not the one injected. */
+  logged?: string;
+  /** Where a warm isolate answers from: the copy in memory, unless the pointer itself is gone. */
+  warm: 'memory' | 'bundle';
+}
+
+const at = { list: BRANDS_KEY, pointer: pointerKey('kospet'), version: versionKey('kospet', kospet.version) };
+const scenario = (what: string, key: string, fault: () => Promise<Fault>, degraded: string, more: Partial<Scenario> = {}): Scenario =>
+  ({ what, key, fault, degraded, warm: 'memory', ...more });
+const staleVersion = async (): Promise<Fault> => ({
+  kind: 'value', value: JSON.stringify({ ...(await pointer()), current: MISSING, timeline: [{ version: MISSING, effective_from: '2000-01-01', published_at: '2026-01-01T00:00:00Z' }] }),
+});
+
+const SCENARIOS: Scenario[] = [
+  scenario('the brand list is corrupt JSON', at.list, async () => ({ kind: 'value', value: '["kospet", ' }), 'kv-corrupt'),
+  scenario('the brand list is not a list', at.list, async () => ({ kind: 'value', value: '{"kospet":true}' }), 'kv-corrupt'),
+  scenario('reading the brand list throws', at.list, async () => ({ kind: 'throw', message: 'KV GET failed: 500 Internal Server Error' }), 'kv-unreadable'),
+  scenario('reading the brand list never answers', at.list, async () => ({ kind: 'hang' }), 'kv-unreadable'),
+  scenario('the pointer is missing', at.pointer, async () => ({ kind: 'absent' }), 'kv-corrupt', { warm: 'bundle' }),
+  scenario('the pointer names a version that is not stored', at.pointer, staleVersion, 'kv-corrupt', { logged: versionKey('kospet', MISSING), warm: 'bundle' }),
+  scenario('the pointer is corrupt JSON', at.pointer, async () => ({ kind: 'value', value: '{"brand":"kospet","current":' }), 'kv-corrupt'),
+  scenario('reading the pointer throws', at.pointer, async () => ({ kind: 'throw', message: 'network connection lost' }), 'kv-unreadable'),
+  scenario('reading the pointer never answers', at.pointer, async () => ({ kind: 'hang' }), 'kv-unreadable'),
+  scenario('the version document is missing', at.version, async () => ({ kind: 'absent' }), 'kv-corrupt'),
+  scenario('the version document is corrupt JSON', at.version, async () => ({ kind: 'value', value: JSON.stringify(kospet).slice(0, 1000) }), 'kv-corrupt'),
+  scenario('the version document is of a newer format', at.version, async () => ({ kind: 'value', value: JSON.stringify({ ...kospet, formatVersion: kospet.formatVersion + 1 }) }), 'format-too-new'),
+  scenario('reading the version document throws', at.version, async () => ({ kind: 'throw', message: 'KV GET failed: 503' }), 'kv-unreadable'),
+  scenario('reading the version document never answers', at.version, async () => ({ kind: 'hang' }), 'kv-unreadable'),
+];
+
+let injected = 0, requests = 0;
+
+function isolate() {
+  let clock = Date.parse('2026-03-01T00:00:00Z');
+  const kv = new FaultyKv(env.POLICIES);
+  const app = freshApp({ POLICIES: kv }, { now: () => clock, kvTimeoutMs: KV_TIMEOUT_MS });
+  return { kv, app, later: () => { clock += RECHECK_MS + 1; } };
+}
+
+async function expectAnswered(res: Response, route: string): Promise<void> {
+  requests++;
+  expect(res.status, `${route} answered ${res.status}`).toBeLessThan(500);
+  expect(res.status, route).toBe(200);
+  await res.arrayBuffer();
+}
+
+const faultsLogged = (logs: string[]) => logs.map((l) => JSON.parse(l) as { event: string; fault: string; key: string });
+
+afterAll(() => {
+  console.log(`kv faults: ${injected} faults injected (${SCENARIOS.length} kinds × ${routes.length} routes, cold and warm isolates), ${requests} requests, 0 answers 5xx, each fault logged once`);
+});
+
+describe('when KV fails', () => {
+  describe.each(SCENARIOS)('and $what', ({ key, fault: makeFault, degraded, logged, warm }) => {
+    it('a cold isolate answers every route from the bundled policy, degraded, logging once', async () => {
+      const { kv, app, later } = isolate();
+      kv.inject(key, await makeFault());
+      for (const [route, send, readsKospet] of routes) {
+        injected++;
+        for (let round = 0; round < 2; round++) {
+          const res = await send(app);
+          if (readsKospet) {
+            expect(res.headers.get('x-policy-degraded'), route).toBe(degraded);
+            expect(res.headers.get('x-policy-source'), route).toBe('bundle');
+          }
+          await expectAnswered(res, route);
+          later(); // past the re-check interval: the store reads KV again, and fails again
+        }
+      }
+      const decision = await readJson<{ policy_version: string }>(await app.post('/v1/eligibility', KOSPET_RETURN));
+      expect(decision.policy_version).toBe(kospet.version);
+      expect(faultsLogged(app.logs)).toEqual([{ level: 'error', event: 'policy_store_fault', fault: degraded, key: logged ?? key, message: expect.any(String) }]);
+    });
+
+    it(`a warm isolate answers every route from ${warm === 'memory' ? 'the copy in memory' : 'the bundled policy'}, degraded, logging once`, async () => {
+      const { kv, app, later } = isolate();
+      for (const [route, send] of routes) await expectAnswered(await send(app), route);
+      kv.inject(key, await makeFault());
+      for (const [route, send, readsKospet] of routes) {
+        injected++;
+        later();
+        const res = await send(app);
+        if (key === at.version) {
+          // Version documents are immutable: once in memory they are never read again, so never fail.
+          expect(res.headers.get('x-policy-degraded'), route).toBeNull();
+        } else if (readsKospet) {
+          expect(res.headers.get('x-policy-degraded'), route).toBe(degraded);
+          // `kv` when another key was re-read fine on the way: the policy itself still came from memory.
+          if (warm === 'memory') expect(['cache', 'kv'], route).toContain(res.headers.get('x-policy-source'));
+          else expect(res.headers.get('x-policy-source'), route).toBe('bundle');
+        }
+        await expectAnswered(res, route);
+      }
+      expect(faultsLogged(app.logs)).toHaveLength(key === at.version ? 0 : 1);
+    });
+  });
+
+  it('waits no longer than the deadline for a read that never answers, then not again until the re-check', async () => {
+    const { kv, app } = isolate();
+    kv.inject(() => true, { kind: 'hang' });
+    const started = performance.now();
+    const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-policy-degraded')).toBe('kv-unreadable');
+    expect(kv.reads).toEqual([BRANDS_KEY]);
+    for (let i = 0; i < 5; i++) expect((await app.post('/v1/eligibility', KOSPET_RETURN)).status).toBe(200);
+    expect(kv.reads).toEqual([BRANDS_KEY]);
+    // workerd's clock only moves on I/O; the timer is I/O, so the wait is measurable and bounded.
+    expect(performance.now() - started).toBeLessThan(KV_TIMEOUT_MS * 50);
+  });
+
+  it('recovers once KV heals: the next re-check reads it, and answers are no longer degraded', async () => {
+    const { kv, app, later } = isolate();
+    kv.inject(at.pointer, { kind: 'throw', message: 'down' });
+    expect((await app.post('/v1/eligibility', KOSPET_RETURN)).headers.get('x-policy-degraded')).toBe('kv-unreadable');
+    kv.heal();
+    later();
+    const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+    expect(res.headers.get('x-policy-degraded')).toBeNull();
+    expect(res.headers.get('x-policy-source')).toBe('kv');
+  });
+});
+
+describe('a publish interrupted between the version and the pointer', () => {
+  it('leaves the old version live for the Worker', async () => {
+    const brands = Object.keys(bundle.policies);
+    const values: Record<string, string | null> = {};
+    for (const key of keysToRead(brands)) values[key] = await env.POLICIES.get(key, 'text');
+    const state = readPublishedState(brands, values);
+    if (typeof state === 'string') throw new Error(state);
+    const changed = { ...kospet, name: 'KOSPET 2', version: 'feedfacefeedface' };
+    const plan = planPublish([changed], state, '2020-01-01', '2026-03-01T00:00:00Z');
+    // Only the first phase (the version documents) reaches KV: the process dies before the pointers.
+    for (const { key, value } of plan.phases[0]!) await env.POLICIES.put(key, value);
+    try {
+      const { app } = isolate();
+      const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-policy-degraded')).toBeNull();
+      expect(res.headers.get('x-policy-source')).toBe('kv');
+      expect((await readJson<{ policy_version: string }>(res)).policy_version).toBe(kospet.version);
+    } finally {
+      await env.POLICIES.delete(versionKey('kospet', 'feedfacefeedface'));
+    }
+  });
+});
