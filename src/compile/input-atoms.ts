@@ -6,11 +6,16 @@ import type { CompiledTable, FactType, Literal, UnaryTest } from '../contract.js
 import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
 import { compileTest } from '../evaluate/match-test.js';
 
+/** The atoms one rule's cell matches: `true` for all of them (`-`), else their indexes. */
+export type CellAtoms = true | Set<number>;
+
 export interface ColumnAtoms {
   values: Literal[];
-  /** [rule][atom] → does the rule's cell in this column match the atom */
-  matches: boolean[][];
+  /** [rule] → the atoms the rule's cell in this column matches (sparse: tables can have 10,000 rules) */
+  matches: CellAtoms[];
 }
+
+export const matchesAtom = (cell: CellAtoms, atom: number) => cell === true || cell.has(atom);
 
 function collectLiterals(test: UnaryTest, into: Literal[], globs: string[]): void {
   if ('eq' in test) into.push(...test.eq);
@@ -65,6 +70,14 @@ export function columnAtoms(table: CompiledTable, column: number, type: FactType
   // A fact the claim did not send is null: only `-`, `null` and not(…) cells match it, so it is a
   // region of its own (a final `-` row after rows listing every value still catches it).
   if (type !== 'boolean' && !values.includes(null)) values.push(null);
-  const matchers = tests.map((t) => compileTest(t));
-  return { values, matches: matchers.map((m) => values.map((v) => m(v, []))) };
+  const atomOf = new Map(values.map((v, i) => [v, i]));
+  const matches = tests.map((test): CellAtoms => {
+    if ('any' in test) return true;
+    // Equality cells name their atoms directly; anything else is tried against every atom.
+    if ('eq' in test) return new Set(test.eq.flatMap((v) => (atomOf.has(v) ? [atomOf.get(v)!] : [])));
+    const m = compileTest(test);
+    const hit = new Set(values.flatMap((v, i) => (m(v, []) ? [i] : [])));
+    return hit.size === values.length ? true : hit;
+  });
+  return { values, matches };
 }

@@ -3,7 +3,7 @@
 // can never reach because earlier rules cover every case they would match.
 
 import type { CompiledTable, FactType, Literal } from '../contract.js';
-import { columnAtoms, hasRefs, type ColumnAtoms } from './input-atoms.js';
+import { columnAtoms, hasRefs, matchesAtom, type CellAtoms, type ColumnAtoms } from './input-atoms.js';
 import type { IssueList } from './issue.js';
 
 const MAX_COMBINATIONS = 200_000;
@@ -30,11 +30,48 @@ function forEachCombination(lists: number[][], visit: (combo: number[]) => boole
 const size = (lists: number[][]) => lists.reduce((n, l) => n * l.length, 1);
 
 function ruleMatches(atoms: ColumnAtoms[], rule: number, combo: number[]): boolean {
-  return combo.every((a, c) => atoms[c]!.matches[rule]![a]!);
+  return combo.every((a, c) => matchesAtom(atoms[c]!.matches[rule]!, a));
+}
+
+function intersects(x: CellAtoms, y: CellAtoms): boolean {
+  if (x === true || y === true) return true;
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  for (const a of small) if (large.has(a)) return true;
+  return false;
 }
 
 function overlapping(atoms: ColumnAtoms[], a: number, b: number): boolean {
-  return atoms.every((col) => col.matches[a]!.some((m, i) => m && col.matches[b]![i]));
+  return atoms.every((col) => intersects(col.matches[a]!, col.matches[b]!));
+}
+
+const atomList = (col: ColumnAtoms, cell: CellAtoms) => (cell === true ? col.values.map((_, i) => i) : [...cell]);
+
+/**
+ * Rules grouped by the atoms of their most selective column (one where every cell lists values),
+ * so checks compare a rule only with rules that can share a case with it: a 10,000-row table keyed
+ * by SKU is not compared pairwise.
+ */
+interface Buckets { key: number; atAtom(atom: number): number[]; near(cell: CellAtoms): number[] }
+
+function bucketRules(atoms: ColumnAtoms[], n: number): Buckets {
+  const all = Array.from({ length: n }, (_, i) => i);
+  let key = -1, best = 1;
+  atoms.forEach((col, c) => {
+    if (col.values.length > best && col.matches.every((m) => m !== true)) { key = c; best = col.values.length; }
+  });
+  if (key < 0) return { key, atAtom: () => all, near: () => all };
+  const byAtom = new Map<number, number[]>();
+  atoms[key]!.matches.forEach((m, r) => { for (const a of m as Set<number>) (byAtom.get(a) ?? byAtom.set(a, []).get(a)!).push(r); });
+  return {
+    key,
+    atAtom: (atom) => byAtom.get(atom) ?? [],
+    near: (cell) => {
+      if (cell === true) return all;
+      const rules = new Set<number>();
+      for (const a of cell) for (const r of byAtom.get(a) ?? []) rules.add(r);
+      return [...rules].sort((x, y) => x - y);
+    },
+  };
 }
 
 function sameOutputs(table: CompiledTable, a: number, b: number): boolean {
@@ -46,11 +83,15 @@ export function verifyTable(table: CompiledTable, typeOf: (name: string) => Fact
   const atoms = table.inputs.map((input, c) => columnAtoms(table, c, typeOf(input.name), input.values as Literal[] | undefined));
   const n = table.rules.length;
   const headerRow = table.headerRow;
+  const buckets = bucketRules(atoms, n);
+  const rulesAt = (combo: number[]) => (buckets.key < 0 ? buckets.atAtom(-1) : buckets.atAtom(combo[buckets.key]!));
 
   if (table.hitPolicy === 'U' || table.hitPolicy === 'A') {
     const reported = new Set<number>();
     for (let b = 1; b < n; b++) {
-      for (let a = 0; a < b && !reported.has(b); a++) {
+      const near = buckets.key < 0 ? buckets.near(true) : buckets.near(atoms[buckets.key]!.matches[b]!);
+      for (const a of near) {
+        if (a >= b || reported.has(b)) break;
         if (!overlapping(atoms, a, b) || (table.hitPolicy === 'A' && sameOutputs(table, a, b))) continue;
         reported.add(b);
         const what = table.hitPolicy === 'U' ? 'overlaps' : 'overlaps with different outputs';
@@ -61,11 +102,14 @@ export function verifyTable(table: CompiledTable, typeOf: (name: string) => Fact
 
   if (table.hitPolicy === 'F') {
     for (let r = 1; r < n; r++) {
-      const region = atoms.map((col) => col.values.map((_, i) => i).filter((i) => col.matches[r]![i]));
+      const region = atoms.map((col) => atomList(col, col.matches[r]!));
       if (size(region) > MAX_COMBINATIONS) continue;
       let reachable = false;
       forEachCombination(region, (combo) => {
-        for (let e = 0; e < r; e++) if (ruleMatches(atoms, e, combo)) return;
+        for (const e of rulesAt(combo)) {
+          if (e >= r) break;
+          if (ruleMatches(atoms, e, combo)) return;
+        }
         reachable = true;
         return false;
       });
@@ -83,7 +127,7 @@ export function verifyTable(table: CompiledTable, typeOf: (name: string) => Fact
     forEachCombination(all, (combo) => {
       // "complete" promises an answer for every value a fact can take once it is sent.
       if (combo.some((a, c) => atoms[c]!.values[a] === null)) return;
-      for (let r = 0; r < n; r++) if (ruleMatches(atoms, r, combo)) return;
+      for (const r of rulesAt(combo)) if (ruleMatches(atoms, r, combo)) return;
       gaps.push(describe(table, atoms, combo));
       return gaps.length < 5;
     });
