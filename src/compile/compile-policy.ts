@@ -130,9 +130,28 @@ export function compilePolicy(input: BrandSheets): CompileResult {
     formatVersion: FORMAT_VERSION, brand: input.brand, name: settings.name, currency: settings.currency,
     defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
-    facts, fees, remedies, windows, tables, plan: ordered.plan, messages,
+    facts, fees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, tables, locales),
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
+}
+
+/**
+ * Only the reasons this brand's tables can give (plus not_applicable, which the evaluator gives) in
+ * its own locales: the shared vocabulary is large, and the compiled document is read on cold starts.
+ */
+function usedMessages(all: Record<string, Record<string, string>>, tables: CompiledTable[], locales: string[]): CompiledPolicy['messages'] {
+  const codes = new Set(['not_applicable']);
+  for (const table of tables) {
+    table.outputs.forEach((output, o) => {
+      if (output.role?.kind !== 'meta' || output.role.field !== 'reason') return;
+      for (const rule of table.rules) {
+        const cell = rule.outputs[o];
+        if (cell && 'value' in cell) (Array.isArray(cell.value) ? cell.value : [cell.value]).forEach((c) => codes.add(String(c)));
+      }
+    });
+  }
+  const keep = new Set([...locales, 'en']);
+  return Object.fromEntries([...codes].filter((c) => all[c]).map((c) => [c, Object.fromEntries(Object.entries(all[c]!).filter(([l]) => keep.has(l)))]));
 }
 
 /** Names that sheets point at must exist: window events and lengths, deadlines, settings. */

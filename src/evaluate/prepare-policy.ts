@@ -63,7 +63,7 @@ export interface PreparedPolicy {
 const asStrings = (v: OutputValue | null | undefined): string[] =>
   !v || 'ref' in v ? [] : (Array.isArray(v.value) ? v.value : [v.value]).filter((x): x is string => typeof x === 'string');
 
-function ruleEffects(policy: CompiledPolicy, tableIndex: number, ruleIndex: number): RuleEffect[] {
+function ruleEffects(policy: CompiledPolicy, remedyIndex: Map<string, number>, tableIndex: number, ruleIndex: number): RuleEffect[] {
   const table = policy.tables[tableIndex]!;
   const rule = table.rules[ruleIndex]!;
   const verdicts = new Map<string, Verdict | null>();
@@ -88,7 +88,6 @@ function ruleEffects(policy: CompiledPolicy, tableIndex: number, ruleIndex: numb
   });
   for (const remedy of listed) if (!verdicts.has(remedy)) verdicts.set(remedy, status);
   for (const remedy of scoped.keys()) if (!verdicts.has(remedy)) verdicts.set(remedy, null);
-  const remedyIndex = new Map(policy.remedies.map((r, i) => [r.name, i]));
   // A row's fees, deadline and evidence describe what it grants (√, review or no verdict); a row
   // that only refuses (all ×) describes the refusal instead, e.g. who pays to ship a refused item back.
   const grants = [...verdicts.values()].some((v) => v !== 'ineligible');
@@ -150,6 +149,7 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   const cached = cache.get(policy);
   if (cached) return cached;
   const factTypes = new Map(policy.facts.map((f) => [f.name, f.type]));
+  const remedyIndex = new Map(policy.remedies.map((r, i) => [r.name, i]));
   const read = factsRead(policy);
   const inputs = new Set(policy.tables.flatMap((t) => t.inputs.map((i) => i.name)));
   const slots = new Map<string, number>();
@@ -168,7 +168,7 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
       slot: slot(w.name), starts: w.countsFrom.map(slot), checked: slot(w.checkedAgainst),
       length: typeof w.length === 'number' ? w.length : { slot: slot(w.length.ref) },
     })),
-    effects: policy.tables.map((t, ti) => t.rules.map((_, ri) => ruleEffects(policy, ti, ri))),
+    effects: policy.tables.map((t, ti) => t.rules.map((_, ri) => ruleEffects(policy, remedyIndex, ti, ri))),
     derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, i): [number, number, string][] => (o.role?.kind === 'derived' ? [[i, slot(o.name), o.name]] : []))),
     remedies: policy.remedies,
     booleanInputs: [...inputs].filter((n) => factTypes.get(n) === 'boolean'),
