@@ -1,0 +1,58 @@
+// Section 4 — the Worker bundle as `wrangler deploy --dry-run` builds it (offline: no request.cf
+// download, no metrics), gzip-compressed, with esbuild's metafile split into where the bytes come from.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUNDLE_TARGET_GZIP_BYTES = 100 * 1024;
+export const OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+export const WRANGLER = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
+
+export interface BundleResult {
+  command: string;
+  files: { file: string; bytes: number; gzipBytes: number }[];
+  bytes: number;
+  gzipBytes: number;
+  /** Minified bytes by origin (our code, policies, each npm package), from esbuild's metafile. */
+  byOrigin: { origin: string; bytes: number }[];
+}
+
+function origin(path: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg) return pkg[1]!;
+  if (path.includes('bundled-policies')) return 'bundled policies (dist/worker)';
+  return path.split('/')[0] ?? path;
+}
+
+export function measureBundle(): BundleResult {
+  const outdir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
+  const args = ['deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json')];
+  const command = `CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_SEND_METRICS=false npx wrangler ${args.join(' ').replace(outdir, '<tmp>').replace(outdir, '<tmp>')}`;
+  try {
+    const run = spawnSync(process.execPath, [WRANGLER, ...args], { env: { ...process.env, ...OFFLINE_ENV }, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${run.stderr || run.stdout}`);
+    const files = readdirSync(outdir)
+      .filter((f) => /\.(m?js|wasm)$/.test(f) && statSync(join(outdir, f)).isFile())
+      .map((file) => {
+        const content = readFileSync(join(outdir, file));
+        return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
+      });
+    const meta = JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    const byOrigin = new Map<string, number>();
+    for (const output of Object.values(meta.outputs)) {
+      for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin.set(origin(path), (byOrigin.get(origin(path)) ?? 0) + bytesInOutput);
+    }
+    return {
+      command, files,
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
+      byOrigin: [...byOrigin].map(([o, bytes]) => ({ origin: o, bytes })).sort((a, b) => b.bytes - a.bytes),
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

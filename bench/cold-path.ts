@@ -1,0 +1,79 @@
+// Section 3 — the cold path of a brand's policy: reading the compiled document from KV (timed inside
+// workerd by a tiny Worker under miniflare, as the Worker reads it: get(key, 'text')), JSON.parse,
+// and preparing it for evaluation (preparePolicy: matchers, indexes, rule effects). Plus its size.
+
+import { Miniflare } from 'miniflare';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CompiledPolicy } from '../src/contract.js';
+import { evaluateClaim, versionKey } from '../src/index.js';
+import { preparePolicy } from '../src/evaluate/prepare-policy.js';
+import { BRANDS, mixedClaims } from './claims.js';
+import { timeBatches, type BatchOptions, type Stats } from './measure.js';
+import { profileSelfTime, type ProfileRow } from './profile.js';
+
+export const COLD_TARGET_US = 1000;
+
+export interface ColdResult {
+  brand: string;
+  bytes: number;
+  gzipBytes: number;
+  kvFirstReadUs: number;         // the first get of the key in a fresh workerd
+  kvReadUs: number;              // mean of the following gets, as timed inside the Worker
+  parse: Stats;
+  parseAndPrepare: Stats;
+  parsePrepareAndFirstClaim: Stats;
+  totalUs: number;               // kvReadUs + parseAndPrepare median
+  profile?: ProfileRow[];        // parse + prepare, when the target is missed
+}
+
+// Inside workerd the clock only moves across I/O, which is exactly what a KV read is.
+const READER = `export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    const key = url.searchParams.get('key'), n = Number(url.searchParams.get('n'));
+    let start = Date.now(), bytes = 0;
+    bytes += (await env.POLICIES.get(key, 'text')).length;
+    const first = Date.now() - start;
+    start = Date.now();
+    for (let i = 0; i < n; i++) bytes += (await env.POLICIES.get(key, 'text')).length;
+    return Response.json({ firstMs: first, totalMs: Date.now() - start, n, bytes });
+  },
+};`;
+
+/** JSON.parse under its own name, so the profile tells parsing apart from preparing. */
+function parsePolicy(text: string): CompiledPolicy {
+  return JSON.parse(text) as CompiledPolicy;
+}
+
+export async function measureColdPath(options: BatchOptions, reads = 200, dir = 'dist/policies'): Promise<ColdResult[]> {
+  const mf = new Miniflare({ modules: true, script: READER, kvNamespaces: ['POLICIES'], compatibilityDate: '2026-04-01' });
+  try {
+    const kv = (await mf.getKVNamespace('POLICIES')) as unknown as { put(key: string, value: string): Promise<void> };
+    const results: ColdResult[] = [];
+    for (const brand of BRANDS) {
+      const text = readFileSync(join(dir, `${brand}.json`), 'utf8');
+      const policy = JSON.parse(text) as CompiledPolicy;
+      const key = versionKey(brand, policy.version);
+      await kv.put(key, text);
+      const response = await mf.dispatchFetch(`http://bench.local/?key=${encodeURIComponent(key)}&n=${reads}`);
+      const timed = (await response.json()) as { firstMs: number; totalMs: number; n: number };
+      const { claim, asOf } = mixedClaims(policy, 1)[0]!;
+      // A fresh object each call: preparePolicy caches by object identity, as the Worker's isolate does.
+      const parse = timeBatches(() => parsePolicy(text), options);
+      const parseAndPrepare = timeBatches(() => preparePolicy(parsePolicy(text)), options);
+      const parsePrepareAndFirstClaim = timeBatches(() => evaluateClaim(parsePolicy(text), claim, asOf), options);
+      const kvReadUs = (timed.totalMs * 1000) / timed.n;
+      const totalUs = kvReadUs + parseAndPrepare.median;
+      results.push({
+        brand, bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 9 }).length,
+        kvFirstReadUs: timed.firstMs * 1000, kvReadUs, parse, parseAndPrepare, parsePrepareAndFirstClaim, totalUs,
+        ...(totalUs > COLD_TARGET_US ? { profile: await profileSelfTime(() => preparePolicy(parsePolicy(text)), 1500) } : {}),
+      });
+    }
+    return results;
+  } finally {
+    await mf.dispose();
+  }
+}
