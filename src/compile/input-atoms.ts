@@ -60,7 +60,7 @@ export function columnAtoms(table: CompiledTable, column: number, type: FactType
     if (type === 'date') {
       const days = literals.filter((l): l is string => typeof l === 'string').map(parseIsoDate).filter((d): d is number => d !== null);
       values = orderedAtoms(days, true).map(formatIsoDate);
-    } else if (type === 'number' || type === 'money' || (literals.length > 0 && literals.every((l) => typeof l === 'number'))) {
+    } else if (type === 'number' || type === 'money' || (literals.some((l) => l !== null) && literals.every((l) => l === null || typeof l === 'number'))) {
       const numbers = literals.filter((l): l is number => typeof l === 'number');
       values = orderedAtoms(numbers, numbers.every(Number.isInteger));
     } else {

@@ -17,13 +17,16 @@ export interface EvaluateOptions {
 
 const SEVERITY: Record<Verdict, number> = { eligible: 0, review: 1, ineligible: 2 };
 
-function readFacts(prepared: PreparedPolicy, claim: Claim, asOf: string): Values {
+/** The claim's facts by slot; `sentFlags` collects the flags the claim established either way. */
+function readFacts(prepared: PreparedPolicy, claim: Claim, asOf: string, sentFlags: Set<string>): Values {
   const values = prepared.template.slice();
   for (const name in claim) {
     const reader = prepared.readers.get(name);
     if (!reader) continue;
     const value = reader.read(claim[name]);
-    if (value !== undefined) values[reader.slot] = value;
+    if (value === undefined) continue;
+    values[reader.slot] = value;
+    if (typeof value === 'boolean') sentFlags.add(name);
   }
   if (values[prepared.claimDateSlot] === null) values[prepared.claimDateSlot] = asOf;
   const today = parseIsoDate(String(values[prepared.claimDateSlot]));
@@ -121,7 +124,8 @@ function basisOf(prepared: PreparedPolicy, name: string, result: WindowResult): 
 export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string, options: EvaluateOptions = {}): Decision {
   const prepared = preparePolicy(policy);
   const locale = options.locale && policy.locales.includes(options.locale) ? options.locale : policy.defaultLocale;
-  const values = readFacts(prepared, claim, asOf);
+  const sentFlags = new Set<string>();
+  const values = readFacts(prepared, claim, asOf, sentFlags);
   const windows = new Map<string, WindowResult>();
   const derived: Record<string, unknown> = {};
   const effects: RuleEffect[][] = prepared.remedies.map(() => []);
@@ -160,7 +164,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     warranty: policy.warrantyWindow ? windows.get(policy.warrantyWindow) ?? null : null,
     windows: policy.windows.map((w) => windows.get(w.name)!),
     derived,
-    facts_not_established: prepared.booleanInputs.filter((name) => typeof claim[name] !== 'boolean'),
+    facts_not_established: sentFlags.size === 0 ? prepared.booleanInputs.slice() : prepared.booleanInputs.filter((name) => !sentFlags.has(name)),
   };
   if (trace) decision.trace = trace;
   return decision;

@@ -22,6 +22,11 @@ function numberToPlainString(n: number): string {
 
 /** Currency units (299.99) → minor units (29999); null for non-numbers or sub-cent precision. */
 export function toMinorUnits(value: number | string): number | null {
+  // Fast path: a double that is exactly some whole number of cents round-trips through ×100.
+  if (typeof value === 'number') {
+    const minor = Math.round(value * 100);
+    if (Number.isSafeInteger(minor) && minor / 100 === value) return minor;
+  }
   const scaled = toScaled(value);
   if (!scaled || scaled.scale > 2) return null;
   const minor = scaled.units * 10n ** BigInt(2 - scaled.scale);
@@ -34,6 +39,12 @@ export function fromMinorUnits(minor: number): number {
 
 /** `pct` percent of `minor` cents, rounded half-up (away from zero at .5) to the cent. */
 export function percentOf(minor: number, pct: number): number {
+  // Fast path: whole percentages of amounts small enough to stay exact in a double.
+  if (Number.isInteger(pct) && Math.abs(minor * pct) < 2 ** 50) {
+    const product = minor * pct;
+    const rounded = Math.floor((Math.abs(product) + 50) / 100);
+    return product < 0 ? -rounded : rounded;
+  }
   const p = toScaled(pct);
   if (!p) return NaN;
   const numerator = BigInt(minor) * p.units;

@@ -27,14 +27,17 @@ function lookup(facts: Record<string, unknown>, name: string): Literal {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
+/** Prepared once per table: preparing costs far more than evaluating (closures per cell). */
+const prepared = new WeakMap<CompiledTable, ReturnType<typeof prepareTable>>();
+
 export interface TableEvaluation { result: unknown; matched: string[]; error?: string }
 
 export function evaluateTable(table: CompiledTable, input: Record<string, unknown>): TableEvaluation {
-  const prepared = prepareTable(table);
-  const values = [...prepared.slots.keys()].map((name) => lookup(input, name));
-  const hit = selectRules(prepared, values);
+  const ready = prepared.get(table) ?? prepared.set(table, prepareTable(table)).get(table)!;
+  const values = [...ready.slots.keys()].map((name) => lookup(input, name));
+  const hit = selectRules(ready, values);
   return {
-    result: tableResult(prepared, hit, values),
+    result: tableResult(ready, hit, values),
     matched: hit.rules.map((r) => table.rules[r]!.source),
     ...(hit.error ? { error: hit.error } : {}),
   };
