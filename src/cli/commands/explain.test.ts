@@ -25,7 +25,7 @@ describe('policy explain', () => {
       expect(r.out).toContain('restocking_fee_amount: 29.99');
       expect(r.out).toContain('▶ elegoo/non-quality.csv:3 "Within 14 Days: Open-box and unused" — eligible (sets restocking_fee_pct, return_shipping_paid_by, original_shipping_paid_by)');
       expect(r.out).toMatch(/Replace\s+✗ ineligible/);
-      expect(r.out).toContain('Replace (replace): ineligible — no row speaks about it for this claim (not_applicable)');
+      expect(r.out).toContain('▶ elegoo/not-quality-issues.csv:3 "Unwanted item: replacement and repair answer quality issues only" — ineligible (reason not_quality_issue)');
       expect(r.out).toMatch(/return_window\s+14-day returns\s+2025-03-01\s+2025-03-15\s+open/);
       expect(r.out).not.toContain('Trace');
     });
