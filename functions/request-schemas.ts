@@ -39,3 +39,6 @@ export const CoverageQuerySchema = z.object({ product_line: QueryText, part: Que
 export type CoverageQueryParams = z.infer<typeof CoverageQuerySchema>;
 
 export const isOn = (flag: string | undefined): boolean => flag === '1' || flag === 'true';
+
+export const SheetQuerySchema = z.object({ format: z.optional(z.enum(['json', 'csv'])) });
+export type SheetQuery = z.infer<typeof SheetQuerySchema>;

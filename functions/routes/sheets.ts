@@ -1,6 +1,6 @@
 // GET /v1/brands/:brand/sheets and /v1/brands/:brand/sheets/:sheet: a brand's compiled sheets,
 // read-only — decision tables with their rules, and the remedies and windows sheets — so the
-// playground's sheet viewer can show the `sheet:row` a decision cites.
+// playground's sheet viewer can show the `sheet:row` a decision cites; `?format=csv` for a spreadsheet.
 
 import { Hono, type Context } from 'hono';
 import type { CompiledPolicy } from '../../src/contract.js';
@@ -9,6 +9,10 @@ import { loadBrand } from '../decide-claim.js';
 import { setPolicyHeaders } from '../policy-headers.js';
 import type { LoadedPolicy } from '../policy-store.js';
 import { problem, ProblemError } from '../problem.js';
+import { SheetQuerySchema } from '../request-schemas.js';
+import { queryParams } from '../validate.js';
+import { compiledRows } from '../../src/sheet/compiled-rows.js';
+import { writeCsv } from '../../src/sheet/write-csv.js';
 
 const CACHE_CONTROL = 'public, max-age=60';
 
@@ -36,9 +40,15 @@ export const sheetRoutes = new Hono<AppEnv>()
     const { policy } = await loaded(c);
     return c.json({ brand: policy.brand, policy_version: policy.version, sheets: listSheets(policy) }, 200);
   })
-  .get('/brands/:brand/sheets/:sheet', async (c) => {
+  .get('/brands/:brand/sheets/:sheet', queryParams(SheetQuerySchema), async (c) => {
     const { policy } = await loaded(c);
     const name = c.req.param('sheet');
+    const rows = c.req.valid('query').format === 'csv' ? compiledRows(policy, name) : null;
+    if (rows) {
+      // For a spreadsheet: writeCsv turns formula-looking cells into text (CSV injection).
+      c.header('Content-Disposition', `attachment; filename="${`${policy.brand}-${name}`.replace(/[^\w.-]/g, '_')}.csv"`);
+      return c.body(writeCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
     const head = { brand: policy.brand, policy_version: policy.version, sheet: name, source: `${policy.brand}/${name}.csv` };
     if (name === 'remedies') return c.json({ ...head, kind: 'remedies' as const, remedies: policy.remedies }, 200);
     if (name === 'windows') return c.json({ ...head, kind: 'windows' as const, windows: policy.windows }, 200);

@@ -2,6 +2,7 @@
 // (stack frames, file paths); every 4xx a problem+json document naming the fields at fault; every
 // decision with a status for each remedy its brand defines. Plus what the generator expected.
 
+import Papa from 'papaparse';
 import { expect } from 'vitest';
 import type { FuzzRequest } from './fuzz-request.js';
 import type { BrandVocabulary } from './vocabulary.js';
@@ -81,6 +82,11 @@ export function checkAnswer(request: FuzzRequest, answer: Answer, vocabs: BrandV
     const problem = checkProblem(answer, label, request.method);
     if (wanted.fields && problem) expect(namesAll(problem.errors, wanted.fields), `${label}: fields not named`).toEqual([]);
     return;
+  }
+  if (answer.status === 200 && answer.headers.get('content-type')?.startsWith('text/csv')) {
+    // An export for spreadsheets: no cell may start like a formula (CSV injection).
+    const cells = Papa.parse<string[]>(answer.text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: true }).data.flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)), `${label}: formula-looking cells`).toEqual([]);
   }
   if (answer.status !== 200 || request.method !== 'POST') return;
   if (request.path.startsWith('/v1/eligibility/batch')) checkBatch(request, answer, vocabs, label);

@@ -189,8 +189,15 @@ export function coverageRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRe
 export function readRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequest> {
   const get = (kind: string, path: string, expect: FuzzRequest['expect']): FuzzRequest => ({ kind, method: 'GET', path, headers: {}, expect });
   return fc.oneof(
-    brandOf(vocabs).chain((v) => fc.oneof(fc.constantFrom(...v.sheets).map((s) => ({ s, ok: true })), fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => !v.sheets.includes(s)).map((s) => ({ s, ok: false })))
-      .map(({ s, ok }) => get('sheet', `/v1/brands/${v.brand}/sheets/${encode(s)}`, ok ? { status: 200 } : { status: 404, fields: ['path.sheet'] }))),
+    brandOf(vocabs).chain((v) => fc.tuple(
+      fc.oneof(fc.constantFrom(...v.sheets).map((s) => ({ s, ok: true })), fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => !v.sheets.includes(s)).map((s) => ({ s, ok: false }))),
+      fc.option(fc.oneof(fc.constantFrom('csv', 'json'), fc.constantFrom('', 'CSV', 'xlsx'), fc.string({ maxLength: 6 })), { nil: undefined }),
+    ).map(([{ s, ok }, format]) => {
+      // The query is checked first, then the sheet's name.
+      const badFormat = format !== undefined && format !== 'csv' && format !== 'json';
+      const expect = badFormat ? { status: 400, fields: ['query.format'] } : ok ? { status: 200 } : { status: 404, fields: ['path.sheet'] };
+      return get('sheet', `/v1/brands/${v.brand}/sheets/${encode(s)}${format === undefined ? '' : `?format=${encode(format)}`}`, expect);
+    })),
     unpublished(vocabs).map((b) => get('unknown brand', `/v1/brands/${b}`, { status: 404, fields: ['path.brand'] })),
     brandOf(vocabs).map((v) => get('brand', `/v1/brands/${v.brand}`, { status: 200 })),
     fc.oneof(

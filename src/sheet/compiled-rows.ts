@@ -1,0 +1,35 @@
+// A compiled sheet back as rows of cells in the sheet's own syntax — a decision table, remedies.csv or
+// windows.csv — for exports people open in a spreadsheet (writeCsv). Annotation (#) columns are not
+// compiled, so they are not here either.
+
+import type { CompiledPolicy, CompiledTable } from '../contract.js';
+import { formatOutput, formatTest } from '../diff/format-cell.js';
+
+function tableRows(table: CompiledTable): string[][] {
+  const header = [
+    `${table.hitPolicy}${table.complete ? ' complete' : ''}`,
+    ...table.inputs.map((i) => i.name),
+    ...table.outputs.map((o) => `> ${o.name}`),
+  ];
+  return [header, ...table.rules.map((r) => [r.label ?? '', ...r.tests.map(formatTest), ...r.outputs.map(formatOutput)])];
+}
+
+/** The sheet's rows, header first; null when the policy has no sheet of that name. */
+export function compiledRows(policy: CompiledPolicy, sheet: string): string[][] | null {
+  if (sheet === 'remedies') {
+    return [
+      ['remedy', 'label', 'deadline', 'evidence', 'description'],
+      ...policy.remedies.map((r) => [r.name, r.label, r.deadline.join(', '), r.evidence.join(', '), r.description ?? '']),
+    ];
+  }
+  if (sheet === 'windows') {
+    return [
+      ['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge'],
+      ...policy.windows.map((w) => [
+        w.name, typeof w.length === 'number' ? String(w.length) : w.length.ref, w.unit, w.countsFrom.join('|'), w.checkedAgainst, w.label, w.badge ? 'yes' : 'no',
+      ]),
+    ];
+  }
+  const table = policy.tables.find((t) => t.name === sheet);
+  return table ? tableRows(table) : null;
+}

