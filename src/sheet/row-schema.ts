@@ -4,7 +4,7 @@
 
 import * as z from 'zod/mini';
 import type { IssueList } from '../compile/issue.js';
-import type { SheetRecord } from './read-records.js';
+import { splitList, type SheetRecord } from './read-records.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 
@@ -17,7 +17,7 @@ export const oneOfCell = <T extends string>(values: readonly T[], what: string) 
   z.enum(values as [T, ...T[]], { error: (i) => `${what} "${String(i.input)}" is unknown: expected ${values.join(', ')}` });
 
 /** "a, b | c" → ["a", "b", "c"]. */
-export const listCell = z.pipe(z.string(), z.transform((text: string) => text.split(/[,|;]/).map((s) => s.trim()).filter((s) => s !== '')));
+export const listCell = z.pipe(z.string(), z.transform(splitList));
 
 /** Free text; empty becomes undefined so compiled documents carry no empty strings. */
 export const textCell = z.pipe(z.string(), z.transform((text: string) => (text === '' ? undefined : text)));
