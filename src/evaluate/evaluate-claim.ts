@@ -4,7 +4,7 @@
 
 import type { Claim, CompiledPolicy, Decision, Literal, Reason, RemedyDecision, TraceStep, WindowResult } from '../contract.js';
 import { parseIsoDate } from './dates.js';
-import { selectRules } from './evaluate-table.js';
+import { collectOutputs, isSingleHit, selectRules } from './evaluate-table.js';
 import { windowResult } from './windows.js';
 import { feesFor } from './fees.js';
 import type { Values } from './match-test.js';
@@ -43,23 +43,10 @@ function outputValue(prepared: PreparedPolicy, t: number, rule: number, output: 
 }
 
 function derivedValue(prepared: PreparedPolicy, t: number, output: number, rules: number[], values: Values): Literal | Literal[] {
-  const table = prepared.policy.tables[t]!;
-  switch (table.hitPolicy) {
-    case 'U': case 'A': case 'P': case 'F':
-      return rules.length ? outputValue(prepared, t, rules[0]!, output, values) : null;
-  }
-  const outputs = rules.map((r) => outputValue(prepared, t, r, output, values));
-  switch (table.hitPolicy) {
-    case 'C#':
-      return new Set(outputs.map((v) => JSON.stringify(v))).size;
-    case 'C+': case 'C<': case 'C>': {
-      const numbers = outputs.filter((v): v is number => typeof v === 'number');
-      if (numbers.length === 0) return null;
-      return table.hitPolicy === 'C+' ? numbers.reduce((a, b) => a + b, 0) : table.hitPolicy === 'C<' ? Math.min(...numbers) : Math.max(...numbers);
-    }
-    default:
-      return outputs.flat();
-  }
+  const policy = prepared.policy.tables[t]!.hitPolicy;
+  if (isSingleHit(policy)) return rules.length ? outputValue(prepared, t, rules[0]!, output, values) : null;
+  const collected = collectOutputs(policy, rules.map((r) => outputValue(prepared, t, r, output, values)));
+  return Array.isArray(collected) ? collected.flat() : collected;
 }
 
 function message(policy: CompiledPolicy, code: string, locale: string): string {

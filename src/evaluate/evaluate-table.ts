@@ -2,7 +2,7 @@
 // a violated hit policy (two rows in a U table, disagreeing rows in an A table) is returned as an
 // error the caller reports.
 
-import type { CompiledTable, Literal, UnaryTest } from '../contract.js';
+import type { CompiledTable, HitPolicy, Literal, UnaryTest } from '../contract.js';
 import { compileTest, type Matcher, type Values } from './match-test.js';
 
 export interface PreparedTable {
@@ -147,6 +147,18 @@ export function selectRules(prepared: PreparedTable, facts: Values): TableHit {
 }
 
 /** The DMN value of a table: one output → its value, several → an object; lists for multi-hit. */
+export const isSingleHit = (policy: HitPolicy) => policy === 'U' || policy === 'A' || policy === 'P' || policy === 'F';
+
+/** A multi-hit table's outputs in result order → the DMN result: the list, or its aggregate. */
+export function collectOutputs<T>(policy: HitPolicy, all: T[]): T[] | number | null {
+  if (policy === 'R' || policy === 'O' || policy === 'C') return all;
+  if (policy === 'C#') return new Set(all.map((v) => JSON.stringify(v))).size;
+  const numbers = all.filter((v): v is T & number => typeof v === 'number');
+  if (numbers.length === 0 || numbers.length !== all.length) return null;
+  if (policy === 'C+') return numbers.reduce((a, b) => a + b, 0);
+  return policy === 'C<' ? Math.min(...numbers) : Math.max(...numbers);
+}
+
 export function tableResult(prepared: PreparedTable, hit: TableHit, facts: Values): unknown {
   const table = prepared.table;
   if (hit.error) return null;
@@ -155,13 +167,6 @@ export function tableResult(prepared: PreparedTable, hit: TableHit, facts: Value
     if (table.outputs.length === 1) return values[0];
     return Object.fromEntries(table.outputs.map((o, i) => [o.name, values[i]]));
   };
-  const single = table.hitPolicy === 'U' || table.hitPolicy === 'A' || table.hitPolicy === 'P' || table.hitPolicy === 'F';
-  if (single) return hit.rules.length ? rowValue(hit.rules[0]!) : null;
-  const all = hit.rules.map(rowValue);
-  if (table.hitPolicy === 'R' || table.hitPolicy === 'O' || table.hitPolicy === 'C') return all;
-  if (table.hitPolicy === 'C#') return new Set(all.map((v) => JSON.stringify(v))).size;
-  const numbers = all.filter((v): v is number => typeof v === 'number');
-  if (numbers.length === 0 || numbers.length !== all.length) return null;
-  if (table.hitPolicy === 'C+') return numbers.reduce((a, b) => a + b, 0);
-  return table.hitPolicy === 'C<' ? Math.min(...numbers) : Math.max(...numbers);
+  if (isSingleHit(table.hitPolicy)) return hit.rules.length ? rowValue(hit.rules[0]!) : null;
+  return collectOutputs(table.hitPolicy, hit.rules.map(rowValue));
 }
