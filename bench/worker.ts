@@ -5,11 +5,11 @@
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
 import { OFFLINE_ENV, WRANGLER } from './bundle.js';
+import { freePort, waitForHealthy } from './local-server.js';
 
 export const THROUGHPUT_TARGET = 0.9;   // eligibility req/s ≥ 0.9 × /healthz
 export const P99_TARGET = 1.2;          // eligibility p99 ≤ 1.2 × /healthz
@@ -42,26 +42,6 @@ export function workerNotReady(): string | null {
   return null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the Worker did not answer ${url}/healthz within ${timeoutMs / 1000} s`);
-}
 
 function load(url: string, route: 'healthz' | 'eligibility', bodies: string[], seconds: number, connections: number): Promise<RouteRun> {
   let next = 0;
