@@ -71,6 +71,16 @@ function paths() {
         304: { description: 'not modified since the ETag in If-None-Match' }, 400: clientErrors[400], 404: clientErrors[404],
       },
     } },
+    '/v1/brands/{brand}/sheets': { get: {
+      summary: 'The brand\'s sheets as compiled (tables, remedies, windows), for the sheet viewer', operationId: 'listSheets', parameters: [brandParam],
+      responses: { 200: { description: 'sheet names with their kind and row counts' }, 404: clientErrors[404] },
+    } },
+    '/v1/brands/{brand}/sheets/{sheet}': { get: {
+      summary: 'One compiled sheet, its rows citing their sheet:row', operationId: 'getSheet',
+      parameters: [brandParam, { name: 'sheet', in: 'path', required: true, schema: { type: 'string' }, example: 'non-quality' },
+        { name: 'format', in: 'query', schema: { enum: ['json', 'csv'], default: 'json' }, description: 'csv: cells that start like a formula (= + - @) are exported as text' }],
+      responses: { 200: { description: 'the sheet as JSON, or text/csv' }, 400: clientErrors[400], 404: problemResponse('unknown brand or sheet: the problem lists the sheets') },
+    } },
     '/healthz': { get: { summary: 'Liveness and policy source', operationId: 'health', responses: { 200: json('Health', 'the Worker answers; status degraded when policies come from a fallback') } } },
     '/openapi.json': { get: { summary: 'This document', operationId: 'openapi', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     '/docs': { get: { summary: 'Human-readable reference (works offline)', operationId: 'docs', responses: { 200: { description: 'HTML' } } } },

@@ -14,7 +14,8 @@ describe('GET /openapi.json', () => {
     const doc = await readJson<{ openapi: string; paths: Record<string, object>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } }>(await call('/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/v1/eligibility', '/v1/eligibility/batch', '/v1/brands', '/v1/brands/{brand}', '/v1/brands/{brand}/coverage', '/healthz', '/openapi.json', '/docs',
+      '/v1/eligibility', '/v1/eligibility/batch', '/v1/brands', '/v1/brands/{brand}', '/v1/brands/{brand}/coverage',
+      '/v1/brands/{brand}/sheets', '/v1/brands/{brand}/sheets/{sheet}', '/healthz', '/openapi.json', '/docs',
     ]));
     const { EligibilityRequest, Decision, Problem, BatchRequest } = doc.components.schemas;
     expect(EligibilityRequest!.required).toEqual(['brand', 'claim']);
