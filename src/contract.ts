@@ -165,6 +165,10 @@ export interface TraceStep {
   outputs?: Record<string, unknown>;
 }
 
+/**
+ * Read-only: lists that do not depend on the claim (a row's worded reasons, a remedy's evidence)
+ * are shared between decisions rather than copied for each one.
+ */
 export interface Decision {
   brand: string;
   policy_version: string;

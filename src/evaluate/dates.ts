@@ -68,3 +68,17 @@ export function windowDeadline(start: number, length: number, unit: 'days' | 'mo
   if (unit === 'days') return start + length;
   return addMonths(start, unit === 'years' ? length * 12 : length);
 }
+
+/**
+ * formatIsoDate through a bounded cache: a claim's windows mostly start on the same few dates and
+ * their deadlines repeat across claims, and formatting was a visible share of evaluating one.
+ */
+const formatted = new Map<number, string>();
+export function isoDate(n: number): string {
+  let text = formatted.get(n);
+  if (text === undefined) {
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(n, (text = formatIsoDate(n)));
+  }
+  return text;
+}

@@ -3,38 +3,61 @@
 // Every remedy gets a status, its reasons, fees, deadline and the sheet row that decided it.
 
 import type { Claim, CompiledPolicy, Decision, Literal, Reason, RemedyDecision, TraceStep, WindowResult } from '../contract.js';
+import { checkValue } from './check-claim.js';
 import { parseIsoDate } from './dates.js';
 import { collectOutputs, isSingleHit, selectRules } from './evaluate-table.js';
-import { windowResult } from './windows.js';
-import { feesFor } from './fees.js';
+import { windowOnDays } from './windows.js';
+import { fromMinorUnits, percentOf, toMinorUnits } from './money.js';
 import type { Values } from './match-test.js';
-import { preparePolicy, type PreparedPolicy, type RuleEffect, type Verdict } from './prepare-policy.js';
+import { NO_VERDICT, preparePolicy, SEVERITY, type PreparedPolicy, type RuleEffect } from './prepare-policy.js';
 
 export interface EvaluateOptions {
   locale?: string;
   trace?: boolean;
 }
 
-const SEVERITY: Record<Verdict, number> = { eligible: 0, review: 1, ineligible: 2 };
+// Shared by every decision that has nothing to list, frozen since they are never copied. Shared
+// lists that do get copied are not (slicing a frozen array takes V8's slow path, ~1 µs); decisions
+// are read-only by contract (see Decision).
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+const NO_FEES: Record<string, string | number> = Object.freeze({});
 
-/** The claim's facts by slot; `sentFlags` collects the flags the claim established either way. */
-function readFacts(prepared: PreparedPolicy, claim: Claim, asOf: string, sentFlags: Set<string>): Values {
-  const values = prepared.template.slice();
+/**
+ * The claim's facts into `values` (by slot) and, for dates, their day numbers into `days`; `sent`
+ * marks the flags the claim established either way. Values of the wrong type count as not sent.
+ */
+function readFacts(prepared: PreparedPolicy, claim: Claim, values: Values, days: number[], sent: Uint8Array): void {
   for (const name in claim) {
     const reader = prepared.readers.get(name);
-    if (!reader) continue;
-    const value = reader.read(claim[name]);
+    if (reader === undefined) continue;
+    const raw = claim[name];
+    let value: Literal | undefined;
+    switch (reader.as) {
+      case 'flag': value = typeof raw === 'boolean' ? raw : undefined; break;
+      case 'choice': value = reader.choices!.has(raw) ? (raw as string) : undefined; break;
+      case 'date': {
+        const day = typeof raw === 'string' ? parseIsoDate(raw) : null;
+        if (day !== null) days[reader.slot] = day;
+        value = day !== null || raw === null ? (raw as string | null) : undefined;
+        break;
+      }
+      default: {
+        const checked = checkValue(reader.fact, raw);
+        value = 'value' in checked ? checked.value : undefined;
+      }
+    }
     if (value === undefined) continue;
     values[reader.slot] = value;
-    if (typeof value === 'boolean') sentFlags.add(name);
+    if (reader.flag >= 0 && typeof value === 'boolean') sent[reader.flag] = 1;
   }
-  if (values[prepared.claimDateSlot] === null) values[prepared.claimDateSlot] = asOf;
-  const today = parseIsoDate(String(values[prepared.claimDateSlot]));
-  for (const [slot, dateSlot] of prepared.daysSince) {
-    const from = typeof values[dateSlot] === 'string' ? parseIsoDate(values[dateSlot] as string) : null;
-    values[slot] = from === null || today === null ? null : today - from;
-  }
-  return values;
+}
+
+/** A date's day number: read with the claim, or parsed from a derived fact; NaN when not a date. */
+function dayAt(values: Values, days: number[], slot: number): number {
+  const day = days[slot]!;
+  if (day === day) return day;
+  const value = values[slot];
+  return typeof value === 'string' ? parseIsoDate(value) ?? NaN : NaN;
 }
 
 function outputValue(prepared: PreparedPolicy, t: number, rule: number, output: number, values: Values): Literal | Literal[] {
@@ -49,82 +72,150 @@ function derivedValue(prepared: PreparedPolicy, t: number, output: number, rules
   return Array.isArray(collected) ? collected.flat() : collected;
 }
 
-function message(policy: CompiledPolicy, code: string, locale: string): string {
-  const texts = policy.messages[code];
-  return texts?.[locale] ?? texts?.[policy.defaultLocale] ?? texts?.en ?? code;
+/**
+ * Adds a row's worded reasons to the list, each code once. A list the caller does not own (a row's
+ * or a shared empty one) is copied before it changes: the result differs from `reasons` exactly then.
+ */
+function addReasons(reasons: Reason[], said: Reason[], owned: boolean): Reason[] {
+  if (reasons.length === 0) return said;
+  let list = reasons;
+  for (const reason of said) {
+    let seen = false;
+    for (const r of list) if (r.code === reason.code) { seen = true; break; }
+    if (seen) continue;
+    if (!owned && list === reasons) list = reasons.slice();
+    list.push(reason);
+  }
+  return list;
 }
 
-function decideRemedy(
-  prepared: PreparedPolicy, index: number, effects: RuleEffect[], windows: Map<string, WindowResult>, values: Values, locale: string,
-): RemedyDecision {
-  const { policy } = prepared;
-  const remedy = prepared.remedies[index]!;
-  let status: Verdict | null = null;
+/** Adds a row's evidence, each item once, copying the remedy's shared list before it changes. */
+function addEvidence(evidence: string[], added: string[], owned: boolean): string[] {
+  let list = evidence;
+  for (const x of added) {
+    if (list.includes(x)) continue;
+    if (!owned && list === evidence) list = evidence.slice();
+    list.push(x);
+  }
+  return list;
+}
+
+/**
+ * Fees and payers: the first value a describing row gives each field, references to facts resolved
+ * (refund_amount = order_amount).
+ */
+function addFees(fees: Record<string, string | number> | null, e: RuleEffect, values: Values): Record<string, string | number> | null {
+  for (let i = 0; i < e.feeFields.length; i++) {
+    const field = e.feeFields[i]!;
+    if (fees !== null && field in fees) continue;
+    const v = e.feeSlots[i]! < 0 ? e.feeValues[i]! : values[e.feeSlots[i]!];
+    if (typeof v === 'string' || typeof v === 'number') (fees ??= {})[field] = v;
+  }
+  return fees;
+}
+
+/** Fields computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount), half-up to the cent. */
+function addComputedFees(prepared: PreparedPolicy, fees: Record<string, string | number>, values: Values): Record<string, string | number> {
+  for (const fee of prepared.computedFees) {
+    if (fee.name in fees) continue;
+    const pct = fees[fee.percent];
+    const base = values[fee.baseSlot];
+    if (typeof pct !== 'number' || typeof base !== 'number') continue;
+    const minor = toMinorUnits(base);
+    if (minor !== null) fees[fee.name] = fromMinorUnits(percentOf(minor, pct));
+  }
+  return fees;
+}
+
+/** One remedy from the effects of the rows that matched it, in plan order. */
+function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffect[], windows: WindowResult[], values: Values, locale: number): RemedyDecision {
+  const { remedy, windows: deadlines, notApplicable, evidence: defaultEvidence } = prepared.remedies[index]!;
+  let severity = NO_VERDICT;
   let source = remedy.source;
-  for (const e of effects) {
-    if (e.verdict && (status === null || SEVERITY[e.verdict] > SEVERITY[status])) { status = e.verdict; source = e.source; }
-  }
-  // Plain loops rather than Sets and closures: this runs for every remedy of every claim.
-  const reasons: Reason[] = [];
-  for (const e of effects) {
-    if (!e.verdict || e.verdict === 'eligible') continue;
-    for (const code of e.reasons) {
-      if (!reasons.some((r) => r.code === code)) reasons.push({ code, message: message(policy, code, locale), source: e.source });
-    }
-  }
-  if (status === null) reasons.push({ code: 'not_applicable', message: message(policy, 'not_applicable', locale), source: remedy.source });
-  const final: Verdict = status ?? 'ineligible';
-  // Fees, deadline and evidence describe the final status: an offered remedy takes them from the rows
-  // granting it, a refused one from rows that only refuse or state no verdict.
-  const describing: RuleEffect[] = [];
-  let governing = remedy.deadline[0];
+  for (const e of effects) if (e.severity > severity) { severity = e.severity; source = e.source; }
+  // The most severe verdict wins. Reasons come from every row that did not grant the remedy; fees,
+  // deadline and evidence from the rows describing the final status: an offered remedy's rows grant
+  // it, a refused one's refuse it or state no verdict.
+  const refused = severity === NO_VERDICT || severity === SEVERITY.ineligible;
+  let reasons = severity === NO_VERDICT ? notApplicable[locale]! : NO_REASONS;
+  let ownReasons = false;
+  let governing = deadlines.length ? deadlines[0]! : -1;
   let explicitDeadline = false;
-  const evidence = remedy.evidence.slice();
+  let evidence = defaultEvidence;
+  let fees: Record<string, string | number> | null = null;
+  let describing = false;
   for (const e of effects) {
-    if (final === 'ineligible' ? e.verdict === 'eligible' || e.verdict === 'review' : e.verdict === 'ineligible') continue;
-    describing.push(e);
-    if (e.deadline && !explicitDeadline) { governing = e.deadline; explicitDeadline = true; }
-    for (const x of e.evidence) if (!evidence.includes(x)) evidence.push(x);
+    if (e.severity > SEVERITY.eligible) {
+      const added = addReasons(reasons, e.localized[locale]!, ownReasons);
+      ownReasons ||= reasons.length > 0 && added !== reasons;
+      reasons = added;
+    }
+    if (refused ? e.severity === SEVERITY.eligible || e.severity === SEVERITY.review : e.severity === SEVERITY.ineligible) continue;
+    describing = true;
+    if (e.deadlineWindow >= 0 && !explicitDeadline) { governing = e.deadlineWindow; explicitDeadline = true; }
+    if (e.evidence.length) evidence = addEvidence(evidence, e.evidence, evidence !== defaultEvidence);
+    if (e.feeFields.length) fees = addFees(fees, e, values);
   }
-  const window = governing ? windows.get(governing) : undefined;
+  const window = governing >= 0 ? windows[governing] : undefined;
   const otherDeadlines: RemedyDecision['other_deadlines'] = [];
-  for (const w of remedy.deadline) if (w !== governing) otherDeadlines.push({ window: w, deadline: windows.get(w)?.deadline ?? null });
+  for (const w of deadlines) if (w !== governing) otherDeadlines.push({ window: windows[w]!.window, deadline: windows[w]!.deadline });
   return {
     remedy: remedy.name,
     label: remedy.label,
-    status: final,
+    status: severity === SEVERITY.eligible ? 'eligible' : severity === SEVERITY.review ? 'review' : 'ineligible',
     reasons,
     deadline: window?.deadline ?? null,
-    deadline_basis: window ? basisOf(prepared, governing!, window) : null,
+    deadline_basis: window ? basisOf(prepared, governing, window) : null,
     other_deadlines: otherDeadlines,
-    fees: describing.length ? feesFor(prepared, describing, values) : {},
+    fees: fees === null ? (describing ? addComputedFees(prepared, {}, values) : NO_FEES) : addComputedFees(prepared, fees, values),
     required_evidence: evidence,
     source,
   };
 }
 
-function basisOf(prepared: PreparedPolicy, name: string, result: WindowResult): string {
-  const [head, middle, tail] = prepared.basis.get(name)!;
+function basisOf(prepared: PreparedPolicy, window: number, result: WindowResult): string {
+  const [head, middle, tail] = prepared.windows[window]!.basis;
   return head + (result.length ?? 'unknown number of') + middle + (result.starts_on ?? '(date not given)') + tail;
+}
+
+function notEstablished(prepared: PreparedPolicy, sent: Uint8Array): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < sent.length; i++) if (sent[i] === 0) names.push(prepared.booleanInputs[i]!);
+  return names;
 }
 
 export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string, options: EvaluateOptions = {}): Decision {
   const prepared = preparePolicy(policy);
-  const locale = options.locale && policy.locales.includes(options.locale) ? options.locale : policy.defaultLocale;
-  const sentFlags = new Set<string>();
-  const values = readFacts(prepared, claim, asOf, sentFlags);
-  const windows = new Map<string, WindowResult>();
+  const requested = options.locale === undefined || !policy.locales.includes(options.locale) ? -1 : prepared.locales.indexOf(options.locale);
+  const locale = requested < 0 ? prepared.defaultLocale : requested;
+  const values = prepared.template.slice();
+  const days = prepared.noDays.slice();
+  const sent = new Uint8Array(prepared.booleanInputs.length);
+  readFacts(prepared, claim, values, days, sent);
+  const dateSlot = prepared.claimDateSlot;
+  if (values[dateSlot] === null) {
+    values[dateSlot] = asOf;
+    days[dateSlot] = parseIsoDate(asOf) ?? NaN;
+  }
+  const today = days[dateSlot]!;
+  for (const [slot, dateSlot] of prepared.daysSince) {
+    const from = days[dateSlot]!;
+    values[slot] = from === from && today === today ? today - from : null;
+  }
+  const windows: WindowResult[] = new Array(prepared.windows.length);
   const derived: Record<string, unknown> = {};
-  const effects: RuleEffect[][] = prepared.remedies.map(() => []);
+  const effects: RuleEffect[][] = new Array(prepared.remedies.length);
+  for (let i = 0; i < effects.length; i++) effects[i] = [];
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
 
   for (const step of prepared.plan) {
     if (step < 0) {
       const index = -step - 1;
       const w = prepared.windows[index]!;
-      const starts = w.starts.map((slot) => values[slot]!);
-      const result = windowResult(policy.windows[index]!, starts, typeof w.length === 'number' ? w.length : values[w.length.slot]!, values[w.checked]!);
-      windows.set(result.window, result);
+      let start = NaN;
+      for (const s of w.starts) if ((start = dayAt(values, days, s)) === start) break;
+      const result = windowOnDays(w.label, start, w.lengthSlot < 0 ? w.length : values[w.lengthSlot]!, dayAt(values, days, w.checked));
+      windows[index] = result;
       values[w.slot] = result.status;
       continue;
     }
@@ -135,23 +226,26 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
       values[slot] = Array.isArray(value) ? (value[0] ?? null) : value;
       derived[name] = value;
     }
-    for (const r of hit.rules) for (const e of prepared.effects[t]![r]!) effects[e.remedyIndex]!.push(e);
+    const said = prepared.effects[t]!;
+    for (const r of hit.rules) for (const e of said[r]!) effects[e.remedyIndex]!.push(e);
     trace?.push({
       table: policy.tables[t]!.source, hit_policy: policy.tables[t]!.hitPolicy,
       matched: hit.rules.map((r) => policy.tables[t]!.rules[r]!.source), ...(hit.error ? { error: hit.error } : {}),
     });
   }
 
+  const remedies: RemedyDecision[] = new Array(prepared.remedies.length);
+  for (let i = 0; i < remedies.length; i++) remedies[i] = decideRemedy(prepared, i, effects[i]!, windows, values, locale);
   const decision: Decision = {
     brand: policy.brand,
     policy_version: policy.version,
-    as_of: String(values[prepared.claimDateSlot]),
-    locale,
-    remedies: prepared.remedies.map((_, i) => decideRemedy(prepared, i, effects[i]!, windows, values, locale)),
-    warranty: policy.warrantyWindow ? windows.get(policy.warrantyWindow) ?? null : null,
-    windows: policy.windows.map((w) => windows.get(w.name)!),
+    as_of: String(values[dateSlot]),
+    locale: prepared.locales[locale]!,
+    remedies,
+    warranty: prepared.warrantyWindow >= 0 ? windows[prepared.warrantyWindow]! : null,
+    windows,
     derived,
-    facts_not_established: sentFlags.size === 0 ? prepared.booleanInputs.slice() : prepared.booleanInputs.filter((name) => !sentFlags.has(name)),
+    facts_not_established: notEstablished(prepared, sent),
   };
   if (trace) decision.trace = trace;
   return decision;

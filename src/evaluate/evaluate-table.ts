@@ -3,15 +3,16 @@
 // error the caller reports.
 
 import type { CompiledTable, HitPolicy, Literal, UnaryTest } from '../contract.js';
-import { compileTest, type Matcher, type Values } from './match-test.js';
+import type { Values } from './match-test.js';
+import { buildRuleChecks, ruleHolds, type RuleChecks } from './rule-checks.js';
 
 export interface PreparedTable {
   table: CompiledTable;
   /** Slot of every name the table reads (inputs and references). */
   slots: Map<string, number>;
   inputSlots: number[];
-  /** [rule] → the rule's tests that are not `-`, as input index + matcher (most cells are `-`). */
-  checks: { inputs: number[]; matchers: Matcher[] }[];
+  /** The rules' cells that are not `-` (most cells are `-`), as opcodes. */
+  checks: RuleChecks;
   /** Rules by the value of one equality-only input column, so large tables are not scanned. */
   index?: { input: number; byValue: Map<Literal, number[]>; always: number[] };
 }
@@ -66,31 +67,21 @@ export function tableNames(table: CompiledTable): string[] {
 export function prepareTable(table: CompiledTable, slots?: Map<string, number>): PreparedTable {
   const own = slots ?? new Map(tableNames(table).map((name, i) => [name, i]));
   const slotOf = (name: string) => own.get(name) ?? -1;
-  const checks = table.rules.map((rule) => {
-    const inputs = rule.tests.flatMap((t, i) => ('any' in t ? [] : [i]));
-    return { inputs, matchers: inputs.map((i) => compileTest(rule.tests[i]!, slotOf)) };
-  });
-  return { table, slots: own, inputSlots: table.inputs.map((i) => slotOf(i.name)), checks, index: buildIndex(table) };
+  const inputSlots = table.inputs.map((i) => slotOf(i.name));
+  return { table, slots: own, inputSlots, checks: buildRuleChecks(table.rules, inputSlots, slotOf), index: buildIndex(table) };
 }
 
-function matchingRules(prepared: PreparedTable, all: Values): number[] {
-  const { table, checks, index, inputSlots } = prepared;
-  const values: Literal[] = new Array(inputSlots.length);
-  for (let i = 0; i < inputSlots.length; i++) values[i] = all[inputSlots[i]!] ?? null;
-  const candidates = index ? index.byValue.get(values[index.input]!) ?? index.always : null;
+function matchingRules(prepared: PreparedTable, values: Values): number[] {
+  const { table, checks, index } = prepared;
+  const candidates = index ? index.byValue.get(values[prepared.inputSlots[index.input]!] ?? null) ?? index.always : null;
+  const first = table.hitPolicy === 'F';
   const matched: number[] = [];
-  const count = candidates ? candidates.length : checks.length;
+  const count = candidates ? candidates.length : table.rules.length;
   for (let c = 0; c < count; c++) {
     const r = candidates ? candidates[c]! : c;
-    const { inputs: at, matchers } = checks[r]!;
-    let ok = true;
-    for (let i = 0; i < matchers.length; i++) {
-      if (!matchers[i]!(values[at[i]!]!, all)) { ok = false; break; }
-    }
-    if (ok) {
-      matched.push(r);
-      if (table.hitPolicy === 'F') break;
-    }
+    if (!ruleHolds(checks, r, values)) continue;
+    matched.push(r);
+    if (first) break;
   }
   return matched;
 }

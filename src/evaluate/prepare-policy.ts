@@ -1,13 +1,18 @@
-// A compiled policy made ready to evaluate: matcher closures, table indexes and each rule's
-// contribution to the remedies, built once per policy version (cold path) so that evaluating a
-// claim only walks precomputed structures.
+// A compiled policy made ready to evaluate: table opcodes and indexes, each rule's contribution to
+// the remedies with its reasons already worded in every locale, names resolved to array indexes —
+// built once per policy version (cold path), so that evaluating a claim only walks arrays and
+// copies references.
 
-import type { CompiledFact, CompiledPolicy, CompiledRemedy, Literal, OutputValue } from '../contract.js';
-import { checkValue } from './check-claim.js';
+import type { CompiledFact, CompiledPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
 import { prepareTable, type PreparedTable } from './evaluate-table.js';
 import type { Values } from './match-test.js';
+import { windowLabel, type WindowLabel } from './windows.js';
 
 export type Verdict = 'eligible' | 'ineligible' | 'review';
+
+/** Verdicts ranked for "the most severe verdict wins"; -1 for a row that states none. */
+export const SEVERITY: Record<Verdict, number> = { eligible: 0, review: 1, ineligible: 2 };
+export const NO_VERDICT = -1;
 
 /** What one rule says about one remedy. */
 export interface RuleEffect {
@@ -19,19 +24,48 @@ export interface RuleEffect {
   evidence: string[];
   fees: [string, OutputValue][];
   source: string;
+  // The same, in the forms a claim reads (built here so that deciding a remedy only copies):
+  severity: number;
+  /** Index of `deadline` in policy.windows, -1 for none. */
+  deadlineWindow: number;
+  /** [locale] → the reasons as decisions show them, one list shared by every decision (read-only). */
+  localized: Reason[][];
+  /** Fees with a string or number value: field, and the slot of a referenced fact or -1 for `feeValues`. */
+  feeFields: string[];
+  feeSlots: number[];
+  feeValues: (string | number)[];
 }
 
-export interface PreparedStep {
-  kind: 'table' | 'window';
-  index: number;
+/** A remedy with its windows by index and the texts a decision repeats, per locale. */
+export interface PreparedRemedy {
+  remedy: CompiledRemedy;
+  /** Indexes of remedy.deadline in policy.windows: the governing one first. */
+  windows: number[];
+  evidence: string[];            // shared by decisions until a row adds evidence (read-only)
+  notApplicable: Reason[][];     // [locale] → the reason a remedy no row spoke about is refused
 }
 
 /** A window with the slots it reads. */
 export interface PreparedWindow {
   slot: number;
   starts: number[];
-  length: number | { slot: number };
+  length: Literal;               // a fixed length, else read from lengthSlot
+  lengthSlot: number;
   checked: number;
+  label: WindowLabel;
+  /** The deadline basis text around the length and start date. */
+  basis: [string, string, string];
+}
+
+/** How a claim's value for a fact is accepted (the API has already checked it; the engine never throws). */
+export type ReadAs = 'flag' | 'choice' | 'date' | 'checked';
+export interface FactReader {
+  slot: number;
+  as: ReadAs;
+  fact: CompiledFact;
+  choices: Set<unknown> | null;
+  /** Index in booleanInputs for flags some table reads, else -1. */
+  flag: number;
 }
 
 export interface PreparedPolicy {
@@ -44,7 +78,7 @@ export interface PreparedPolicy {
   effects: RuleEffect[][][];
   /** [table] → output columns that are derived facts: [output index, slot, fact name] */
   derivedOutputs: [number, number, string][][];
-  remedies: CompiledRemedy[];
+  remedies: PreparedRemedy[];
   booleanInputs: string[];
   daysSince: [number, number][];  // [derived slot, date fact slot]
   claimDateSlot: number;
@@ -52,20 +86,35 @@ export interface PreparedPolicy {
   plan: number[];
   /** Every slot at its "not sent" value (flags false, others null); copied once per claim. */
   template: Values;
+  /** Every slot as "no date" (NaN), for the day numbers of date facts; copied once per claim. */
+  noDays: number[];
   /** Claim fact name → its slot and how to accept its value (only facts some table or window reads). */
-  readers: Map<string, { slot: number; read: (raw: unknown) => Literal | undefined }>;
+  readers: Map<string, FactReader>;
   /** Fees computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount). */
-  computedFees: CompiledPolicy['fees'];
-  /** Window name → its deadline basis text around the start date. */
-  basis: Map<string, [string, string, string]>;
+  computedFees: { name: string; percent: string; baseSlot: number }[];
+  /** Locales in the order of RuleEffect.localized; the default one is at defaultLocale. */
+  locales: string[];
+  defaultLocale: number;
+  warrantyWindow: number;        // index in windows, -1 for none
+}
+
+
+/** Reason codes as decisions show them, in every locale, each code once. */
+function localizer(policy: CompiledPolicy, locales: string[]): (codes: string[], source: string) => Reason[][] {
+  const message = (code: string, locale: string) => {
+    const texts = policy.messages[code];
+    return texts?.[locale] ?? texts?.[policy.defaultLocale] ?? texts?.en ?? code;
+  };
+  return (codes, source) => locales.map((locale) =>
+    [...new Set(codes)].map((code) => Object.freeze({ code, message: message(code, locale), source })));
 }
 
 const asStrings = (v: OutputValue | null | undefined): string[] =>
   !v || 'ref' in v ? [] : (Array.isArray(v.value) ? v.value : [v.value]).filter((x): x is string => typeof x === 'string');
 
-function ruleEffects(policy: CompiledPolicy, remedyIndex: Map<string, number>, tableIndex: number, ruleIndex: number): RuleEffect[] {
-  const table = policy.tables[tableIndex]!;
-  const rule = table.rules[ruleIndex]!;
+type PlainEffect = Pick<RuleEffect, 'remedy' | 'verdict' | 'reasons' | 'deadline' | 'evidence' | 'fees' | 'source'>;
+
+function ruleEffects(table: CompiledTable, rule: CompiledRule): PlainEffect[] {
   const verdicts = new Map<string, Verdict | null>();
   let listed: string[] = [];
   let status: Verdict | null = null;
@@ -95,7 +144,7 @@ function ruleEffects(policy: CompiledPolicy, remedyIndex: Map<string, number>, t
     const own = scoped.get(remedy);
     const describesService = verdict !== 'ineligible' || !grants;
     return {
-      remedy, remedyIndex: remedyIndex.get(remedy)!, verdict, source: rule.source,
+      remedy, verdict, source: rule.source,
       reasons: verdict && verdict !== 'eligible' ? [...(own?.reasons ?? []), ...shared.reasons] : [],
       deadline: own?.deadline ?? (describesService ? shared.deadline : undefined),
       evidence: describesService ? [...(own?.evidence ?? []), ...shared.evidence] : own?.evidence ?? [],
@@ -104,17 +153,46 @@ function ruleEffects(policy: CompiledPolicy, remedyIndex: Map<string, number>, t
   });
 }
 
-function readerFor(fact: CompiledFact): (raw: unknown) => Literal | undefined {
-  if (fact.type === 'boolean') return (raw) => (typeof raw === 'boolean' ? raw : undefined);
-  if (fact.type === 'enum') {
-    const allowed = new Set<unknown>(fact.values);
-    return (raw) => (allowed.has(raw) ? (raw as string) : undefined);
+/** Names resolved to indexes once per policy, for the hot forms of effects, remedies and windows. */
+interface Resolver {
+  slot: (name: string) => number;
+  remedy: Map<string, number>;
+  window: Map<string, number>;
+  localize: ReturnType<typeof localizer>;
+}
+
+function hotEffect(e: PlainEffect, at: Resolver): RuleEffect {
+  const feeFields: string[] = [], feeSlots: number[] = [], feeValues: (string | number)[] = [];
+  for (const [field, value] of e.fees) {
+    // A constant that is neither text nor a number (a list, a flag) never becomes a fee.
+    if ('value' in value && typeof value.value !== 'string' && typeof value.value !== 'number') continue;
+    feeFields.push(field);
+    feeSlots.push('ref' in value ? at.slot(value.ref) : -1);
+    feeValues.push('ref' in value ? '' : value.value as string | number);
   }
-  return (raw) => {
-    const checked = checkValue(fact, raw);
-    return 'value' in checked ? checked.value : undefined;
+  // Every field spelled out in one literal (no spread): all effects then share one hidden class, and
+  // the loops over a claim's matched effects stay monomorphic (with a spread they were not, ~3×).
+  return {
+    remedy: e.remedy, remedyIndex: at.remedy.get(e.remedy)!, verdict: e.verdict, reasons: e.reasons, deadline: e.deadline,
+    evidence: e.evidence, fees: e.fees, source: e.source,
+    severity: e.verdict ? SEVERITY[e.verdict] : NO_VERDICT,
+    deadlineWindow: e.deadline === undefined ? -1 : at.window.get(e.deadline) ?? -1,
+    localized: at.localize(e.reasons, e.source),
+    feeFields, feeSlots, feeValues,
   };
 }
+
+function prepareRemedy(remedy: CompiledRemedy, at: Resolver): PreparedRemedy {
+  return {
+    remedy,
+    windows: remedy.deadline.map((w) => at.window.get(w) ?? -1),
+    evidence: remedy.evidence.slice(),
+    notApplicable: at.localize(['not_applicable'], remedy.source),
+  };
+}
+
+const readAs = (fact: CompiledFact): ReadAs =>
+  fact.type === 'boolean' ? 'flag' : fact.type === 'enum' ? 'choice' : fact.type === 'date' ? 'date' : 'checked';
 
 /** Facts any table, window, fee or setting reads; the rest of a claim is irrelevant to the decision. */
 function factsRead(policy: CompiledPolicy): Set<string> {
@@ -136,11 +214,9 @@ function factsRead(policy: CompiledPolicy): Set<string> {
   return names;
 }
 
-function basisText(policy: CompiledPolicy): Map<string, [string, string, string]> {
-  return new Map(policy.windows.map((w) => {
-    const from = w.countsFrom.length > 1 ? `${w.countsFrom[0]} (else ${w.countsFrom.slice(1).join(', else ')})` : w.countsFrom[0];
-    return [w.name, [`${w.name}: `, ` ${w.unit} from ${from} `, `, last day included; checked against ${w.checkedAgainst}`]];
-  }));
+function basisText(w: CompiledWindow): [string, string, string] {
+  const from = w.countsFrom.length > 1 ? `${w.countsFrom[0]} (else ${w.countsFrom.slice(1).join(', else ')})` : w.countsFrom[0];
+  return [`${w.name}: `, ` ${w.unit} from ${from} `, `, last day included; checked against ${w.checkedAgainst}`];
 }
 
 const cache = new WeakMap<CompiledPolicy, PreparedPolicy>();
@@ -149,7 +225,6 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   const cached = cache.get(policy);
   if (cached) return cached;
   const factTypes = new Map(policy.facts.map((f) => [f.name, f.type]));
-  const remedyIndex = new Map(policy.remedies.map((r, i) => [r.name, i]));
   const read = factsRead(policy);
   const inputs = new Set(policy.tables.flatMap((t) => t.inputs.map((i) => i.name)));
   const slots = new Map<string, number>();
@@ -160,18 +235,27 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   inputs.forEach(slot);
   const template: Values = new Array(slots.size).fill(null);
   for (const f of policy.facts) if (f.type === 'boolean') template[slots.get(f.name)!] = false;
+  const locales = [...new Set([...policy.locales, policy.defaultLocale])];
+  const at: Resolver = {
+    slot,
+    remedy: new Map(policy.remedies.map((r, i) => [r.name, i])),
+    window: new Map(policy.windows.map((w, i) => [w.name, i])),
+    localize: localizer(policy, locales),
+  };
+  const booleanInputs = [...inputs].filter((n) => factTypes.get(n) === 'boolean');
   const prepared: PreparedPolicy = {
     policy,
     slots,
     tables: policy.tables.map((t) => prepareTable(t, slots)),
     windows: policy.windows.map((w) => ({
       slot: slot(w.name), starts: w.countsFrom.map(slot), checked: slot(w.checkedAgainst),
-      length: typeof w.length === 'number' ? w.length : { slot: slot(w.length.ref) },
+      length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
+      label: windowLabel(w), basis: basisText(w),
     })),
-    effects: policy.tables.map((t, ti) => t.rules.map((_, ri) => ruleEffects(policy, remedyIndex, ti, ri))),
+    effects: policy.tables.map((t) => t.rules.map((rule) => ruleEffects(t, rule).map((e) => hotEffect(e, at)))),
     derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, i): [number, number, string][] => (o.role?.kind === 'derived' ? [[i, slot(o.name), o.name]] : []))),
-    remedies: policy.remedies,
-    booleanInputs: [...inputs].filter((n) => factTypes.get(n) === 'boolean'),
+    remedies: policy.remedies.map((r) => prepareRemedy(r, at)),
+    booleanInputs,
     daysSince: [...inputs].flatMap((n): [number, number][] => {
       const m = /^days_since_(.+)$/.exec(n);
       return m && factTypes.get(m[1]!) === 'date' ? [[slot(n), slot(m[1]!)]] : [];
@@ -179,9 +263,14 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     claimDateSlot: slot(policy.claimDate),
     plan: policy.plan.map((step) => ('window' in step ? -step.window - 1 : step.table)),
     template,
-    readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, { slot: slot(f.name), read: readerFor(f) }])),
-    basis: basisText(policy),
-    computedFees: policy.fees.filter((f) => f.percentOf),
+    noDays: new Array<number>(slots.size).fill(NaN),
+    readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, {
+      slot: slot(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? new Set<unknown>(f.values) : null, flag: booleanInputs.indexOf(f.name),
+    }])),
+    computedFees: policy.fees.flatMap((f) => (f.percentOf ? [{ name: f.name, percent: f.percentOf.percent, baseSlot: slot(f.percentOf.base) }] : [])),
+    locales,
+    defaultLocale: locales.indexOf(policy.defaultLocale),
+    warrantyWindow: policy.warrantyWindow ? at.window.get(policy.warrantyWindow) ?? -1 : -1,
   };
   cache.set(policy, prepared);
   return prepared;

@@ -2,31 +2,43 @@
 // whether the date it is checked against falls inside (INTERPRETATION §1).
 
 import type { CompiledWindow, Literal, WindowResult } from '../contract.js';
-import { formatIsoDate, parseIsoDate, windowDeadline } from './dates.js';
+import { isoDate, parseIsoDate, windowDeadline } from './dates.js';
 
-/** A window from the values it reads: its start candidates in fallback order, length, checked date. */
-export function windowResult(window: CompiledWindow, starts: Literal[], lengthValue: Literal, checked: Literal): WindowResult {
-  let start: number | null = null;
-  for (const value of starts) {
-    start = typeof value === 'string' ? parseIsoDate(value) : null;
-    if (start !== null) break;
-  }
+/** A window's label split around `{length}` once, so a claim only joins the parts. */
+export interface WindowLabel { window: CompiledWindow; before: string; after: string | null }
+
+export function windowLabel(window: CompiledWindow): WindowLabel {
+  const at = window.label.indexOf('{length}');
+  return at < 0
+    ? { window, before: window.label, after: null }
+    : { window, before: window.label.slice(0, at), after: window.label.slice(at + '{length}'.length) };
+}
+
+/**
+ * A window from day numbers (NaN: no date): the first start candidate that is a date, the length
+ * (a negative or missing length leaves the deadline unknown) and the date it is checked against.
+ */
+export function windowOnDays(w: WindowLabel, startDay: number, lengthValue: Literal, checkedDay: number): WindowResult {
   const length = typeof lengthValue === 'number' && lengthValue >= 0 ? lengthValue : null;
-  const label = window.label.includes('{length}') ? window.label.replace('{length}', length === null ? '?' : String(length)) : window.label;
-  // One object literal with every field, so all window results share a shape (spreads here were
-  // the single biggest cost of evaluating a claim).
-  const deadline = start === null || length === null ? null : windowDeadline(start, length, window.unit);
-  const on = deadline === null || typeof checked !== 'string' ? null : parseIsoDate(checked);
+  const known = startDay === startDay && length !== null;   // NaN !== NaN
+  const deadline = known ? windowDeadline(startDay, length, w.window.unit) : NaN;
+  // One object literal with every field, so all window results share a shape.
   return {
-    window: window.name, label, length, unit: window.unit,
-    starts_on: start === null ? null : formatIsoDate(start),
-    deadline: deadline === null ? null : formatIsoDate(deadline),
-    status: deadline === null || on === null ? 'unknown' : on <= deadline ? 'open' : 'closed',
+    window: w.window.name,
+    label: w.after === null ? w.before : w.before + (length === null ? '?' : length) + w.after,
+    length, unit: w.window.unit,
+    starts_on: startDay === startDay ? isoDate(startDay) : null,
+    deadline: known ? isoDate(deadline) : null,
+    status: !known || checkedDay !== checkedDay ? 'unknown' : checkedDay <= deadline ? 'open' : 'closed',
   };
 }
 
-/** The same, reading a window's facts by name. */
+const dayOf = (value: Literal | undefined): number => (typeof value === 'string' ? parseIsoDate(value) ?? NaN : NaN);
+
+/** The same, reading a window's facts by name (tools and tests; claims go through evaluate-claim). */
 export function computeWindow(window: CompiledWindow, facts: Record<string, Literal>): WindowResult {
   const length = typeof window.length === 'number' ? window.length : facts[window.length.ref] ?? null;
-  return windowResult(window, window.countsFrom.map((e) => facts[e] ?? null), length, facts[window.checkedAgainst] ?? null);
+  let start = NaN;
+  for (const name of window.countsFrom) if ((start = dayOf(facts[name])) === start) break;
+  return windowOnDays(windowLabel(window), start, length, dayOf(facts[window.checkedAgainst]));
 }
