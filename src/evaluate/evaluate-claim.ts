@@ -9,7 +9,7 @@ import { collectOutputs, isSingleHit, selectRules } from './evaluate-table.js';
 import { windowOnDays } from './windows.js';
 import { fromMinorUnits, percentOf, toMinorUnits } from './money.js';
 import type { Values } from './match-test.js';
-import { NO_VERDICT, preparePolicy, SEVERITY, type PreparedPolicy, type RuleEffect } from './prepare-policy.js';
+import { NO_VERDICT, preparePolicy, SEVERITY, wordingFor, type PreparedPolicy, type RuleEffect, type Wording } from './prepare-policy.js';
 
 export interface EvaluateOptions {
   locale?: string;
@@ -128,8 +128,8 @@ function addComputedFees(prepared: PreparedPolicy, fees: Record<string, string |
 }
 
 /** One remedy from the effects of the rows that matched it, in plan order. */
-function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffect[], windows: WindowResult[], values: Values, locale: number): RemedyDecision {
-  const { remedy, windows: deadlines, notApplicable, evidence: defaultEvidence } = prepared.remedies[index]!;
+function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffect[], windows: WindowResult[], values: Values, wording: Wording): RemedyDecision {
+  const { remedy, windows: deadlines, evidence: defaultEvidence } = prepared.remedies[index]!;
   let severity = NO_VERDICT;
   let source = remedy.source;
   for (const e of effects) if (e.severity > severity) { severity = e.severity; source = e.source; }
@@ -137,7 +137,7 @@ function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffe
   // deadline and evidence from the rows describing the final status: an offered remedy's rows grant
   // it, a refused one's refuse it or state no verdict.
   const refused = severity === NO_VERDICT || severity === SEVERITY.ineligible;
-  let reasons = severity === NO_VERDICT ? notApplicable[locale]! : NO_REASONS;
+  let reasons = severity === NO_VERDICT ? wording.notApplicable[index]! : NO_REASONS;
   let ownReasons = false;
   let governing = deadlines.length ? deadlines[0]! : -1;
   let explicitDeadline = false;
@@ -146,7 +146,7 @@ function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffe
   let describing = false;
   for (const e of effects) {
     if (e.severity > SEVERITY.eligible) {
-      const added = addReasons(reasons, e.localized[locale]!, ownReasons);
+      const added = addReasons(reasons, wording.reasons[e.id]!, ownReasons);
       ownReasons ||= reasons.length > 0 && added !== reasons;
       reasons = added;
     }
@@ -198,9 +198,9 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     days[dateSlot] = parseIsoDate(asOf) ?? NaN;
   }
   const today = days[dateSlot]!;
-  for (const [slot, dateSlot] of prepared.daysSince) {
-    const from = days[dateSlot]!;
-    values[slot] = from === from && today === today ? today - from : null;
+  for (const since of prepared.daysSince) {
+    const from = days[since.from]!;
+    values[since.slot] = from === from && today === today ? today - from : null;
   }
   const windows: WindowResult[] = new Array(prepared.windows.length);
   const derived: Record<string, unknown> = {};
@@ -221,10 +221,10 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     }
     const t = step;
     const hit = selectRules(prepared.tables[t]!, values);
-    for (const [output, slot, name] of prepared.derivedOutputs[t]!) {
-      const value = derivedValue(prepared, t, output, hit.rules, values);
-      values[slot] = Array.isArray(value) ? (value[0] ?? null) : value;
-      derived[name] = value;
+    for (const d of prepared.derivedOutputs[t]!) {
+      const value = derivedValue(prepared, t, d.output, hit.rules, values);
+      values[d.slot] = Array.isArray(value) ? (value[0] ?? null) : value;
+      derived[d.name] = value;
     }
     const said = prepared.effects[t]!;
     for (const r of hit.rules) for (const e of said[r]!) effects[e.remedyIndex]!.push(e);
@@ -234,8 +234,9 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     });
   }
 
+  const wording = wordingFor(prepared, locale);
   const remedies: RemedyDecision[] = new Array(prepared.remedies.length);
-  for (let i = 0; i < remedies.length; i++) remedies[i] = decideRemedy(prepared, i, effects[i]!, windows, values, locale);
+  for (let i = 0; i < remedies.length; i++) remedies[i] = decideRemedy(prepared, i, effects[i]!, windows, values, wording);
   const decision: Decision = {
     brand: policy.brand,
     policy_version: policy.version,

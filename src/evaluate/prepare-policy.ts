@@ -28,8 +28,8 @@ export interface RuleEffect {
   severity: number;
   /** Index of `deadline` in policy.windows, -1 for none. */
   deadlineWindow: number;
-  /** [locale] → the reasons as decisions show them, one list shared by every decision (read-only). */
-  localized: Reason[][];
+  /** Index in PreparedPolicy.allEffects and in a Wording's reasons. */
+  id: number;
   /** Fees with a string or number value: field, and the slot of a referenced fact or -1 for `feeValues`. */
   feeFields: string[];
   feeSlots: number[];
@@ -42,7 +42,12 @@ export interface PreparedRemedy {
   /** Indexes of remedy.deadline in policy.windows: the governing one first. */
   windows: number[];
   evidence: string[];            // shared by decisions until a row adds evidence (read-only)
-  notApplicable: Reason[][];     // [locale] → the reason a remedy no row spoke about is refused
+}
+
+/** Reasons as decisions show them in one locale, each list shared by every decision (read-only). */
+export interface Wording {
+  reasons: Reason[][];           // [effect id] → its reasons, each code once
+  notApplicable: Reason[][];     // [remedy] → why a remedy no row spoke about is refused
 }
 
 /** A window with the slots it reads. */
@@ -76,11 +81,11 @@ export interface PreparedPolicy {
   windows: PreparedWindow[];
   /** [table][rule] → effects on remedies, empty for tables that only derive facts */
   effects: RuleEffect[][][];
-  /** [table] → output columns that are derived facts: [output index, slot, fact name] */
-  derivedOutputs: [number, number, string][][];
+  /** [table] → output columns that are derived facts (objects, not tuples: no destructuring per claim). */
+  derivedOutputs: { output: number; slot: number; name: string }[][];
   remedies: PreparedRemedy[];
   booleanInputs: string[];
-  daysSince: [number, number][];  // [derived slot, date fact slot]
+  daysSince: { slot: number; from: number }[];  // days_since_x's slot and the slot of date fact x
   claimDateSlot: number;
   /** policy.plan as numbers (table index ≥ 0, window i as -i-1): no shape checks per step. */
   plan: number[];
@@ -92,21 +97,33 @@ export interface PreparedPolicy {
   readers: Map<string, FactReader>;
   /** Fees computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount). */
   computedFees: { name: string; percent: string; baseSlot: number }[];
-  /** Locales in the order of RuleEffect.localized; the default one is at defaultLocale. */
+  allEffects: RuleEffect[];
+  /** Locales a decision can be worded in; the default one is at defaultLocale. */
   locales: string[];
   defaultLocale: number;
+  /** [locale] → the policy's reasons worded in it, built when a claim first asks for that locale. */
+  wordings: (Wording | undefined)[];
   warrantyWindow: number;        // index in windows, -1 for none
 }
 
 
-/** Reason codes as decisions show them, in every locale, each code once. */
-function localizer(policy: CompiledPolicy, locales: string[]): (codes: string[], source: string) => Reason[][] {
-  const message = (code: string, locale: string) => {
+/** The policy's reasons in one locale (brand wording over the shared wording, then the default locale, then English). */
+export function wordingFor(prepared: PreparedPolicy, locale: number): Wording {
+  const ready = prepared.wordings[locale];
+  if (ready) return ready;
+  const { policy } = prepared;
+  const name = prepared.locales[locale]!;
+  const message = (code: string) => {
     const texts = policy.messages[code];
-    return texts?.[locale] ?? texts?.[policy.defaultLocale] ?? texts?.en ?? code;
+    return texts?.[name] ?? texts?.[policy.defaultLocale] ?? texts?.en ?? code;
   };
-  return (codes, source) => locales.map((locale) =>
-    [...new Set(codes)].map((code) => Object.freeze({ code, message: message(code, locale), source })));
+  const worded = (codes: string[], source: string): Reason[] => [...new Set(codes)].map((code) => Object.freeze({ code, message: message(code), source }));
+  const wording: Wording = {
+    reasons: prepared.allEffects.map((e) => worded(e.reasons, e.source)),
+    notApplicable: prepared.remedies.map(({ remedy }) => worded(['not_applicable'], remedy.source)),
+  };
+  prepared.wordings[locale] = wording;
+  return wording;
 }
 
 const asStrings = (v: OutputValue | null | undefined): string[] =>
@@ -158,7 +175,7 @@ interface Resolver {
   slot: (name: string) => number;
   remedy: Map<string, number>;
   window: Map<string, number>;
-  localize: ReturnType<typeof localizer>;
+  effects: RuleEffect[];
 }
 
 function hotEffect(e: PlainEffect, at: Resolver): RuleEffect {
@@ -172,14 +189,16 @@ function hotEffect(e: PlainEffect, at: Resolver): RuleEffect {
   }
   // Every field spelled out in one literal (no spread): all effects then share one hidden class, and
   // the loops over a claim's matched effects stay monomorphic (with a spread they were not, ~3×).
-  return {
+  const effect: RuleEffect = {
     remedy: e.remedy, remedyIndex: at.remedy.get(e.remedy)!, verdict: e.verdict, reasons: e.reasons, deadline: e.deadline,
     evidence: e.evidence, fees: e.fees, source: e.source,
     severity: e.verdict ? SEVERITY[e.verdict] : NO_VERDICT,
     deadlineWindow: e.deadline === undefined ? -1 : at.window.get(e.deadline) ?? -1,
-    localized: at.localize(e.reasons, e.source),
+    id: at.effects.length,
     feeFields, feeSlots, feeValues,
   };
+  at.effects.push(effect);
+  return effect;
 }
 
 function prepareRemedy(remedy: CompiledRemedy, at: Resolver): PreparedRemedy {
@@ -187,7 +206,6 @@ function prepareRemedy(remedy: CompiledRemedy, at: Resolver): PreparedRemedy {
     remedy,
     windows: remedy.deadline.map((w) => at.window.get(w) ?? -1),
     evidence: remedy.evidence.slice(),
-    notApplicable: at.localize(['not_applicable'], remedy.source),
   };
 }
 
@@ -240,7 +258,7 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     slot,
     remedy: new Map(policy.remedies.map((r, i) => [r.name, i])),
     window: new Map(policy.windows.map((w, i) => [w.name, i])),
-    localize: localizer(policy, locales),
+    effects: [],
   };
   const booleanInputs = [...inputs].filter((n) => factTypes.get(n) === 'boolean');
   const prepared: PreparedPolicy = {
@@ -253,12 +271,12 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
       label: windowLabel(w), basis: basisText(w),
     })),
     effects: policy.tables.map((t) => t.rules.map((rule) => ruleEffects(t, rule).map((e) => hotEffect(e, at)))),
-    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, i): [number, number, string][] => (o.role?.kind === 'derived' ? [[i, slot(o.name), o.name]] : []))),
+    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, output) => (o.role?.kind === 'derived' ? [{ output, slot: slot(o.name), name: o.name }] : []))),
     remedies: policy.remedies.map((r) => prepareRemedy(r, at)),
     booleanInputs,
-    daysSince: [...inputs].flatMap((n): [number, number][] => {
+    daysSince: [...inputs].flatMap((n) => {
       const m = /^days_since_(.+)$/.exec(n);
-      return m && factTypes.get(m[1]!) === 'date' ? [[slot(n), slot(m[1]!)]] : [];
+      return m && factTypes.get(m[1]!) === 'date' ? [{ slot: slot(n), from: slot(m[1]!) }] : [];
     }),
     claimDateSlot: slot(policy.claimDate),
     plan: policy.plan.map((step) => ('window' in step ? -step.window - 1 : step.table)),
@@ -268,8 +286,10 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
       slot: slot(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? new Set<unknown>(f.values) : null, flag: booleanInputs.indexOf(f.name),
     }])),
     computedFees: policy.fees.flatMap((f) => (f.percentOf ? [{ name: f.name, percent: f.percentOf.percent, baseSlot: slot(f.percentOf.base) }] : [])),
+    allEffects: at.effects,
     locales,
     defaultLocale: locales.indexOf(policy.defaultLocale),
+    wordings: new Array(locales.length),
     warrantyWindow: policy.warrantyWindow ? at.window.get(policy.warrantyWindow) ?? -1 : -1,
   };
   cache.set(policy, prepared);
