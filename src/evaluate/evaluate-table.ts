@@ -156,7 +156,14 @@ export function tableResult(prepared: PreparedTable, hit: TableHit, facts: Value
   const rowValue = (r: number) => {
     const values = ruleOutputs(prepared, r, facts);
     if (table.outputs.length === 1) return values[0];
-    return Object.fromEntries(table.outputs.map((o, i) => [o.name, values[i]]));
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < values.length; i++) {
+      const name = table.outputs[i]!.name;
+      // An output may be called __proto__ (a legal column name): define it rather than set the prototype.
+      if (name === '__proto__') Object.defineProperty(row, name, { value: values[i], enumerable: true, writable: true, configurable: true });
+      else row[name] = values[i];
+    }
+    return row;
   };
   if (isSingleHit(table.hitPolicy)) return hit.rules.length ? rowValue(hit.rules[0]!) : null;
   return collectOutputs(table.hitPolicy, hit.rules.map(rowValue));

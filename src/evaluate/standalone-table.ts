@@ -6,7 +6,7 @@ import { IssueList, type Issue } from '../compile/issue.js';
 import { verifyTable } from '../compile/verify-tables.js';
 import { parseSheet } from '../sheet/parse-sheet.js';
 import { parseTable } from '../sheet/parse-table.js';
-import { prepareTable, selectRules, tableResult } from './evaluate-table.js';
+import { prepareTable, selectRules, tableResult, type PreparedTable } from './evaluate-table.js';
 
 export type StandaloneTable = { ok: true; table: CompiledTable; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
@@ -19,26 +19,41 @@ export function parseStandaloneTable(name: string, text: string): StandaloneTabl
   return { ok: true, table, warnings: issues.warnings };
 }
 
-function lookup(facts: Record<string, unknown>, name: string): Literal {
-  let value: unknown = name in facts ? facts[name] : undefined;
-  if (value === undefined && name.includes('.')) {
-    value = name.split('.').reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined), facts);
+/** A table prepared once, with the names it reads; nested ones (`a.b`) reach into objects. */
+interface Ready { prepared: PreparedTable; names: string[]; nested: string[][] }
+
+function lookup(facts: Record<string, unknown>, name: string, path: string[]): Literal {
+  let value: unknown = facts[name];
+  if (value === undefined && path.length > 1) {
+    value = facts;
+    for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   }
+  // Inherited members (`constructor`) and objects are not literals: they read as not given.
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
-/** Prepared once per table: preparing costs far more than evaluating (closures per cell). */
-const prepared = new WeakMap<CompiledTable, ReturnType<typeof prepareTable>>();
+/** Prepared once per table: preparing costs far more than evaluating. */
+const cache = new WeakMap<CompiledTable, Ready>();
+
+function ready(table: CompiledTable): Ready {
+  let entry = cache.get(table);
+  if (!entry) {
+    const prepared = prepareTable(table);
+    const names = [...prepared.slots.keys()];
+    cache.set(table, (entry = { prepared, names, nested: names.map((name) => name.split('.')) }));
+  }
+  return entry;
+}
 
 export interface TableEvaluation { result: unknown; matched: string[]; error?: string }
 
 export function evaluateTable(table: CompiledTable, input: Record<string, unknown>): TableEvaluation {
-  const ready = prepared.get(table) ?? prepared.set(table, prepareTable(table)).get(table)!;
-  const values = [...ready.slots.keys()].map((name) => lookup(input, name));
-  const hit = selectRules(ready, values);
-  return {
-    result: tableResult(ready, hit, values),
-    matched: hit.rules.map((r) => table.rules[r]!.source),
-    ...(hit.error ? { error: hit.error } : {}),
-  };
+  const { prepared, names, nested } = ready(table);
+  const values: Literal[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) values[i] = lookup(input, names[i]!, nested[i]!);
+  const hit = selectRules(prepared, values);
+  const matched: string[] = new Array(hit.rules.length);
+  for (let i = 0; i < matched.length; i++) matched[i] = table.rules[hit.rules[i]!]!.source;
+  const result = tableResult(prepared, hit, values);
+  return hit.error ? { result, matched, error: hit.error } : { result, matched };
 }
