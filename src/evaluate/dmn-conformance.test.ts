@@ -101,3 +101,17 @@ describe('DMN TCK 0020-vacation-days totals', () => {
     expect(22 + Math.max(case1(facts), case3(facts)) + case2(facts)).toBe(total);
   });
 });
+
+describe('standalone tables: names that are also JavaScript internals', () => {
+  const parsed = parseStandaloneTable('internals.csv', 'U,constructor,a.b,> __proto__,> toString\nx,null,1,"p","q"\ny,"k",-,"r","s"\n');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  it('reads an inherited member as not given and keeps __proto__ an own output', () => {
+    const result = evaluateTable(parsed.table, { a: { b: 1 } });
+    expect(result.matched).toEqual(['internals.csv:2']);
+    expect(JSON.stringify(result.result)).toBe('{"__proto__":"p","toString":"q"}');
+    expect(Object.getPrototypeOf(result.result)).toBe(Object.prototype);
+  });
+  it('reads a nested name, and an own member over the path', () => {
+    expect(evaluateTable(parsed.table, { constructor: 'k', 'a.b': 2 }).matched).toEqual(['internals.csv:3']);
+  });
+});
