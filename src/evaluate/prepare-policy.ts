@@ -251,8 +251,6 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   policy.windows.forEach((w) => slot(w.name));
   policy.tables.forEach((t) => t.outputs.forEach((o) => o.role?.kind === 'derived' && slot(o.name)));
   inputs.forEach(slot);
-  const template: Values = new Array(slots.size).fill(null);
-  for (const f of policy.facts) if (f.type === 'boolean') template[slots.get(f.name)!] = false;
   const locales = [...new Set([...policy.locales, policy.defaultLocale])];
   const at: Resolver = {
     slot,
@@ -261,31 +259,38 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     effects: [],
   };
   const booleanInputs = [...inputs].filter((n) => factTypes.get(n) === 'boolean');
+  const tables = policy.tables.map((t) => prepareTable(t, slots));
+  const windows = policy.windows.map((w): PreparedWindow => ({
+    slot: slot(w.name), starts: w.countsFrom.map(slot), checked: slot(w.checkedAgainst),
+    length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
+    label: windowLabel(w), basis: basisText(w),
+  }));
+  const effects = policy.tables.map((t) => t.rules.map((rule) => ruleEffects(t, rule).map((e) => hotEffect(e, at))));
+  // Every name has its slot by now: the per-claim templates cover them all.
+  const template: Values = new Array(slots.size).fill(null);
+  for (const f of policy.facts) if (f.type === 'boolean') template[slots.get(f.name)!] = false;
+  const known = (name: string) => slots.get(name) ?? -1;
   const prepared: PreparedPolicy = {
     policy,
     slots,
-    tables: policy.tables.map((t) => prepareTable(t, slots)),
-    windows: policy.windows.map((w) => ({
-      slot: slot(w.name), starts: w.countsFrom.map(slot), checked: slot(w.checkedAgainst),
-      length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
-      label: windowLabel(w), basis: basisText(w),
-    })),
-    effects: policy.tables.map((t) => t.rules.map((rule) => ruleEffects(t, rule).map((e) => hotEffect(e, at)))),
-    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, output) => (o.role?.kind === 'derived' ? [{ output, slot: slot(o.name), name: o.name }] : []))),
+    tables,
+    windows,
+    effects,
+    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, output) => (o.role?.kind === 'derived' ? [{ output, slot: known(o.name), name: o.name }] : []))),
     remedies: policy.remedies.map((r) => prepareRemedy(r, at)),
     booleanInputs,
     daysSince: [...inputs].flatMap((n) => {
       const m = /^days_since_(.+)$/.exec(n);
-      return m && factTypes.get(m[1]!) === 'date' ? [{ slot: slot(n), from: slot(m[1]!) }] : [];
+      return m && factTypes.get(m[1]!) === 'date' ? [{ slot: known(n), from: known(m[1]!) }] : [];
     }),
-    claimDateSlot: slot(policy.claimDate),
+    claimDateSlot: known(policy.claimDate),
     plan: policy.plan.map((step) => ('window' in step ? -step.window - 1 : step.table)),
     template,
     noDays: new Array<number>(slots.size).fill(NaN),
     readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, {
-      slot: slot(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? new Set<unknown>(f.values) : null, flag: booleanInputs.indexOf(f.name),
+      slot: known(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? new Set<unknown>(f.values) : null, flag: booleanInputs.indexOf(f.name),
     }])),
-    computedFees: policy.fees.flatMap((f) => (f.percentOf ? [{ name: f.name, percent: f.percentOf.percent, baseSlot: slot(f.percentOf.base) }] : [])),
+    computedFees: policy.fees.flatMap((f) => (f.percentOf ? [{ name: f.name, percent: f.percentOf.percent, baseSlot: known(f.percentOf.base) }] : [])),
     allEffects: at.effects,
     locales,
     defaultLocale: locales.indexOf(policy.defaultLocale),
