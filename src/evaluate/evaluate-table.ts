@@ -22,24 +22,30 @@ export interface TableHit {
   error?: string;
 }
 
+/**
+ * Rules by the value of the equality-only input column that leaves the fewest candidates on average
+ * (over its listed values and one unlisted value), when that scans clearly fewer rules than all.
+ */
 function buildIndex(table: CompiledTable): PreparedTable['index'] {
-  if (table.rules.length < 16) return undefined;
+  if (table.rules.length < 4) return undefined;
   let best: PreparedTable['index'];
-  let bestSize = 1;
+  let bestScore = table.rules.length * 0.75;
   table.inputs.forEach((_, input) => {
     const byValue = new Map<Literal, number[]>();
     const always: number[] = [];
     for (let r = 0; r < table.rules.length; r++) {
       const test = table.rules[r]!.tests[input]!;
       if ('any' in test) always.push(r);
-      else if ('eq' in test) for (const v of test.eq) byValue.set(v, [...(byValue.get(v) ?? []), r]);
+      else if ('eq' in test) for (const v of test.eq) (byValue.get(v) ?? byValue.set(v, []).get(v)!).push(r);
       else return;
     }
-    if (byValue.size > bestSize) {
-      bestSize = byValue.size;
-      for (const [v, rules] of byValue) byValue.set(v, [...rules, ...always].sort((a, b) => a - b));
-      best = { input, byValue, always };
-    }
+    let listed = 0;
+    for (const rules of byValue.values()) listed += rules.length;
+    const score = (listed + always.length * (byValue.size + 1)) / (byValue.size + 1);
+    if (byValue.size === 0 || score >= bestScore) return;
+    bestScore = score;
+    for (const [v, rules] of byValue) byValue.set(v, [...rules, ...always].sort((a, b) => a - b));
+    best = { input, byValue, always };
   });
   return best;
 }
