@@ -26,7 +26,7 @@ const NO_FEES: Record<string, string | number> = Object.freeze({});
  * The claim's facts into `values` (by slot) and, for dates, their day numbers into `days`; `sent`
  * marks the flags the claim established either way. Values of the wrong type count as not sent.
  */
-function readFacts(prepared: PreparedPolicy, claim: Claim, values: Values, days: number[], sent: Uint8Array): void {
+function readFacts(prepared: PreparedPolicy, claim: Claim, values: Values, days: number[], sent: number[]): void {
   for (const name in claim) {
     const reader = prepared.readers.get(name);
     if (reader === undefined) continue;
@@ -34,7 +34,7 @@ function readFacts(prepared: PreparedPolicy, claim: Claim, values: Values, days:
     let value: Literal | undefined;
     switch (reader.as) {
       case 'flag': value = typeof raw === 'boolean' ? raw : undefined; break;
-      case 'choice': value = reader.choices!.has(raw) ? (raw as string) : undefined; break;
+      case 'choice': value = reader.choices!.includes(raw) ? (raw as string) : undefined; break;
       case 'date': {
         const day = typeof raw === 'string' ? parseIsoDate(raw) : null;
         if (day !== null) days[reader.slot] = day;
@@ -178,7 +178,7 @@ function basisOf(prepared: PreparedPolicy, window: number, result: WindowResult)
   return head + (result.length ?? 'unknown number of') + middle + (result.starts_on ?? '(date not given)') + tail;
 }
 
-function notEstablished(prepared: PreparedPolicy, sent: Uint8Array): string[] {
+function notEstablished(prepared: PreparedPolicy, sent: number[]): string[] {
   const names: string[] = [];
   for (let i = 0; i < sent.length; i++) if (sent[i] === 0) names.push(prepared.booleanInputs[i]!);
   return names;
@@ -190,7 +190,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
   const locale = requested < 0 ? prepared.defaultLocale : requested;
   const values = prepared.template.slice();
   const days = prepared.noDays.slice();
-  const sent = new Uint8Array(prepared.booleanInputs.length);
+  const sent = prepared.noFlags.slice();
   readFacts(prepared, claim, values, days, sent);
   const dateSlot = prepared.claimDateSlot;
   if (values[dateSlot] === null) {

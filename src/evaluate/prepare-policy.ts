@@ -68,7 +68,7 @@ export interface FactReader {
   slot: number;
   as: ReadAs;
   fact: CompiledFact;
-  choices: Set<unknown> | null;
+  choices: unknown[] | null;      // an enum's values (short lists: a scan beats hashing the value)
   /** Index in booleanInputs for flags some table reads, else -1. */
   flag: number;
 }
@@ -93,6 +93,8 @@ export interface PreparedPolicy {
   template: Values;
   /** Every slot as "no date" (NaN), for the day numbers of date facts; copied once per claim. */
   noDays: number[];
+  /** A 0 per boolean input, copied once per claim to mark the flags it establishes. */
+  noFlags: number[];
   /** Claim fact name → its slot and how to accept its value (only facts some table or window reads). */
   readers: Map<string, FactReader>;
   /** Fees computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount). */
@@ -287,8 +289,9 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     plan: policy.plan.map((step) => ('window' in step ? -step.window - 1 : step.table)),
     template,
     noDays: new Array<number>(slots.size).fill(NaN),
+    noFlags: new Array<number>(booleanInputs.length).fill(0),
     readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, {
-      slot: known(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? new Set<unknown>(f.values) : null, flag: booleanInputs.indexOf(f.name),
+      slot: known(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? f.values ?? [] : null, flag: booleanInputs.indexOf(f.name),
     }])),
     computedFees: policy.fees.flatMap((f) => (f.percentOf ? [{ name: f.name, percent: f.percentOf.percent, baseSlot: known(f.percentOf.base) }] : [])),
     allEffects: at.effects,
