@@ -27,7 +27,9 @@ const NO_FEES: Record<string, string | number> = Object.freeze({});
  * marks the flags the claim established either way. Values of the wrong type count as not sent.
  */
 function readFacts(prepared: PreparedPolicy, claim: Claim, values: Values, days: number[], sent: number[]): void {
-  for (const name in claim) {
+  const names = Object.keys(claim);
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
     const reader = prepared.readers.get(name);
     if (reader === undefined) continue;
     const raw = claim[name];
