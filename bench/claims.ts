@@ -92,5 +92,8 @@ export function mixedClaims(policy: CompiledPolicy, count = CLAIMS_PER_BRAND): B
   const random = seeded(0xbe4c4 + policy.brand.length);
   const claims = cases.slice(0, count);
   while (claims.length < count) claims.push(vary(policy, cases[claims.length % cases.length]!, read, random));
-  return claims.map((claim) => ({ claim, asOf: asOfOf(policy, claim) }));
+  // Each claim as it reaches the engine from the API: parsed from JSON, its own keys in the order
+  // sent. (A variation that deleted a key would otherwise leave a dictionary-mode object, which no
+  // request produces and which is several times slower to read.)
+  return claims.map((claim) => ({ claim: JSON.parse(JSON.stringify(claim)) as Claim, asOf: asOfOf(policy, claim) }));
 }
