@@ -5,11 +5,11 @@
 import type { Claim, CompiledPolicy, Decision, Literal, Reason, RemedyDecision, TraceStep, WindowResult } from '../contract.js';
 import { checkValue } from './check-claim.js';
 import { parseIsoDate } from './dates.js';
-import { collectOutputs, isSingleHit, selectRules } from './evaluate-table.js';
+import { collectOutputs, selectRules } from './evaluate-table.js';
 import { windowOnDays } from './windows.js';
 import { fromMinorUnits, percentOf, toMinorUnits } from './money.js';
 import type { Values } from './match-test.js';
-import { NO_VERDICT, preparePolicy, SEVERITY, wordingFor, type PreparedPolicy, type RuleEffect, type Wording } from './prepare-policy.js';
+import { NO_VERDICT, preparePolicy, SEVERITY, wordingFor, type DerivedOutput, type PreparedPolicy, type RuleEffect, type Wording } from './prepare-policy.js';
 
 export interface EvaluateOptions {
   locale?: string;
@@ -62,15 +62,15 @@ function dayAt(values: Values, days: number[], slot: number): number {
   return typeof value === 'string' ? parseIsoDate(value) ?? NaN : NaN;
 }
 
-function outputValue(prepared: PreparedPolicy, t: number, rule: number, output: number, values: Values): Literal | Literal[] {
-  const out = prepared.policy.tables[t]!.rules[rule]!.outputs[output];
-  return out === null || out === undefined ? null : 'ref' in out ? values[prepared.slots.get(out.ref)!] ?? null : out.value;
+function cellValue(d: DerivedOutput, rule: number, values: Values): Literal | Literal[] {
+  const slot = d.refSlots[rule]!;
+  return slot < 0 ? d.constants[rule]! : values[slot] ?? null;
 }
 
-function derivedValue(prepared: PreparedPolicy, t: number, output: number, rules: number[], values: Values): Literal | Literal[] {
-  const policy = prepared.policy.tables[t]!.hitPolicy;
-  if (isSingleHit(policy)) return rules.length ? outputValue(prepared, t, rules[0]!, output, values) : null;
-  const collected = collectOutputs(policy, rules.map((r) => outputValue(prepared, t, r, output, values)));
+/** A derived fact's DMN value: the selected rule's cell, or the collected cells of a multi-hit table. */
+function derivedValue(d: DerivedOutput, rules: number[], values: Values): Literal | Literal[] {
+  if (d.single) return rules.length ? cellValue(d, rules[0]!, values) : null;
+  const collected = collectOutputs(d.hitPolicy, rules.map((r) => cellValue(d, r, values)));
   return Array.isArray(collected) ? collected.flat() : collected;
 }
 
@@ -205,7 +205,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     values[since.slot] = from === from && today === today ? today - from : null;
   }
   const windows: WindowResult[] = new Array(prepared.windows.length);
-  const derived: Record<string, unknown> = {};
+  const derived: Record<string, unknown> = { ...prepared.derivedTemplate };
   const effects: RuleEffect[][] = new Array(prepared.remedies.length);
   for (let i = 0; i < effects.length; i++) effects[i] = [];
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
@@ -224,7 +224,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     const t = step;
     const hit = selectRules(prepared.tables[t]!, values);
     for (const d of prepared.derivedOutputs[t]!) {
-      const value = derivedValue(prepared, t, d.output, hit.rules, values);
+      const value = derivedValue(d, hit.rules, values);
       values[d.slot] = Array.isArray(value) ? (value[0] ?? null) : value;
       derived[d.name] = value;
     }

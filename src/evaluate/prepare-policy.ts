@@ -3,8 +3,8 @@
 // built once per policy version (cold path), so that evaluating a claim only walks arrays and
 // copies references.
 
-import type { CompiledFact, CompiledPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
-import { prepareTable, type PreparedTable } from './evaluate-table.js';
+import type { CompiledFact, CompiledPolicy, HitPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
+import { isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
 import type { Values } from './match-test.js';
 import { windowLabel, type WindowLabel } from './windows.js';
 
@@ -62,6 +62,17 @@ export interface PreparedWindow {
   basis: [string, string, string];
 }
 
+/** An output column that derives a fact, its cells resolved once (no shape checks per claim). */
+export interface DerivedOutput {
+  name: string;
+  slot: number;
+  hitPolicy: HitPolicy;
+  single: boolean;                       // a single-hit table: the first selected rule's value
+  /** [rule] → the cell's value; for a reference, refSlots[rule] ≥ 0 is the slot it reads instead. */
+  constants: (Literal | Literal[])[];
+  refSlots: Int32Array;
+}
+
 /** How a claim's value for a fact is accepted (the API has already checked it; the engine never throws). */
 export type ReadAs = 'flag' | 'choice' | 'date' | 'checked';
 export interface FactReader {
@@ -81,8 +92,10 @@ export interface PreparedPolicy {
   windows: PreparedWindow[];
   /** [table][rule] → effects on remedies, empty for tables that only derive facts */
   effects: RuleEffect[][][];
-  /** [table] → output columns that are derived facts (objects, not tuples: no destructuring per claim). */
-  derivedOutputs: { output: number; slot: number; name: string }[][];
+  /** [table] → its output columns that are derived facts. */
+  derivedOutputs: DerivedOutput[][];
+  /** Every derived fact as null, in plan order: a claim's `derived` starts as a copy (one shape for all). */
+  derivedTemplate: Record<string, Literal | Literal[]>;
   remedies: PreparedRemedy[];
   booleanInputs: string[];
   daysSince: { slot: number; from: number }[];  // days_since_x's slot and the slot of date fact x
@@ -278,7 +291,12 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     tables,
     windows,
     effects,
-    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, output) => (o.role?.kind === 'derived' ? [{ output, slot: known(o.name), name: o.name }] : []))),
+    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, output): DerivedOutput[] => (o.role?.kind !== 'derived' ? [] : [{
+      name: o.name, slot: known(o.name), hitPolicy: t.hitPolicy, single: isSingleHit(t.hitPolicy),
+      constants: t.rules.map((rule) => { const out = rule.outputs[output]; return out && 'value' in out ? out.value : null; }),
+      refSlots: Int32Array.from(t.rules, (rule) => { const out = rule.outputs[output]; return out && 'ref' in out ? known(out.ref) : -1; }),
+    }]))),
+    derivedTemplate: Object.fromEntries(policy.plan.flatMap((step) => ('table' in step ? policy.tables[step.table]!.outputs : []).filter((o) => o.role?.kind === 'derived').map((o) => [o.name, null]))),
     remedies: policy.remedies.map((r) => prepareRemedy(r, at)),
     booleanInputs,
     daysSince: [...inputs].flatMap((n) => {
