@@ -33,26 +33,45 @@ export function checkValue(fact: CompiledFact, value: unknown): { value: Literal
   }
 }
 
+interface FactIndex {
+  byName: Map<string, CompiledFact>;
+  ordered: readonly CompiledFact[];      // the facts with a `not_before`, in vocabulary order
+}
+
+// A policy's fact list lives as long as the policy (per isolate in the Worker): index it once, not per claim.
+const indexes = new WeakMap<readonly CompiledFact[], FactIndex>();
+
+function indexFacts(facts: readonly CompiledFact[]): FactIndex {
+  let index = indexes.get(facts);
+  if (!index) {
+    index = { byName: new Map(facts.map((f) => [f.name, f])), ordered: facts.filter((f) => f.notBefore?.length) };
+    indexes.set(facts, index);
+  }
+  return index;
+}
+
 export function checkClaim(facts: readonly CompiledFact[], claim: unknown, path = 'claim'): CheckedClaim {
   if (typeof claim !== 'object' || claim === null || Array.isArray(claim))
     return { ok: false, problems: [{ path, message: 'expected an object of claim facts' }] };
-  const byName = new Map(facts.map((f) => [f.name, f]));
+  const { byName, ordered } = indexFacts(facts);
   const problems: ClaimProblem[] = [];
   const accepted: Record<string, Literal> = {};
-  for (const [name, value] of Object.entries(claim as Claim)) {
+  const names = Object.keys(claim);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const fact = byName.get(name);
     if (!fact) {
       problems.push({ path: `${path}.${name}`, message: `unknown fact: expected one of the brand's facts (GET /v1/brands/:brand lists them)` });
       continue;
     }
-    const checked = checkValue(fact, value);
+    const checked = checkValue(fact, (claim as Claim)[name]);
     if ('problem' in checked) problems.push({ path: `${path}.${name}`, message: checked.problem });
     else accepted[name] = checked.value;
   }
   // Dates that cannot precede one another in a real claim (facts.csv `not_before`).
-  for (const fact of facts) {
+  for (const fact of ordered) {
     const later = accepted[fact.name];
-    for (const earlier of fact.notBefore ?? []) {
+    for (const earlier of fact.notBefore!) {
       const a = accepted[earlier];
       if (typeof a === 'string' && typeof later === 'string' && later < a)
         problems.push({ path: `${path}.${fact.name}`, message: `${fact.name} (${later}) is before ${earlier} (${a}): expected a date on or after it` });
