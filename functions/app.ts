@@ -1,18 +1,15 @@
-// The Hono app: cross-cutting middleware (request id, secure headers, CORS, body limit), the route
+// The Hono app: cross-cutting middleware (request id, secure headers and CORS, body limit), the route
 // groups, and the one place where errors become problem+json responses. createApp takes its
 // collaborators so tests can give it a fresh cache, a clock or a different bundle.
 
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { CompiledPolicy } from '../src/contract.js';
 import type { AppEnv } from './app-env.js';
 import { BUNDLED_POLICIES } from './bundled-policies.js';
-import { POLICY_HEADERS } from './policy-headers.js';
+import { edgeHeaders } from './edge-headers.js';
 import { PolicyCache, PolicyStore } from './policy-store.js';
 import { problem, PolicyUnavailable, PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
 import { brandRoutes } from './routes/brands.js';
@@ -34,12 +31,6 @@ export interface AppOptions {
   kvTimeoutMs?: number;
 }
 
-function allowedOrigin(origin: string, configured: string | undefined): string | null {
-  const allowed = (configured ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  if (allowed.includes('*')) return '*';
-  return allowed.includes(origin) ? origin : null;
-}
-
 function sendProblem(c: Context<AppEnv>, body: Problem): Response {
   const payload = { ...body, request_id: c.get('requestId') };
   return c.body(JSON.stringify(payload), body.status as ContentfulStatusCode, { 'Content-Type': PROBLEM_CONTENT_TYPE });
@@ -51,25 +42,31 @@ export function createApp(options: AppOptions = {}) {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.error(line));
 
+  // Per isolate: the store for the bindings last seen (the same on every request in production), and
+  // today's date string, recomputed when the day changes.
+  let held: { kv: AppEnv['Bindings']['POLICIES']; recheck: string | undefined; store: PolicyStore } | undefined;
+  const storeFor = (env: Partial<AppEnv['Bindings']> | undefined): PolicyStore => {
+    const kv = env?.POLICIES;
+    const recheck = env?.POLICY_RECHECK_SECONDS;
+    if (held && held.kv === kv && held.recheck === recheck) return held.store;
+    const recheckMs = Number(recheck ?? DEFAULT_RECHECK_SECONDS) * 1000;
+    const store = new PolicyStore(kv, bundle, cache, { recheckMs, now, log, ...(options.kvTimeoutMs ? { kvTimeoutMs: options.kvTimeoutMs } : {}) });
+    held = { kv, recheck, store };
+    return store;
+  };
+  let today = { day: Number.NaN, date: '' };
+  const todayAt = (ms: number): string => {
+    const day = Math.floor(ms / 86_400_000);
+    if (day !== today.day) today = { day, date: new Date(ms).toISOString().slice(0, 10) };
+    return today.date;
+  };
+
   const app = new Hono<AppEnv>()
-    .use(requestId())
-    // An API: nothing here is meant to be framed or to run scripts; /docs sets its own policy first.
-    .use(secureHeaders({
-      overwrite: false, crossOriginResourcePolicy: 'cross-origin',
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    }))
-    .use(cors({
-      origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings'] | undefined)?.ALLOWED_ORIGINS),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
-      exposeHeaders: [...POLICY_HEADERS, 'X-Request-Id', 'ETag', 'Content-Language'],
-      maxAge: 600,
-    }))
+    .use(edgeHeaders())
     .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ProblemError(problem('body-too-large', { detail: `expected at most ${MAX_BODY_BYTES} bytes` })); } }))
     .use(async (c, next) => {
-      const recheck = Number(c.env?.POLICY_RECHECK_SECONDS ?? DEFAULT_RECHECK_SECONDS);
-      c.set('store', new PolicyStore(c.env?.POLICIES, bundle, cache, { recheckMs: recheck * 1000, now, log, ...(options.kvTimeoutMs ? { kvTimeoutMs: options.kvTimeoutMs } : {}) }));
-      c.set('today', new Date(now()).toISOString().slice(0, 10));
+      c.set('store', storeFor(c.env));
+      c.set('today', todayAt(now()));
       await next();
     })
     .route('/v1', eligibilityRoutes)
