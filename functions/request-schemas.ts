@@ -5,8 +5,10 @@ import * as z from 'zod/mini';
 
 export const MAX_BATCH_ITEMS = 100;
 
+const BRAND_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
 const BrandId = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a brand id: lower-case letters, digits, - or _ (GET /v1/brands lists them)'),
+  z.regex(BRAND_ID, 'expected a brand id: lower-case letters, digits, - or _ (GET /v1/brands lists them)'),
   z.describe('Brand id, as listed by GET /v1/brands'),
 );
 
@@ -17,6 +19,23 @@ const ClaimFacts = z.record(z.string(), z.unknown()).check(
 export const EligibilityRequestSchema = z.strictObject({ brand: BrandId, claim: ClaimFacts });
 export type EligibilityRequest = z.infer<typeof EligibilityRequestSchema>;
 
+/**
+ * The usual body, checked by hand (it is most of the traffic): exactly `brand` and `claim`, a brand id,
+ * a claim object whose facts are plain values. Anything else — a nested value, a "__proto__" key, a
+ * wrong shape — is left to EligibilityRequestSchema, which names every problem.
+ */
+export function quickEligibilityRequest(body: unknown): EligibilityRequest | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length !== 2) return undefined;
+  const { brand, claim } = body as Record<string, unknown>;
+  if (typeof brand !== 'string' || !BRAND_ID.test(brand)) return undefined;
+  if (typeof claim !== 'object' || claim === null || Array.isArray(claim)) return undefined;
+  for (const name of Object.keys(claim)) {
+    const value = (claim as Record<string, unknown>)[name];
+    if (name === '__proto__' || (typeof value === 'object' && value !== null)) return undefined;
+  }
+  return { brand, claim: claim as Record<string, unknown> };
+}
+
 export const BatchRequestSchema = z.strictObject({
   items: z.array(EligibilityRequestSchema).check(
     z.minLength(1, 'expected at least one item'),
@@ -24,6 +43,20 @@ export const BatchRequestSchema = z.strictObject({
   ),
 });
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;
+
+/** A cart whose every item passes quickEligibilityRequest; anything else goes to BatchRequestSchema. */
+export function quickBatchRequest(body: unknown): BatchRequest | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length !== 1) return undefined;
+  const { items } = body as Record<string, unknown>;
+  if (!Array.isArray(items) || items.length < 1 || items.length > MAX_BATCH_ITEMS) return undefined;
+  const checked: EligibilityRequest[] = [];
+  for (const item of items) {
+    const request = quickEligibilityRequest(item);
+    if (!request) return undefined;
+    checked.push(request);
+  }
+  return { items: checked };
+}
 
 const Flag = z.optional(z.enum(['1', '0', 'true', 'false']));
 

@@ -1,8 +1,9 @@
 // Request validation as Hono middleware: JSON bodies and query strings checked against zod/mini
 // schemas, every problem reported at once by JSON path. Typed like hono's validator, so `c.req.valid`
-// and the hono/client types see the parsed shapes.
+// and the hono/client types see the parsed shapes. A route may add a quick hand check that accepts
+// its usual valid body without the schema; anything it does not accept goes to the schema.
 
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import { jsonPath, problem, ProblemError, type FieldProblem } from './problem.js';
 
@@ -56,34 +57,75 @@ export function prototypeKeys(body: unknown): PropertyKey[][] {
   return found;
 }
 
-export function jsonBody<S extends z.ZodMiniType>(schema: S): MiddlewareHandler<any, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
+/** A cheap exact check for the usual, valid body: the value the schema would give, or undefined to let the schema judge. */
+export type QuickCheck<T> = (body: unknown) => T | undefined;
+
+/** The body as JSON: 415 for another media type, 400 malformed-json when it does not parse. */
+async function readJson(c: Context): Promise<unknown> {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+  if (!JSON_MEDIA_TYPE.test(mediaType))
+    throw new ProblemError(problem('unsupported-media-type', { detail: `Content-Type is "${mediaType || 'missing'}": expected application/json` }));
+  try {
+    return JSON.parse(await c.req.text());
+  } catch {
+    throw new ProblemError(problem('malformed-json', { detail: 'expected a JSON document such as {"brand": "kospet", "claim": {…}}' }));
+  }
+}
+
+function checkBody<S extends z.ZodMiniType>(schema: S, body: unknown, quick: QuickCheck<z.output<S>> | undefined): { data?: z.output<S>; errors: FieldProblem[] } {
+  const fast = quick?.(body);
+  if (fast !== undefined) return { data: fast, errors: [] };
+  const parsed = schema.safeParse(body);
+  const errors = parsed.success ? [] : fieldProblems(parsed.error.issues);
+  for (const path of prototypeKeys(body)) {
+    const at = jsonPath(path);
+    if (!errors.some((e) => e.path === at)) errors.push({ path: at, message: 'unknown field: expected it to be left out' });
+  }
+  return errors.length ? { errors } : { data: parsed.data as z.output<S>, errors };
+}
+
+/** The query's problems at `query.<name>`; a request without a query string is judged once, not per request. */
+function queryChecker<S extends z.ZodMiniType>(schema: S): (c: Context) => { data?: z.output<S>; errors: FieldProblem[] } {
+  let empty: { data?: z.output<S>; errors: FieldProblem[] } | undefined;
+  const check = (query: Record<string, string>) => {
+    const parsed = schema.safeParse(query);
+    return parsed.success ? { data: parsed.data as z.output<S>, errors: [] } : { errors: fieldProblems(parsed.error.issues, 'query') };
+  };
+  return (c) => (c.req.url.includes('?') ? check(c.req.query()) : (empty ??= check({})));
+}
+
+export function queryParams<S extends z.ZodMiniType>(schema: S): MiddlewareHandler<any, string, { in: { query: z.input<S> }; out: { query: z.output<S> } }> {
+  const checkQuery = queryChecker(schema);
   return async (c, next) => {
-    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-    if (!JSON_MEDIA_TYPE.test(mediaType))
-      throw new ProblemError(problem('unsupported-media-type', { detail: `Content-Type is "${mediaType || 'missing'}": expected application/json` }));
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      throw new ProblemError(problem('malformed-json', { detail: 'expected a JSON document such as {"brand": "kospet", "claim": {…}}' }));
-    }
-    const parsed = schema.safeParse(body);
-    const errors = parsed.success ? [] : fieldProblems(parsed.error.issues);
-    for (const path of prototypeKeys(body)) {
-      const at = jsonPath(path);
-      if (!errors.some((e) => e.path === at)) errors.push({ path: at, message: 'unknown field: expected it to be left out' });
-    }
-    if (!parsed.success || errors.length) throw new ProblemError(problem('invalid-request', { errors }));
-    c.req.addValidatedData('json', parsed.data as object);
+    const { data, errors } = checkQuery(c);
+    if (errors.length) throw new ProblemError(problem('invalid-request', { errors }));
+    c.req.addValidatedData('query', data as object);
     await next();
   };
 }
 
-export function queryParams<S extends z.ZodMiniType>(schema: S): MiddlewareHandler<any, string, { in: { query: z.input<S> }; out: { query: z.output<S> } }> {
+/**
+ * Query and JSON body together, so a request wrong in both places hears about both at once. A body
+ * that is not JSON at all (415, malformed-json) is reported on its own, after the query's problems.
+ */
+export function validRequest<Q extends z.ZodMiniType, S extends z.ZodMiniType>(
+  querySchema: Q, bodySchema: S, quick?: QuickCheck<z.output<S>>,
+): MiddlewareHandler<any, string, { in: { query: z.input<Q>; json: z.input<S> }; out: { query: z.output<Q>; json: z.output<S> } }> {
+  const checkQuery = queryChecker(querySchema);
   return async (c, next) => {
-    const parsed = schema.safeParse(c.req.query());
-    if (!parsed.success) throw new ProblemError(problem('invalid-request', { errors: fieldProblems(parsed.error.issues, 'query') }));
-    c.req.addValidatedData('query', parsed.data as object);
+    const query = checkQuery(c);
+    let body: unknown;
+    try {
+      body = await readJson(c);
+    } catch (error) {
+      if (query.errors.length) throw new ProblemError(problem('invalid-request', { errors: query.errors }));
+      throw error;
+    }
+    const json = checkBody(bodySchema, body, quick);
+    const errors = [...query.errors, ...json.errors];
+    if (errors.length) throw new ProblemError(problem('invalid-request', { errors }));
+    c.req.addValidatedData('query', query.data as object);
+    c.req.addValidatedData('json', json.data as object);
     await next();
   };
 }

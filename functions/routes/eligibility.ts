@@ -6,8 +6,8 @@ import type { AppEnv } from '../app-env.js';
 import { decideClaim, type EligibilityDecision } from '../decide-claim.js';
 import { setPolicyHeaders, type PolicyOrigin } from '../policy-headers.js';
 import { ProblemError, type Problem } from '../problem.js';
-import { BatchRequestSchema, EligibilityQuerySchema, EligibilityRequestSchema, isOn } from '../request-schemas.js';
-import { jsonBody, queryParams } from '../validate.js';
+import { BatchRequestSchema, EligibilityQuerySchema, EligibilityRequestSchema, isOn, quickBatchRequest, quickEligibilityRequest } from '../request-schemas.js';
+import { validRequest } from '../validate.js';
 
 export type BatchItemResult =
   | { index: number; status: 200; decision: EligibilityDecision }
@@ -18,7 +18,7 @@ const originOf = (decision: EligibilityDecision, fault: PolicyOrigin['fault']): 
 });
 
 export const eligibilityRoutes = new Hono<AppEnv>()
-  .post('/eligibility', queryParams(EligibilityQuerySchema), jsonBody(EligibilityRequestSchema), async (c) => {
+  .post('/eligibility', validRequest(EligibilityQuerySchema, EligibilityRequestSchema, quickEligibilityRequest), async (c) => {
     const query = c.req.valid('query');
     const { brand, claim } = c.req.valid('json');
     const { decision, loaded } = await decideClaim(c.get('store'), brand, claim, {
@@ -30,7 +30,7 @@ export const eligibilityRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(decision, 200);
   })
-  .post('/eligibility/batch', queryParams(EligibilityQuerySchema), jsonBody(BatchRequestSchema), async (c) => {
+  .post('/eligibility/batch', validRequest(EligibilityQuerySchema, BatchRequestSchema, quickBatchRequest), async (c) => {
     const query = c.req.valid('query');
     const { items } = c.req.valid('json');
     const origins: PolicyOrigin[] = [];

@@ -49,6 +49,20 @@ describe('client errors are problem+json naming each bad field', () => {
     expect(problem.errors).toEqual([{ path: 'query.policy', message: 'expected one of "order_date", "current"' }]);
   });
 
+  it('400 naming the query and the body problems at once', async () => {
+    const problem = await expectProblem(await postJson('/v1/eligibility?policy=yesterday&explain=maybe', { brand: 'kospet', claim: [] }), 400, 'invalid-request');
+    expect(problem.errors).toEqual([
+      { path: 'query.explain', message: 'expected one of "0", "1", "true", "false"' },
+      { path: 'query.policy', message: 'expected one of "order_date", "current"' },
+      { path: 'claim', message: 'expected an object' },
+    ]);
+  });
+
+  it('400 for a wrong query even when the body is not JSON', async () => {
+    const res = await call('/v1/eligibility?policy=yesterday', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"brand": ' });
+    expect((await expectProblem(res, 400, 'invalid-request')).errors).toEqual([{ path: 'query.policy', message: 'expected one of "order_date", "current"' }]);
+  });
+
   it('400 for malformed JSON', async () => {
     await expectProblem(await call('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"brand": ' }), 400, 'malformed-json');
   });

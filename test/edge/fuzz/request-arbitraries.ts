@@ -58,21 +58,26 @@ const badBrandId = fc.oneof(
   notAnObject.filter((x) => !(typeof x === 'string' && BRAND_ID.test(x))),
 );
 
-/** A body of the wrong shape: the brand or claim missing or mistyped, unknown fields, not an object. */
+/**
+ * A body of the wrong shape: the brand or claim missing or mistyped, unknown fields, not an object;
+ * sometimes with a wrong query string too, whose problems come back in the same answer.
+ */
 export function malformedEligibility(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequest> {
   const shape = brandOf(vocabs).chain((v) => fc.record({
     brand: fc.oneof(fc.constant({ value: v.brand as unknown, bad: false }), fc.constant({ value: undefined, bad: true }), badBrandId.map((value) => ({ value, bad: true }))),
     claim: fc.oneof(validClaim(v).map((value) => ({ value: value as unknown, bad: false })), fc.constant({ value: undefined, bad: true }), notAnObject.map((value) => ({ value, bad: true }))),
     extra: fc.dictionary(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((k) => k !== 'brand' && k !== 'claim' && k !== '__proto__'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }),
+    query: eligibilityQuery,
   })).filter(({ brand, claim, extra }) => brand.bad || claim.bad || Object.keys(extra).length > 0)
-    .map(({ brand, claim, extra }) => {
+    .map(({ brand, claim, extra, query }) => {
       const body: Record<string, unknown> = { ...extra };
       if (brand.value !== undefined) body.brand = brand.value;
       if (claim.value !== undefined) body.claim = claim.value;
-      const fields = [...(brand.bad ? ['brand'] : []), ...(claim.bad ? ['claim'] : []), ...Object.keys(extra)];
-      return jsonRequest('malformed body', '/v1/eligibility', body, { status: 400, fields });
+      const fields = [...query.fields, ...(brand.bad ? ['brand'] : []), ...(claim.bad ? ['claim'] : []), ...Object.keys(extra)];
+      return jsonRequest('malformed body', `/v1/eligibility${query.search}`, body, { status: 400, fields });
     });
-  const whole = notAnObject.map((body) => jsonRequest('body not an object', '/v1/eligibility', body, { status: 400, fields: ['$'] }));
+  const whole = fc.tuple(notAnObject, eligibilityQuery).map(([body, query]) =>
+    jsonRequest('body not an object', `/v1/eligibility${query.search}`, body, { status: 400, fields: [...query.fields, '$'] }));
   const unknown = fc.tuple(unpublished(vocabs), brandOf(vocabs).chain(validClaim)).map(([brand, claim]) =>
     jsonRequest('unknown brand', '/v1/eligibility', { brand, claim }, { status: 404, fields: ['brand'] }));
   return fc.oneof({ arbitrary: shape, weight: 4 }, { arbitrary: whole, weight: 1 }, { arbitrary: unknown, weight: 1 });
