@@ -100,6 +100,8 @@ export class PolicyStore {
 
   /** The brand's policy under `selection`, or the known brands when there is none. */
   async lookup(brand: string, selection: Selection): Promise<PolicyLookup> {
+    const held = this.heldLookup(brand, selection);
+    if (held) return held;
     const trace: Trace = { kvRead: false };
     const list = await this.brandSlot(trace);
     if (!list.value) return this.fromBundle(brand, list.fault);
@@ -116,6 +118,30 @@ export class PolicyStore {
     return {
       found: {
         policy: doc.value, source: sourceOf(trace), ...(fault ? { fault } : {}),
+        effectiveFrom: pointer.value.timeline.find((e) => e.version === version)?.effective_from ?? null,
+        timeline: pointer.value.timeline,
+      },
+    };
+  }
+
+  /**
+   * The steady state, without a KV read, a closure or an await: list, pointer and version document all
+   * held, none due for a re-check. Anything else (a miss, a fault, an unknown brand) takes lookup's path.
+   */
+  private heldLookup(brand: string, selection: Selection): PolicyLookup | undefined {
+    if (!this.kv) return undefined;
+    const now = this.options.now();
+    const list = this.cache.brandList;
+    if (!list?.value || now - list.at >= this.options.recheckMs || !list.value.includes(brand)) return undefined;
+    const pointer = this.cache.pointers.get(pointerKey(brand));
+    if (!pointer?.value || now - pointer.at >= this.options.recheckMs) return undefined;
+    const version = selection.mode === 'current' ? pointer.value.current : versionInForce(pointer.value, selection.date);
+    const doc = this.cache.versions.get(versionKey(brand, version));
+    if (!doc?.value) return undefined;
+    const fault = list.fault ?? pointer.fault;
+    return {
+      found: {
+        policy: doc.value, source: 'cache', ...(fault ? { fault } : {}),
         effectiveFrom: pointer.value.timeline.find((e) => e.version === version)?.effective_from ?? null,
         timeline: pointer.value.timeline,
       },

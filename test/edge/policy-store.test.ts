@@ -45,6 +45,26 @@ describe('the policy store', () => {
     });
   });
 
+  describe('after a re-check that fails', () => {
+    it('answers from memory, degraded, and reads KV again only at the next re-check', async () => {
+      let now = Date.parse('2026-01-01T00:00:00Z');
+      let failing = false;
+      const reads: string[] = [];
+      const kv = { get: (key: string, type: 'text') => { reads.push(key); return failing ? Promise.reject(new Error('network')) : env.POLICIES.get(key, type); } };
+      const app = freshApp({ POLICIES: kv }, { now: () => now });
+      await decide(app);
+      failing = true;
+      now += 31_000;
+      reads.length = 0;
+      for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable', version: kospet.version });
+      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+      failing = false;
+      now += 31_000;
+      expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null });
+      expect(app.logs).toHaveLength(2);
+    });
+  });
+
   describe('falls back to the bundled policies', () => {
     it('when KV has nothing published yet: answers, not degraded', async () => {
       const app = freshApp({ POLICIES: empty });
