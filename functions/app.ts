@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { CompiledPolicy } from '../src/contract.js';
+import { allowedMethods } from './allowed-methods.js';
 import type { AppEnv } from './app-env.js';
 import { BUNDLED_POLICIES } from './bundled-policies.js';
 import { edgeHeaders } from './edge-headers.js';
@@ -75,7 +76,15 @@ export function createApp(options: AppOptions = {}) {
     .route('/v1', sheetRoutes)
     .route('/', metaRoutes);
 
-  app.notFound((c) => sendProblem(c, problem('not-found', { detail: `${c.req.method} ${new URL(c.req.url).pathname} is not a route: see /docs` })));
+  let allowed: ((path: string) => string | null) | undefined;
+  app.notFound((c) => {
+    allowed ??= allowedMethods(app.routes);
+    const allow = allowed(c.req.path);
+    const { pathname } = new URL(c.req.url);
+    if (!allow) return sendProblem(c, problem('not-found', { detail: `${c.req.method} ${pathname} is not a route: see /docs` }));
+    c.header('Allow', allow);
+    return sendProblem(c, problem('method-not-allowed', { detail: `${pathname} answers ${allow}, not ${c.req.method}` }));
+  });
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return sendProblem(c, error.problem);

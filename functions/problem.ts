@@ -24,6 +24,7 @@ export const PROBLEM_TYPES = {
   'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
   'unknown-brand': { status: 404, title: 'No policy is published for this brand' },
   'not-found': { status: 404, title: 'No such route' },
+  'method-not-allowed': { status: 405, title: 'The route does not answer this method' },
   'body-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'The request body must be JSON' },
   'policy-unavailable': { status: 503, title: 'The policy cannot be loaded right now' },

@@ -76,6 +76,21 @@ describe('client errors are problem+json naming each bad field', () => {
 
   it('404 for a route that does not exist', async () => {
     await expectProblem(await call('/v2/eligibility'), 404, 'not-found');
+    expect((await call('/v1/eligibility/')).status).toBe(404);
+    expect((await call('/v1/brands/kospet/sheets/services/rows')).status).toBe(404);
+  });
+
+  it.each([
+    ['GET', '/v1/eligibility', 'POST'],
+    ['HEAD', '/v1/eligibility/batch', 'POST'],
+    ['POST', '/healthz', 'GET, HEAD'],
+    ['POST', '/v1/brands/kospet/coverage', 'GET, HEAD'],
+    ['DELETE', '/v1/brands/any-brand/sheets/any-sheet', 'GET, HEAD'],
+  ])('405 for %s %s, allowing %s', async (method, path, allow) => {
+    const res = await call(path, { method });
+    expect(res.headers.get('allow')).toBe(allow);
+    if (method === 'HEAD') expect(res.status).toBe(405);
+    else expect((await expectProblem(res, 405, 'method-not-allowed')).detail).toBe(`${path} answers ${allow}, not ${method}`);
   });
 
   it('413 for a body over the limit', async () => {

@@ -21,11 +21,12 @@ describe('nothing writes', () => {
     expect([...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.path))].sort()).toEqual(['/v1/eligibility', '/v1/eligibility/batch']);
   });
 
-  it('answers PUT, PATCH and DELETE on every route with a 404 problem', async () => {
+  it('answers PUT, PATCH and DELETE on every route with a 405 problem and what it allows', async () => {
     for (const path of [...READ_ROUTES, '/v1/eligibility', '/v1/eligibility/batch']) {
       for (const method of ['PUT', 'PATCH', 'DELETE']) {
         const res = await call(path, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
-        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get('allow'), `${method} ${path}`).toBe(path.startsWith('/v1/eligibility') ? 'POST' : 'GET, HEAD');
         expect(res.headers.get('content-type')).toBe('application/problem+json');
       }
     }

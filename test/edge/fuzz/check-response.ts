@@ -79,6 +79,8 @@ export function checkAnswer(request: FuzzRequest, answer: Answer, vocabs: BrandV
   if (wanted.clientError === false) expect([200, 304], label).toContain(answer.status);
 
   if (answer.status >= 400) {
+    // A known path asked with another method says which it answers.
+    if (answer.status === 405) expect(answer.headers.get('allow'), `${label}: 405 without Allow`).toMatch(/^[A-Z]+(, [A-Z]+)*$/);
     const problem = checkProblem(answer, label, request.method);
     if (wanted.fields && problem) expect(namesAll(problem.errors, wanted.fields), `${label}: fields not named`).toEqual([]);
     return;
