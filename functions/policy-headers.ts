@@ -12,10 +12,19 @@ export interface PolicyOrigin { source: PolicySource; version?: string; selectio
 const FRESHNESS: PolicySource[] = ['bundle', 'kv', 'cache'];
 
 export function setPolicyHeaders(c: Context, origins: readonly PolicyOrigin[]): void {
+  if (origins.length === 1) return setOne(c, origins[0]!);
   const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].join(', ');
   const set = (name: string, value: string | undefined) => { if (value) c.header(name, value); };
   set('X-Policy-Source', FRESHNESS.find((s) => origins.some((o) => o.source === s)));
   set('X-Policy-Version', distinct(origins.map((o) => o.version)));
   set('X-Policy-Selection', distinct(origins.map((o) => o.selection)));
   set('X-Policy-Degraded', distinct(origins.map((o) => o.fault)));
+}
+
+/** One policy answered (a single claim, a brand's page): its own values, nothing to merge. */
+function setOne(c: Context, { source, version, selection, fault }: PolicyOrigin): void {
+  c.header('X-Policy-Source', source);
+  if (version) c.header('X-Policy-Version', version);
+  if (selection) c.header('X-Policy-Selection', selection);
+  if (fault) c.header('X-Policy-Degraded', fault);
 }

@@ -62,7 +62,8 @@ export type QuickCheck<T> = (body: unknown) => T | undefined;
 
 /** The body as JSON: 415 for another media type, 400 malformed-json when it does not parse. */
 async function readJson(c: Context): Promise<unknown> {
-  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+  const sent = c.req.header('content-type');
+  const mediaType = sent === 'application/json' ? sent : (sent ?? '').split(';')[0]!.trim();
   if (!JSON_MEDIA_TYPE.test(mediaType))
     throw new ProblemError(problem('unsupported-media-type', { detail: `Content-Type is "${mediaType || 'missing'}": expected application/json` }));
   try {
