@@ -1,7 +1,9 @@
-// Starting a local Worker for load runs: a free loopback port, and waiting until it answers.
+// Starting a local Worker for load runs: a free loopback port, `wrangler dev` offline in its own
+// process group, and waiting until it answers.
 
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { OFFLINE_ENV, WRANGLER } from './bundle.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,4 +24,24 @@ export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the Worker did not answer ${url}/healthz within ${timeoutMs / 1000} s`);
+}
+
+export interface LocalWorker { url: string; pid: number; command: string; stop(): void }
+
+/** `wrangler dev` in `cwd` (its wrangler.toml, or `extra` naming a script), KV persisted in `state`. */
+export async function startWorker(cwd: string, extra: string[], state?: string): Promise<LocalWorker> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const args = ['dev', ...extra, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), ...(state ? ['--persist-to', state] : []), '--log-level', 'warn', '--show-interactive-dev-session=false'];
+  // Its own process group, so the workerd it starts is stopped with it.
+  const child = spawn(process.execPath, [WRANGLER, ...args], { cwd, env: { ...process.env, ...OFFLINE_ENV }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const stop = () => { if (child.pid && child.exitCode === null) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
+  process.once('exit', stop);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealthy(url, child, 120_000);
+    return { url, pid: child.pid!, command: `npx wrangler ${args.join(' ').replace(state ?? '\u0000', '<tmp>')}`, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
 }
