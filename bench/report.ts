@@ -63,7 +63,10 @@ function workerSection(r: Report): string {
     table(['route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s per round'], [row(w.healthz), row(w.eligibility)]), '',
     `Ratios (eligibility ÷ healthz): throughput ${f(w.throughputRatio)}×, p50 ${f(w.p50Ratio)}×, p99 ${f(w.p99Ratio)}×.`, '',
     `One connection (no queueing), ms per request: healthz ${f(w.serialMs.healthz)}, eligibility ${f(w.serialMs.eligibility)} ` +
-    `(+${f(w.serialMs.eligibility - w.serialMs.healthz)} ms per eligibility request).`].join('\n');
+    `(+${f(w.serialMs.eligibility - w.serialMs.healthz)} ms per eligibility request).`,
+    ...(w.baseline ? ['', `Baseline: a do-nothing Worker under the same \`wrangler dev\`, answering each route with its headers and a body of the same mean size ` +
+      `(${w.baseline.answerBytes.eligibility} B for eligibility, ${w.baseline.answerBytes.healthz} B for healthz), in the same rounds: throughput ${f(w.baseline.throughputRatio)}×, ` +
+      `p99 ${f(w.baseline.p99Ratio)}× — what moving the bytes costs by itself, the ceiling of this measurement here.`] : [])].join('\n');
 }
 
 function coldSection(r: Report): string {
