@@ -9,9 +9,8 @@
 
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,10 +18,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { compileBrand } from '../src/cli/compile-brands.js';
 import { listBrands } from '../src/cli/read-sheets.js';
-import { freePort, waitForHealthy } from './local-server.js';
+import { OFFLINE_ENV } from './bundle.js';
+import { startWorker, type LocalWorker } from './local-server.js';
 
-const OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
-const WRANGLER = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
 const WINDOW_S = 10;
 const WARMUP_S = 5;
 // Flat: the last window's p99 within 1.5× (or 5 ms) of the first's, its mean RSS within 10 %.
@@ -153,27 +151,7 @@ async function heapAfterRequests(bodies: string[], requests: number): Promise<{ 
   return { before, after: heap(), requests };
 }
 
-interface Server { url: string; pid: number; command: string; stop(): void }
-
-/** `wrangler dev` on a free loopback port, in `cwd` (where its wrangler.toml or script is). */
-async function startWrangler(cwd: string, extra: string[], state?: string): Promise<Server> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const args = ['dev', ...extra, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), ...(state ? ['--persist-to', state] : []), '--log-level', 'warn', '--show-interactive-dev-session=false'];
-  // Its own process group, so the workerd it starts is stopped with it.
-  const child = spawn(process.execPath, [WRANGLER, ...args], { cwd, env: { ...process.env, ...OFFLINE_ENV }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  const stop = () => { if (child.pid && child.exitCode === null) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
-  process.once('exit', stop);
-  try {
-    const url = `http://127.0.0.1:${port}`;
-    await waitForHealthy(url, child, 120_000);
-    return { url, pid: child.pid!, command: `npx wrangler ${args.join(' ').replace(state ?? '\u0000', '<tmp>')}`, stop };
-  } catch (error) {
-    stop();
-    throw error;
-  }
-}
-
-async function soakServer(server: Server, bodies: string[], options: Options, what: string): Promise<Soak> {
+async function soakServer(server: LocalWorker, bodies: string[], options: Options, what: string): Promise<Soak> {
   console.log(`${what}: up on ${server.url} (workerd ${workerdPids(server.pid).join(', ') || 'not found'}); warming up ${WARMUP_S} s, then ${options.seconds} s at ${options.connections} connections…`);
   await load(server.url, bodies, WARMUP_S, options.connections, null);
   return load(server.url, bodies, options.seconds, options.connections, server.pid);
@@ -284,11 +262,11 @@ async function main(): Promise<number> {
   if (!existsSync('dist/worker/bundled-policies.json')) throw new Error('dist/worker is missing: run `npm run build` first (npm run bench:soak does)');
   const state = mkdtempSync(join(tmpdir(), 'soak-kv-'));
   const scratch = mkdtempSync(join(tmpdir(), 'soak-baseline-'));
-  const servers: Server[] = [];
+  const servers: LocalWorker[] = [];
   try {
     const seed = spawnSync(process.execPath, [...process.execArgv, 'scripts/publish-policies.ts', '--local', '--persist-to', state, '--effective-from', '2000-01-01'], { encoding: 'utf8', env: { ...process.env, ...OFFLINE_ENV } });
     if (seed.status !== 0) throw new Error(`seeding KV failed: ${seed.stderr}`);
-    const worker = await startWrangler(process.cwd(), [], state);
+    const worker = await startWorker(process.cwd(), [], state);
     servers.push(worker);
     const { bodies, answerBytes } = await acceptedBodies(worker.url);
     const ours = await soakServer(worker, bodies, options, `the Worker (${bodies.length} case claims accepted)`);
@@ -296,7 +274,7 @@ async function main(): Promise<number> {
     let baseline: Soak | undefined;
     if (options.baseline) {
       writeFileSync(join(scratch, 'worker.js'), baselineWorker(answerBytes));
-      const server = await startWrangler(scratch, ['worker.js', '--name', 'soak-baseline', '--compatibility-date', '2026-04-01']);
+      const server = await startWorker(scratch, ['worker.js', '--name', 'soak-baseline', '--compatibility-date', '2026-04-01']);
       servers.push(server);
       baseline = await soakServer(server, bodies, options, 'the baseline Worker');
       server.stop();
