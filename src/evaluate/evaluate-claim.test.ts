@@ -337,6 +337,16 @@ Used,used,review,brand_discretion,25%,customer
       expect(statuses(decision!)).toEqual(statuses(decide(policy, {})));
     });
 
+    it('does not throw on a hand-made document whose remedy names a window it does not define', () => {
+      const compiled = compileOrThrow(tinyBrand());
+      const edited: CompiledPolicy = { ...compiled, remedies: compiled.remedies.map((r) => ({ ...r, deadline: ['nowhere', ...r.deadline] })) };
+      const decision = evaluateClaim(edited, { delivered_on: '2025-03-01' }, AS_OF);
+      for (const r of decision.remedies) {
+        expect(r.deadline).toBeNull();
+        expect(r.other_deadlines.map((o) => o.window)).toEqual(compiled.remedies.find((x) => x.name === r.remedy)!.deadline);
+      }
+    });
+
     it('does not throw on a garbage as-of date', () => {
       expect(() => evaluateClaim(policy, { delivered_on: '2025-03-01' }, 'not a date')).not.toThrow();
       expect(evaluateClaim(policy, { delivered_on: '2025-03-01' }, 'not a date').windows.every((w) => w.status === 'unknown')).toBe(true);

@@ -160,7 +160,11 @@ function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffe
   }
   const window = governing >= 0 ? windows[governing] : undefined;
   const otherDeadlines: RemedyDecision['other_deadlines'] = [];
-  for (const w of deadlines) if (w !== governing) otherDeadlines.push({ window: windows[w]!.window, deadline: windows[w]!.deadline });
+  for (let k = 0; k < deadlines.length; k++) {
+    const w = deadlines[k]!;
+    // -1: a window the policy does not define (the compiler refuses that; a hand-made document may not).
+    if (w !== governing) otherDeadlines.push({ window: remedy.deadline[k]!, deadline: w < 0 ? null : windows[w]!.deadline });
+  }
   return {
     remedy: remedy.name,
     label: remedy.label,
