@@ -192,7 +192,8 @@ function notEstablished(prepared: PreparedPolicy, sent: number[]): string[] {
 
 export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string, options: EvaluateOptions = {}): Decision {
   const prepared = preparePolicy(policy);
-  const requested = options.locale === undefined || !policy.locales.includes(options.locale) ? -1 : prepared.locales.indexOf(options.locale);
+  // prepared.locales are the policy's locales and its default: any other asks for the default.
+  const requested = options.locale === undefined ? -1 : prepared.locales.indexOf(options.locale);
   const locale = requested < 0 ? prepared.defaultLocale : requested;
   const values = prepared.template.slice();
   const days = prepared.noDays.slice();
