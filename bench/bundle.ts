@@ -28,13 +28,18 @@ function origin(path: string): string {
   return path.split('/')[0] ?? path;
 }
 
+/** The Worker as `wrangler deploy` would upload it, written to `outdir` (index.js, meta.json). Returns the command. */
+export function buildWorker(outdir: string): string {
+  const args = ['deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json')];
+  const run = spawnSync(process.execPath, [WRANGLER, ...args], { env: { ...process.env, ...OFFLINE_ENV }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${run.stderr || run.stdout}`);
+  return `CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_SEND_METRICS=false npx wrangler ${args.join(' ').replaceAll(outdir, '<tmp>')}`;
+}
+
 export function measureBundle(): BundleResult {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
-  const args = ['deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json')];
-  const command = `CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_SEND_METRICS=false npx wrangler ${args.join(' ').replace(outdir, '<tmp>').replace(outdir, '<tmp>')}`;
   try {
-    const run = spawnSync(process.execPath, [WRANGLER, ...args], { env: { ...process.env, ...OFFLINE_ENV }, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${run.stderr || run.stdout}`);
+    const command = buildWorker(outdir);
     const files = readdirSync(outdir)
       .filter((f) => /\.(m?js|wasm)$/.test(f) && statSync(join(outdir, f)).isFile())
       .map((file) => {

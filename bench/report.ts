@@ -66,7 +66,9 @@ function workerSection(r: Report): string {
     `(+${f(w.serialMs.eligibility - w.serialMs.healthz)} ms per eligibility request).`,
     ...(w.baseline ? ['', `Baseline: a do-nothing Worker under the same \`wrangler dev\`, answering each route with its headers and a body of the same mean size ` +
       `(${w.baseline.answerBytes.eligibility} B for eligibility, ${w.baseline.answerBytes.healthz} B for healthz), in the same rounds: throughput ${f(w.baseline.throughputRatio)}×, ` +
-      `p99 ${f(w.baseline.p99Ratio)}× — what moving the bytes costs by itself, the ceiling of this measurement here.`] : [])].join('\n');
+      `p99 ${f(w.baseline.p99Ratio)}× — what moving the bytes costs by itself, the ceiling of this measurement here.`] : []),
+    ...(w.insideWorkerd ? ['', `Inside workerd, no HTTP stack: the Worker's own time per request, healthz ${Math.round(w.insideWorkerd.healthzUs)} µs, ` +
+      `eligibility ${Math.round(w.insideWorkerd.eligibilityUs)} µs (\`${w.insideWorkerd.command}\`; median µs, includes building each request and reading each answer).`] : [])].join('\n');
 }
 
 function coldSection(r: Report): string {

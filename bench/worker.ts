@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
 import { OFFLINE_ENV } from './bundle.js';
 import { startWorker, type LocalWorker } from './local-server.js';
+import { measureWorkerCpu, type WorkerCpuResult } from './worker-cpu.js';
 
 export const THROUGHPUT_TARGET = 0.9;   // eligibility req/s ≥ 0.9 × /healthz
 export const P99_TARGET = 1.2;          // eligibility p99 ≤ 1.2 × /healthz
@@ -22,9 +23,11 @@ export interface WorkerPlan {
   /** One-connection load per route per round (the serial figure is the median over rounds). */
   serialSeconds: number;
   baseline: boolean;
+  /** The Worker's own time inside workerd (worker-cpu.ts): requests per sample, samples per route. */
+  inside: { requests: number; samples: number };
 }
-export const FULL_WORKER: WorkerPlan = { connections: 32, seconds: 5, warmupSeconds: 3, rounds: 6, claimsPerBrand: 200, serialSeconds: 2, baseline: true };
-export const QUICK_WORKER: WorkerPlan = { connections: 32, seconds: 3, warmupSeconds: 1, rounds: 1, claimsPerBrand: 50, serialSeconds: 1, baseline: false };
+export const FULL_WORKER: WorkerPlan = { connections: 32, seconds: 5, warmupSeconds: 3, rounds: 6, claimsPerBrand: 200, serialSeconds: 2, baseline: true, inside: { requests: 1000, samples: 9 } };
+export const QUICK_WORKER: WorkerPlan = { connections: 32, seconds: 3, warmupSeconds: 1, rounds: 1, claimsPerBrand: 50, serialSeconds: 1, baseline: false, inside: { requests: 300, samples: 3 } };
 
 export interface RouteRun { reqPerSec: number; p50Ms: number; p99Ms: number; requests: number; non2xx: number; errors: number; timeouts: number }
 export interface RouteResult { route: string; runs: RouteRun[]; reqPerSec: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number }
@@ -41,6 +44,7 @@ export type WorkerResults =
     command: string; plan: WorkerPlan; bodies: number; healthz: RouteResult; eligibility: RouteResult;
     /** The do-nothing Worker answering the same bytes, in the same rounds. */
     baseline?: Ratios & { answerBytes: { healthz: number; eligibility: number } };
+    insideWorkerd: WorkerCpuResult;
   };
 
 type Route = 'healthz' | 'eligibility';
@@ -179,11 +183,14 @@ export async function benchWorker(plan: WorkerPlan, log: (line: string) => void)
     log(`  worker: throughput ${ratios.throughputRatio.toFixed(2)}×, p99 ${ratios.p99Ratio.toFixed(2)}×; one connection healthz ${ratios.serialMs.healthz.toFixed(2)} ms, eligibility ${ratios.serialMs.eligibility.toFixed(2)} ms`);
     const base = baseline && { ...ratiosOf(baseline.runs, baseline.serial), answerBytes: baselineBytes! };
     if (base) log(`  baseline: throughput ${base.throughputRatio.toFixed(2)}×, p99 ${base.p99Ratio.toFixed(2)}×; one connection healthz ${base.serialMs.healthz.toFixed(2)} ms, eligibility ${base.serialMs.eligibility.toFixed(2)} ms`);
+    for (const server of servers.splice(0)) server.stop();
+    const insideWorkerd = await measureWorkerCpu(plan.claimsPerBrand, plan.inside.requests, plan.inside.samples);
+    log(`  inside workerd, the Worker's own time per request: healthz ${insideWorkerd.healthzUs.toFixed(0)} µs, eligibility ${insideWorkerd.eligibilityUs.toFixed(0)} µs`);
     return {
       command: `${worker.command} (after scripts/publish-policies.ts --local --persist-to <tmp>); autocannon -c ${plan.connections} -d ${plan.seconds}`,
       plan, bodies: bodies.length,
       healthz: summarizeRoute('GET /healthz', ours!.runs.healthz), eligibility: summarizeRoute('POST /v1/eligibility', ours!.runs.eligibility),
-      ...ratios, ...(base ? { baseline: base } : {}),
+      ...ratios, ...(base ? { baseline: base } : {}), insideWorkerd,
     };
   } finally {
     for (const server of servers) server.stop();

@@ -1,0 +1,99 @@
+// The Worker's own time per request inside workerd, apart from any HTTP stack: the bundle exactly as
+// `wrangler deploy --dry-run` builds it, run by Miniflare with wrangler.toml's bindings and a KV
+// seeded as publishing seeds it, and a harness module that calls its fetch handler n times in a row
+// and reads each answer. One HTTP request per batch, so its own cost vanishes in the mean. Under
+// load, `wrangler dev`'s proxy moves every byte too (section 2's throughput); this isolates what the
+// Worker itself costs per route, which is what a change to the Worker moves.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import type { CompiledPolicy } from '../src/contract.js';
+import { planPublish } from '../src/store/publish-plan.js';
+import { buildWorker } from './bundle.js';
+import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
+
+export interface WorkerCpuResult {
+  command: string;
+  requestsPerSample: number;
+  samples: number;
+  /** µs per request, median over interleaved samples. */
+  healthzUs: number;
+  eligibilityUs: number;
+}
+
+const HARNESS = `import worker from './index.js';
+let bodies = [], lengths = [];
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (url.pathname === '/__bodies') {
+      bodies = await request.json();
+      lengths = bodies.map((b) => String(new TextEncoder().encode(b).byteLength));
+      return new Response('ok');
+    }
+    const eligibility = url.searchParams.get('route') === 'eligibility', n = Number(url.searchParams.get('n'));
+    for (let i = 0; i < n; i++) {
+      const req = eligibility
+        // As a client sends it over HTTP: with its Content-Length.
+        ? new Request('http://bench.local/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': lengths[i % bodies.length] }, body: bodies[i % bodies.length] })
+        : new Request('http://bench.local/healthz');
+      const res = await worker.fetch(req, env, ctx);
+      const body = await res.arrayBuffer();
+      if (res.status !== 200) return new Response(new TextDecoder().decode(body), { status: 500 });
+    }
+    return new Response('done');
+  },
+};`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+export async function measureWorkerCpu(claimsPerBrand: number, requestsPerSample: number, samples: number): Promise<WorkerCpuResult> {
+  const outdir = mkdtempSync(join(tmpdir(), 'bench-worker-cpu-'));
+  const { workerOptions } = unstable_getMiniflareWorkerOptions('wrangler.toml');
+  // Static assets never reach the Worker's own routes (run_worker_first); the harness calls it directly.
+  const { assets: _assets, ...options } = workerOptions as typeof workerOptions & { assets?: unknown };
+  let mf: Miniflare | undefined;
+  try {
+    buildWorker(outdir);
+    mf = new Miniflare({
+      ...(options as object),
+      modulesRoot: outdir,
+      modules: [
+        { type: 'ESModule', path: join(outdir, 'harness.mjs'), contents: HARNESS },
+        { type: 'ESModule', path: join(outdir, 'index.js'), contents: readFileSync(join(outdir, 'index.js'), 'utf8') },
+      ],
+    } as ConstructorParameters<typeof Miniflare>[0]);
+    const policies: CompiledPolicy[] = BRANDS.map((brand) => loadPolicy(brand));
+    const today = new Date().toISOString();
+    const kv = (await mf.getKVNamespace('POLICIES')) as unknown as { put(key: string, value: string): Promise<void> };
+    const plan = planPublish(policies, { brands: null, pointers: {} }, today.slice(0, 10), today);
+    for (const phase of plan.phases) for (const { key, value } of phase) await kv.put(key, value);
+    const bodies = BRANDS.flatMap((brand, i) => mixedClaims(policies[i]!, claimsPerBrand).map(({ claim }) => JSON.stringify({ brand, claim })));
+    await mf.dispatchFetch('http://bench.local/__bodies', { method: 'POST', body: JSON.stringify(bodies) });
+
+    const run = async (route: 'healthz' | 'eligibility', n: number): Promise<number> => {
+      const start = process.hrtime.bigint();
+      const res = await mf!.dispatchFetch(`http://bench.local/?route=${route}&n=${n}`);
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`the Worker answered ${route} with an error inside the harness: ${text}`);
+      return Number(process.hrtime.bigint() - start) / 1000 / n;
+    };
+    await run('healthz', requestsPerSample);          // warm: JIT, policy cache filled from KV
+    await run('eligibility', requestsPerSample);
+    const times = { healthz: [] as number[], eligibility: [] as number[] };
+    for (let s = 0; s < samples; s++) {
+      const order = s % 2 ? (['eligibility', 'healthz'] as const) : (['healthz', 'eligibility'] as const);
+      for (const route of order) times[route].push(await run(route, requestsPerSample));
+    }
+    return {
+      command: `wrangler deploy --dry-run --outdir <tmp>; Miniflare (wrangler.toml's bindings) runs index.js through a harness: ${requestsPerSample} requests per sample, ${samples} samples per route, interleaved`,
+      requestsPerSample, samples, healthzUs: median(times.healthz), eligibilityUs: median(times.eligibility),
+    };
+  } finally {
+    await mf?.dispose();
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
