@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CompiledPolicy } from '../src/contract.js';
 import { evaluateClaim, versionKey } from '../src/index.js';
+import { pointerKey } from '../src/store/policy-pointer.js';
 import { preparePolicy } from '../src/evaluate/prepare-policy.js';
 import { BRANDS, mixedClaims } from './claims.js';
 import { timeBatches, type BatchOptions, type Stats } from './measure.js';
@@ -25,6 +26,15 @@ export interface ColdResult {
   parseAndPrepare: Stats;
   parsePrepareAndFirstClaim: Stats;
   totalUs: number;               // kvReadUs + parseAndPrepare median
+  /** Reading the brand's pointer (a small key, like the brand list), timed like kvReadUs. */
+  pointerReadUs: number;
+  /** A cold isolate's first lookup: brand list, pointer and document read, parse, prepare. */
+  isolateUs: number;
+  /**
+   * The same when the Worker was built with the version KV names: the document is not read; its
+   * bundled copy, parsed at isolate start, is prepared (functions/policy-store.ts).
+   */
+  isolateBuiltWithUs: number;
   profile?: ProfileRow[];        // parse + prepare, when the target is missed
 }
 
@@ -57,8 +67,11 @@ export async function measureColdPath(options: BatchOptions, reads = 200, dir = 
       const policy = JSON.parse(text) as CompiledPolicy;
       const key = versionKey(brand, policy.version);
       await kv.put(key, text);
-      const response = await mf.dispatchFetch(`http://bench.local/?key=${encodeURIComponent(key)}&n=${reads}`);
-      const timed = (await response.json()) as { firstMs: number; totalMs: number; n: number };
+      const timeReads = async (k: string) => (await (await mf.dispatchFetch(`http://bench.local/?key=${encodeURIComponent(k)}&n=${reads}`)).json()) as { firstMs: number; totalMs: number; n: number };
+      const timed = await timeReads(key);
+      const pointer = pointerKey(brand);
+      await kv.put(pointer, JSON.stringify({ brand, current: policy.version, timeline: [{ version: policy.version, effective_from: '2025-01-01', published_at: '2025-01-01T00:00:00Z' }] }));
+      const pointerTimed = await timeReads(pointer);
       const { claim, asOf } = mixedClaims(policy, 1)[0]!;
       // A fresh object each call: preparePolicy caches by object identity, as the Worker's isolate does.
       const parse = timeBatches(() => parsePolicy(text), options);
@@ -66,9 +79,11 @@ export async function measureColdPath(options: BatchOptions, reads = 200, dir = 
       const parsePrepareAndFirstClaim = timeBatches(() => evaluateClaim(parsePolicy(text), claim, asOf), options);
       const kvReadUs = (timed.totalMs * 1000) / timed.n;
       const totalUs = kvReadUs + parseAndPrepare.median;
+      const pointerReadUs = (pointerTimed.totalMs * 1000) / pointerTimed.n;
       results.push({
         brand, bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 9 }).length,
         kvFirstReadUs: timed.firstMs * 1000, kvReadUs, parse, parseAndPrepare, parsePrepareAndFirstClaim, totalUs,
+        pointerReadUs, isolateUs: 2 * pointerReadUs + totalUs, isolateBuiltWithUs: 2 * pointerReadUs + Math.max(0, parseAndPrepare.median - parse.median),
         ...(totalUs > COLD_TARGET_US ? { profile: await profileSelfTime(() => preparePolicy(parsePolicy(text)), 1500) } : {}),
       });
     }

@@ -77,7 +77,12 @@ function coldSection(r: Report): string {
     'first read of the key, then the mean of 200 reads). Parse and prepare in Node (same V8 as workerd), a fresh object each call, median µs.', '',
     table(['brand', 'size', 'gzip', 'KV first read', 'KV read (mean)', 'JSON.parse', 'parse + preparePolicy', 'parse + first claim', 'KV + parse + prepare'],
       r.cold!.map((c) => [c.brand, kb(c.bytes), kb(c.gzipBytes), c.kvFirstReadUs < 1000 ? '< 1 ms' : `${f(c.kvFirstReadUs / 1000)} ms`, `${f(c.kvReadUs)} µs`,
-        `${f(c.parse.median)} µs`, `${f(c.parseAndPrepare.median)} µs`, `${f(c.parsePrepareAndFirstClaim.median)} µs`, `${f(c.totalUs)} µs`]))].join('\n');
+        `${f(c.parse.median)} µs`, `${f(c.parseAndPrepare.median)} µs`, `${f(c.parsePrepareAndFirstClaim.median)} µs`, `${f(c.totalUs)} µs`])),
+    ...(r.cold!.every((c) => c.isolateBuiltWithUs !== undefined) ? ['',
+      'A cold isolate\'s first lookup also reads the brand list and the pointer (small keys, ' + r.cold!.map((c) => `${f(c.pointerReadUs)} µs`).join(' / ') + ' each): ' +
+      r.cold!.map((c) => `${c.brand} ${f(c.isolateUs)} µs`).join(', ') + '. When the Worker was built with the version KV names (as after `npm run deploy`), the document is ' +
+      'not read: its bundled copy, parsed when the isolate started, is that version (a version is a content hash) and is only prepared: ' +
+      r.cold!.map((c) => `${c.brand} ${f(c.isolateBuiltWithUs)} µs`).join(', ') + ' (2 small-key reads + parse-and-prepare − parse).'] : [])].join('\n');
 }
 
 function bundleSection(r: Report): string {

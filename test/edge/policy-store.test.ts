@@ -7,6 +7,8 @@ import { KOSPET_RETURN } from './claims.js';
 import { countingKv, freshApp, readJson } from './worker.js';
 
 const kospet = bundle.policies.kospet!;
+/** A Worker built before KV's KOSPET was published: it must read that version from KV. */
+const builtWithOlderKospet = { ...bundle.policies, kospet: { ...kospet, name: 'KOSPET (older build)', version: 'b0b0b0b0b0b0b0b0' } };
 const empty = { get: async () => null };
 
 async function decide(app: ReturnType<typeof freshApp>) {
@@ -22,11 +24,23 @@ describe('the policy store', () => {
   describe('in steady state', () => {
     it('reads KV once, then answers from isolate memory with zero KV reads', async () => {
       const { reads, kv } = countingKv();
-      const app = freshApp({ POLICIES: kv });
-      expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null });
+      const app = freshApp({ POLICIES: kv }, { bundle: builtWithOlderKospet });
+      expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
       expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet'), versionKey('kospet', kospet.version)]);
       reads.length = 0;
       for (let i = 0; i < 5; i++) expect(headers((await decide(app)).res).source).toBe('cache');
+      expect(reads).toEqual([]);
+    });
+
+    it('never reads a version the Worker was built with: the bundled copy is that document', async () => {
+      const { reads, kv } = countingKv();
+      const app = freshApp({ POLICIES: kv });
+      const { res, decision } = await decide(app);
+      expect(headers(res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
+      expect(decision.policy_selection).toMatchObject({ source: 'kv', effective_from: expect.any(String) });
+      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+      reads.length = 0;
+      expect(headers((await decide(app)).res).source).toBe('cache');
       expect(reads).toEqual([]);
     });
 
@@ -94,11 +108,11 @@ describe('the policy store', () => {
     ])('when %s: degraded (%s)', async (_, key, value, fault) => {
       const original = (await env.POLICIES.get(key, 'text'))!;
       await env.POLICIES.put(key, value);
-      const app = freshApp();
+      const app = freshApp({}, { bundle: builtWithOlderKospet });
       const { res, decision } = await decide(app);
       expect(res.status).toBe(200);
       expect(headers(res)).toMatchObject({ source: 'bundle', degraded: fault });
-      expect(decision.policy_version).toBe(kospet.version);
+      expect(decision.policy_version).toBe(builtWithOlderKospet.kospet.version);
       expect(app.logs.map((l) => JSON.parse(l).fault)).toEqual([fault]);
       await env.POLICIES.put(key, original);
     });
