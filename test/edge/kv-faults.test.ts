@@ -10,12 +10,12 @@ import { BRANDS_KEY, pointerKey, versionKey, type PolicyPointer } from '../../sr
 import { keysToRead, planPublish, readPublishedState } from '../../src/store/publish-plan.js';
 import { KOSPET_RETURN } from './claims.js';
 import { FaultyKv, type Fault } from './faulty-kv.js';
-import { freshApp, readJson } from './worker.js';
+import { builtBefore, freshApp, readJson } from './worker.js';
 
 const kospet = bundle.policies.kospet!;
 // These isolates run a Worker built with an older KOSPET than KV holds, so that every key, the version
-// document too, is read from KV (a version the Worker was built with never is: policy-store.test.ts).
-const builtWith = { ...bundle.policies, kospet: { ...kospet, name: 'KOSPET (older build)', version: 'b0b0b0b0b0b0b0b0' } };
+// document too, is read from KV.
+const builtWith = builtBefore('kospet');
 const KV_TIMEOUT_MS = 20;
 const RECHECK_MS = 30_000;
 
@@ -107,7 +107,7 @@ describe('when KV fails', () => {
         }
       }
       const decision = await readJson<{ policy_version: string }>(await app.post('/v1/eligibility', KOSPET_RETURN));
-      expect(decision.policy_version).toBe(builtWith.kospet.version);
+      expect(decision.policy_version).toBe(builtWith.kospet!.version);
       expect(faultsLogged(app.logs)).toEqual([{ level: 'error', event: 'policy_store_fault', fault: degraded, key: logged ?? key, message: expect.any(String) }]);
     });
 

@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import { BRANDS_KEY, pointerKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
-import { countingKv, freshApp, readJson } from './worker.js';
+import { builtBefore, countingKv, freshApp, readJson } from './worker.js';
 
 const kospet = bundle.policies.kospet!;
-/** A Worker built before KV's KOSPET was published: it must read that version from KV. */
-const builtWithOlderKospet = { ...bundle.policies, kospet: { ...kospet, name: 'KOSPET (older build)', version: 'b0b0b0b0b0b0b0b0' } };
+const builtWithOlderKospet = builtBefore('kospet');
 const empty = { get: async () => null };
 
 async function decide(app: ReturnType<typeof freshApp>) {
@@ -112,7 +111,7 @@ describe('the policy store', () => {
       const { res, decision } = await decide(app);
       expect(res.status).toBe(200);
       expect(headers(res)).toMatchObject({ source: 'bundle', degraded: fault });
-      expect(decision.policy_version).toBe(builtWithOlderKospet.kospet.version);
+      expect(decision.policy_version).toBe(builtWithOlderKospet.kospet!.version);
       expect(app.logs.map((l) => JSON.parse(l).fault)).toEqual([fault]);
       await env.POLICIES.put(key, original);
     });

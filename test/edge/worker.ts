@@ -2,6 +2,7 @@
 // or through an app with its own cache and bindings for the store's fault paths.
 
 import { env, exports } from 'cloudflare:workers';
+import bundle from 'virtual:bundled-policies';
 import { createApp, type AppOptions } from '../../functions/app.js';
 import type { Bindings } from '../../functions/env.js';
 import { PolicyCache } from '../../functions/policy-store.js';
@@ -24,6 +25,15 @@ export function freshApp(bindings: Partial<Bindings> = {}, options: AppOptions =
   const request = (path: string, init?: RequestInit) => Promise.resolve(app.request(`${BASE}${path}`, init, bound));
   const post = (path: string, body: unknown) => request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { app, request, post, logs };
+}
+
+/**
+ * The bundle of a Worker built before KV's current `brand` was published: the store must read that
+ * version from KV (a version the Worker was built with it never reads).
+ */
+export function builtBefore(brand: string): typeof bundle.policies {
+  const policy = bundle.policies[brand]!;
+  return { ...bundle.policies, [brand]: { ...policy, name: `${policy.name} (older build)`, version: 'b0b0b0b0b0b0b0b0' } };
 }
 
 /** Wraps a KV namespace, counting reads: steady state must be zero per request. */
