@@ -81,8 +81,8 @@ function coldSection(r: Report): string {
     ...(r.cold!.every((c) => c.isolateBuiltWithUs !== undefined) ? ['',
       'A cold isolate\'s first lookup also reads the brand list and the pointer (small keys, ' + r.cold!.map((c) => `${f(c.pointerReadUs)} µs`).join(' / ') + ' each): ' +
       r.cold!.map((c) => `${c.brand} ${f(c.isolateUs)} µs`).join(', ') + '. When the Worker was built with the version KV names (as after `npm run deploy`), the document is ' +
-      'not read: its bundled copy, parsed when the isolate started, is that version (a version is a content hash) and is only prepared: ' +
-      r.cold!.map((c) => `${c.brand} ${f(c.isolateBuiltWithUs)} µs`).join(', ') + ' (2 small-key reads + parse-and-prepare − parse).'] : [])].join('\n');
+      'not read: its bundled copy is that version (a version is a content hash), parsed from the bundle\'s text on first use and prepared: ' +
+      r.cold!.map((c) => `${c.brand} ${f(c.isolateBuiltWithUs)} µs`).join(', ') + ' (2 small-key reads + parse + prepare).'] : [])].join('\n');
 }
 
 function bundleSection(r: Report): string {
@@ -90,7 +90,9 @@ function bundleSection(r: Report): string {
   return ['## 4. Bundle', '', `\`${b.command}\``, '',
     table(['file', 'bytes', 'gzip'], b.files.map((x) => [x.file, x.bytes, `${x.gzipBytes} (${kb(x.gzipBytes)})`])), '',
     'Minified bytes by origin (esbuild metafile):', '',
-    table(['origin', 'bytes'], b.byOrigin.map((x) => [x.origin, x.bytes]))].join('\n');
+    table(['origin', 'bytes'], b.byOrigin.map((x) => [x.origin, x.bytes])),
+    ...(b.startup ? ['', `Startup, what every new isolate pays before its first request: importing index.js (compile + top-level run) in a fresh Node process, ` +
+      `median of ${b.startup.runs}: ${f(b.startup.medianMs)} ms (fastest ${f(b.startup.minMs)} ms).`] : [])].join('\n');
 }
 
 function scaleSection(r: Report): string {

@@ -6,11 +6,11 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { CompiledPolicy } from '../src/contract.js';
 import { allowedMethods } from './allowed-methods.js';
 import type { AppEnv } from './app-env.js';
 import { BUNDLED_POLICIES } from './bundled-policies.js';
 import { edgeHeaders } from './edge-headers.js';
+import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyCache, PolicyStore } from './policy-store.js';
 import { problem, PolicyUnavailable, PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
 import { brandRoutes } from './routes/brands.js';
@@ -25,7 +25,7 @@ const DEFAULT_RECHECK_SECONDS = 30;
 
 export interface AppOptions {
   cache?: PolicyCache;
-  bundle?: Readonly<Record<string, CompiledPolicy>>;
+  bundle?: BundledPolicies;
   now?: () => number;
   log?: (line: string) => void;
   /** Deadline of one KV read, in ms (the store's default otherwise). */

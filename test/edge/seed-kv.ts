@@ -2,7 +2,7 @@
 // same documents the Worker bundles — through the same plan `npm start` and `npm run deploy` use.
 
 import { env } from 'cloudflare:workers';
-import bundle from 'virtual:bundled-policies';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { beforeAll } from 'vitest';
 import type { CompiledPolicy } from '../../src/contract.js';
 import { planPublish, type PublishedState } from '../../src/store/publish-plan.js';
@@ -18,5 +18,5 @@ export async function publish(policies: CompiledPolicy[], state: PublishedState,
 }
 
 beforeAll(async () => {
-  await publish(Object.values(bundle.policies), { brands: null, pointers: {} }, SEEDED_EFFECTIVE_FROM);
+  await publish(BUNDLED_POLICIES.brands.map((brand) => BUNDLED_POLICIES.policy(brand)!), { brands: null, pointers: {} }, SEEDED_EFFECTIVE_FROM);
 });

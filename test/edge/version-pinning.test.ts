@@ -1,14 +1,14 @@
 import { env } from 'cloudflare:workers';
-import bundle from 'virtual:bundled-policies';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import type { CompiledPolicy } from '../../src/contract.js';
 import { pointerKey, readPointer, withRolledBack, type PolicyPointer } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
 import { publish } from './seed-kv.js';
-import { call, freshApp, postJson, readJson } from './worker.js';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
+import { bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
 
-const current = bundle.policies.kospet!;
+const current = bundledPolicy('kospet');
 // An older KOSPET policy: 14-day returns instead of 30, in force for purchases before 2025-06-01.
 const older: CompiledPolicy = {
   ...structuredClone(current), version: 'a0a0a0a0a0a0a0a0',
@@ -17,7 +17,7 @@ const older: CompiledPolicy = {
 const CHANGED_ON = '2025-06-01';
 
 beforeAll(async () => {
-  const fresh = { brands: Object.keys(bundle.policies), pointers: {} };
+  const fresh = { brands: [...BUNDLED_POLICIES.brands], pointers: {} };
   await publish([current], await publish([older], fresh, '2020-01-01'), CHANGED_ON);
 });
 

@@ -2,9 +2,10 @@
 // or through an app with its own cache and bindings for the store's fault paths.
 
 import { env, exports } from 'cloudflare:workers';
-import bundle from 'virtual:bundled-policies';
 import { createApp, type AppOptions } from '../../functions/app.js';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { Bindings } from '../../functions/env.js';
+import { BundledPolicies } from '../../functions/policy-bundle.js';
 import { PolicyCache } from '../../functions/policy-store.js';
 
 export const BASE = 'http://api.test';
@@ -31,10 +32,14 @@ export function freshApp(bindings: Partial<Bindings> = {}, options: AppOptions =
  * The bundle of a Worker built before KV's current `brand` was published: the store must read that
  * version from KV (a version the Worker was built with it never reads).
  */
-export function builtBefore(brand: string): typeof bundle.policies {
-  const policy = bundle.policies[brand]!;
-  return { ...bundle.policies, [brand]: { ...policy, name: `${policy.name} (older build)`, version: 'b0b0b0b0b0b0b0b0' } };
+export function builtBefore(brand: string): BundledPolicies {
+  const policies = Object.fromEntries(BUNDLED_POLICIES.brands.map((b) => [b, BUNDLED_POLICIES.policy(b)!]));
+  const policy = policies[brand]!;
+  return BundledPolicies.of({ ...policies, [brand]: { ...policy, name: `${policy.name} (older build)`, version: 'b0b0b0b0b0b0b0b0' } });
 }
+
+/** The policies the Worker was built with, as compiled documents. */
+export const bundledPolicy = (brand: string) => BUNDLED_POLICIES.policy(brand)!;
 
 /** Wraps a KV namespace, counting reads: steady state must be zero per request. */
 export function countingKv(kv: Bindings['POLICIES'] = env.POLICIES) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BundledPolicies } from '../../../functions/policy-bundle.js';
 import { PolicyCache, PolicyStore } from '../../../functions/policy-store.js';
 import { pointerKey, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
 import { compileBrand } from '../compile-brands.js';
@@ -72,7 +73,7 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     const kv = await openLocalKv({ persistTo: state, namespaceId: 'POLICIES' });
     try {
       const reader = { get: async (key: string) => (await kv.get([key]))[key] ?? null };
-      const worker = new PolicyStore(reader, {}, new PolicyCache(), { recheckMs: 0, now: () => 0, log: () => {} });
+      const worker = new PolicyStore(reader, BundledPolicies.of({}), new PolicyCache(), { recheckMs: 0, now: () => 0, log: () => {} });
       const lookup = await worker.lookup('elegoo', { mode: 'current' });
       expect('found' in lookup && lookup.found.policy.version).toBe(v1);
     } finally {

@@ -1,0 +1,30 @@
+// The Worker's bundled policies: versions known without parsing, each document parsed once, on first
+// use, and only the brands the bundle holds (never an Object.prototype property).
+
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
+import { BundledPolicies } from '../../functions/policy-bundle.js';
+
+describe('BundledPolicies', () => {
+  it('knows a version without parsing the document', () => {
+    const bundle = new BundledPolicies({ acme: { version: 'a1a1a1a1a1a1a1a1', json: 'not JSON: parsing would throw' } });
+    expect(bundle.version('acme')).toBe('a1a1a1a1a1a1a1a1');
+    expect(() => bundle.policy('acme')).toThrow(SyntaxError);
+  });
+
+  it('parses a document once, the first time it is asked for', () => {
+    const kospet = BUNDLED_POLICIES.policy('kospet')!;
+    expect(kospet.brand).toBe('kospet');
+    expect(kospet.version).toBe(BUNDLED_POLICIES.version('kospet'));
+    expect(BUNDLED_POLICIES.policy('kospet')).toBe(kospet);
+  });
+
+  it('lists its brands sorted, and finds nothing else', () => {
+    const bundle = BundledPolicies.of({ zeta: BUNDLED_POLICIES.policy('kokoni')!, alpha: BUNDLED_POLICIES.policy('kospet')! });
+    expect(bundle.brands).toEqual(['alpha', 'zeta']);
+    for (const brand of ['constructor', '__proto__', 'toString', 'acme']) {
+      expect(bundle.version(brand)).toBeUndefined();
+      expect(bundle.policy(brand)).toBeUndefined();
+    }
+  });
+});
