@@ -4,10 +4,13 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { BUNDLE_BUILT_AT } from '../bundled-policies.js';
 import { renderDocs } from '../docs-page.js';
-import { openApiDocument } from '../openapi.js';
 import { setPolicyHeaders } from '../policy-headers.js';
 
 let docsHtml: string | undefined;
+
+// Imported on first ask: the response schemas behind the document (zod/mini objects built by the
+// module's top level) would otherwise be built by every isolate at startup, for a route few call.
+const openApiDocument = async () => (await import('../openapi.js')).openApiDocument();
 
 export const metaRoutes = new Hono<AppEnv>()
   .get('/healthz', async (c) => {
@@ -19,12 +22,12 @@ export const metaRoutes = new Hono<AppEnv>()
       ...(list.fault ? { fault: list.fault } : {}), bundle_built_at: BUNDLE_BUILT_AT,
     }, 200);
   })
-  .get('/openapi.json', (c) => {
+  .get('/openapi.json', async (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
-    return c.json(openApiDocument() as Record<string, unknown>, 200);
+    return c.json(await openApiDocument() as Record<string, unknown>, 200);
   })
-  .get('/docs', (c) => {
-    docsHtml ??= renderDocs(openApiDocument() as Parameters<typeof renderDocs>[0]);
+  .get('/docs', async (c) => {
+    docsHtml ??= renderDocs(await openApiDocument() as Parameters<typeof renderDocs>[0]);
     // The page has inline styles and nothing else: no scripts, no external assets.
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     c.header('Cache-Control', 'public, max-age=3600');
