@@ -25,32 +25,49 @@ export interface TableHit {
 /**
  * Rules by the value of the equality-only input column that leaves the fewest candidates on average
  * (over its listed values and one unlisted value), when that scans clearly fewer rules than all.
+ * Columns are scored by counting; only the chosen one is built (this runs on every cold start).
  */
 function buildIndex(table: CompiledTable): PreparedTable['index'] {
-  if (table.rules.length < 4) return undefined;
-  let best: PreparedTable['index'];
-  let bestScore = table.rules.length * 0.75;
-  table.inputs.forEach((_, input) => {
-    const byValue = new Map<Literal, number[]>();
-    const always: number[] = [];
-    for (let r = 0; r < table.rules.length; r++) {
-      const test = table.rules[r]!.tests[input]!;
-      if ('any' in test) always.push(r);
-      else if ('eq' in test) for (const v of test.eq) (byValue.get(v) ?? byValue.set(v, []).get(v)!).push(r);
-      else return;
+  const { rules } = table;
+  if (rules.length < 4) return undefined;
+  let bestInput = -1;
+  let bestScore = rules.length * 0.75;
+  const distinct = new Set<Literal>();
+  for (let input = 0; input < table.inputs.length; input++) {
+    let listed = 0, always = 0, indexable = true;
+    distinct.clear();
+    for (let r = 0; r < rules.length && indexable; r++) {
+      const test = rules[r]!.tests[input]!;
+      if ('any' in test) always++;
+      else if ('eq' in test) { listed += test.eq.length; for (const v of test.eq) distinct.add(v); }
+      else indexable = false;
     }
-    let listed = 0;
-    for (const rules of byValue.values()) listed += rules.length;
-    const score = (listed + always.length * (byValue.size + 1)) / (byValue.size + 1);
-    if (byValue.size === 0 || score >= bestScore) return;
-    bestScore = score;
-    for (const [v, rules] of byValue) byValue.set(v, [...rules, ...always].sort((a, b) => a - b));
-    best = { input, byValue, always };
-  });
-  return best;
+    if (!indexable || distinct.size === 0) continue;
+    const score = (listed + always * (distinct.size + 1)) / (distinct.size + 1);
+    if (score < bestScore) { bestScore = score; bestInput = input; }
+  }
+  if (bestInput < 0) return undefined;
+  const byValue = new Map<Literal, number[]>();
+  const always: number[] = [];
+  for (let r = 0; r < rules.length; r++) {
+    const test = rules[r]!.tests[bestInput]!;
+    if ('any' in test) {
+      always.push(r);
+      for (const list of byValue.values()) list.push(r);
+    } else if ('eq' in test) {
+      for (const v of test.eq) {
+        const list = byValue.get(v);
+        if (list === undefined) byValue.set(v, [...always, r]);
+        else if (list[list.length - 1] !== r) list.push(r);
+      }
+    }
+  }
+  return { input: bestInput, byValue, always };
 }
 
-function addRefs(test: UnaryTest, names: Set<string>): void {
+/** Adds the facts a cell refers to (`< delivered_on`, inside not(…) or an `or`) to `names`. */
+export function addRefs(test: UnaryTest, names: Set<string>): void {
+  if ('any' in test) return;
   if ('ref' in test) names.add(test.ref);
   else if ('not' in test) test.not.forEach((t) => addRefs(t, names));
   else if ('or' in test) test.or.forEach((t) => addRefs(t, names));

@@ -4,7 +4,7 @@
 // copies references.
 
 import type { CompiledFact, CompiledPolicy, HitPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
-import { isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
+import { addRefs, isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
 import type { Values } from './match-test.js';
 import { windowLabel, type WindowLabel } from './windows.js';
 
@@ -141,49 +141,26 @@ export function wordingFor(prepared: PreparedPolicy, locale: number): Wording {
   return wording;
 }
 
-const asStrings = (v: OutputValue | null | undefined): string[] =>
-  !v || 'ref' in v ? [] : (Array.isArray(v.value) ? v.value : [v.value]).filter((x): x is string => typeof x === 'string');
+const asStrings = (v: OutputValue | null | undefined): string[] => {
+  if (!v || 'ref' in v) return [];
+  const value = v.value;
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+};
 
-type PlainEffect = Pick<RuleEffect, 'remedy' | 'verdict' | 'reasons' | 'deadline' | 'evidence' | 'fees' | 'source'>;
-
-function ruleEffects(table: CompiledTable, rule: CompiledRule): PlainEffect[] {
-  const verdicts = new Map<string, Verdict | null>();
-  let listed: string[] = [];
-  let status: Verdict | null = null;
-  const shared = { reasons: [] as string[], evidence: [] as string[], deadline: undefined as string | undefined, fees: [] as [string, OutputValue][] };
-  const scoped = new Map<string, typeof shared>();
-  table.outputs.forEach((output, o) => {
-    const value = rule.outputs[o];
-    const role = output.role;
-    if (!role || value === null || value === undefined) return;
-    if (role.kind === 'verdict') verdicts.set(role.remedy, asStrings(value)[0] as Verdict);
-    else if (role.kind === 'remedies') listed = asStrings(value);
-    else if (role.kind === 'status') status = asStrings(value)[0] as Verdict;
-    else if (role.kind === 'meta') {
-      const into = role.remedy ? scoped.get(role.remedy) ?? scoped.set(role.remedy, { reasons: [], evidence: [], deadline: undefined, fees: [] }).get(role.remedy)! : shared;
-      if (role.field === 'reason') into.reasons.push(...asStrings(value));
-      else if (role.field === 'evidence') into.evidence.push(...asStrings(value));
-      else if (role.field === 'deadline') into.deadline = asStrings(value)[0];
-      else into.fees.push([role.field, value]);
-    }
-  });
-  for (const remedy of listed) if (!verdicts.has(remedy)) verdicts.set(remedy, status);
-  for (const remedy of scoped.keys()) if (!verdicts.has(remedy)) verdicts.set(remedy, null);
-  // A row's fees, deadline and evidence describe what it grants (√, review or no verdict); a row
-  // that only refuses (all ×) describes the refusal instead, e.g. who pays to ship a refused item back.
-  const grants = [...verdicts.values()].some((v) => v !== 'ineligible');
-  return [...verdicts].map(([remedy, verdict]) => {
-    const own = scoped.get(remedy);
-    const describesService = verdict !== 'ineligible' || !grants;
-    return {
-      remedy, verdict, source: rule.source,
-      reasons: verdict && verdict !== 'eligible' ? [...(own?.reasons ?? []), ...shared.reasons] : [],
-      deadline: own?.deadline ?? (describesService ? shared.deadline : undefined),
-      evidence: describesService ? [...(own?.evidence ?? []), ...shared.evidence] : own?.evidence ?? [],
-      fees: describesService ? [...(own?.fees ?? []), ...shared.fees] : own?.fees ?? [],
-    };
-  });
+/** A row's reason, evidence, deadline and fee cells, for all the remedies it speaks about or one. */
+interface Meta {
+  reasons: string[];
+  evidence: string[];
+  deadline: string | undefined;
+  fees: [string, OutputValue][];
 }
+
+const noMeta = (): Meta => ({ reasons: [], evidence: [], deadline: undefined, fees: [] });
+/** An effect's lists are read-only once built (RuleEffect), so one list may serve several. */
+const NONE: never[] = [];
+const joined = <T>(own: T[] | undefined, shared: T[]): T[] =>
+  (own === undefined || own.length === 0 ? shared : shared.length === 0 ? own : own.concat(shared));
 
 /** Names resolved to indexes once per policy, for the hot forms of effects, remedies and windows. */
 interface Resolver {
@@ -193,9 +170,65 @@ interface Resolver {
   effects: RuleEffect[];
 }
 
-function hotEffect(e: PlainEffect, at: Resolver): RuleEffect {
-  const feeFields: string[] = [], feeSlots: number[] = [], feeValues: (string | number)[] = [];
-  for (const [field, value] of e.fees) {
+/**
+ * What one rule says about each remedy it names, in the order it names them: remedies with a verdict
+ * column first, then those its `remedies` column lists, then those only its scoped meta columns name.
+ * Plain arrays, not Maps: this runs for every rule on every cold start, for a handful of remedies.
+ */
+function ruleEffects(table: CompiledTable, rule: CompiledRule, at: Resolver): RuleEffect[] {
+  const remedies: string[] = [];
+  const verdicts: (Verdict | null)[] = [];
+  let listed: string[] = [];
+  let status: Verdict | null = null;
+  const shared = noMeta();
+  let scopedTo: string[] | null = null, scoped: Meta[] | null = null;
+  for (let o = 0; o < table.outputs.length; o++) {
+    const value = rule.outputs[o];
+    const role = table.outputs[o]!.role;
+    if (!role || value === null || value === undefined) continue;
+    if (role.kind === 'verdict') {
+      const i = remedies.indexOf(role.remedy);
+      if (i < 0) { remedies.push(role.remedy); verdicts.push(asStrings(value)[0] as Verdict); } else verdicts[i] = asStrings(value)[0] as Verdict;
+    } else if (role.kind === 'remedies') listed = asStrings(value);
+    else if (role.kind === 'status') status = asStrings(value)[0] as Verdict;
+    else if (role.kind === 'meta') {
+      let into = shared;
+      if (role.remedy) {
+        scopedTo ??= []; scoped ??= [];
+        const i = scopedTo.indexOf(role.remedy);
+        if (i < 0) { scopedTo.push(role.remedy); scoped.push(into = noMeta()); } else into = scoped[i]!;
+      }
+      if (role.field === 'reason') into.reasons.push(...asStrings(value));
+      else if (role.field === 'evidence') into.evidence.push(...asStrings(value));
+      else if (role.field === 'deadline') into.deadline = asStrings(value)[0];
+      else into.fees.push([role.field, value]);
+    }
+  }
+  for (const remedy of listed) if (!remedies.includes(remedy)) { remedies.push(remedy); verdicts.push(status); }
+  if (scopedTo) for (const remedy of scopedTo) if (!remedies.includes(remedy)) { remedies.push(remedy); verdicts.push(null); }
+  // A row's fees, deadline and evidence describe what it grants (√, review or no verdict); a row
+  // that only refuses (all ×) describes the refusal instead, e.g. who pays to ship a refused item back.
+  const grants = verdicts.some((v) => v !== 'ineligible');
+  const effects: RuleEffect[] = [];
+  for (let k = 0; k < remedies.length; k++) {
+    const remedy = remedies[k]!, verdict = verdicts[k]!;
+    const own = scopedTo ? scoped![scopedTo.indexOf(remedy)] : undefined;
+    const describesService = verdict !== 'ineligible' || !grants;
+    effects.push(hotEffect(remedy, verdict, rule.source,
+      verdict && verdict !== 'eligible' ? joined(own?.reasons, shared.reasons) : NONE,
+      own?.deadline ?? (describesService ? shared.deadline : undefined),
+      describesService ? joined(own?.evidence, shared.evidence) : own?.evidence ?? NONE,
+      describesService ? joined(own?.fees, shared.fees) : own?.fees ?? NONE,
+      at));
+  }
+  return effects;
+}
+
+function hotEffect(remedy: string, verdict: Verdict | null, source: string, reasons: string[], deadline: string | undefined,
+  evidence: string[], fees: [string, OutputValue][], at: Resolver): RuleEffect {
+  let feeFields: string[] = NONE, feeSlots: number[] = NONE, feeValues: (string | number)[] = NONE;
+  if (fees.length) [feeFields, feeSlots, feeValues] = [[], [], []];
+  for (const [field, value] of fees) {
     // A constant that is neither text nor a number (a list, a flag) never becomes a fee.
     if ('value' in value && typeof value.value !== 'string' && typeof value.value !== 'number') continue;
     feeFields.push(field);
@@ -205,10 +238,9 @@ function hotEffect(e: PlainEffect, at: Resolver): RuleEffect {
   // Every field spelled out in one literal (no spread): all effects then share one hidden class, and
   // the loops over a claim's matched effects stay monomorphic (with a spread they were not, ~3×).
   const effect: RuleEffect = {
-    remedy: e.remedy, remedyIndex: at.remedy.get(e.remedy)!, verdict: e.verdict, reasons: e.reasons, deadline: e.deadline,
-    evidence: e.evidence, fees: e.fees, source: e.source,
-    severity: e.verdict ? SEVERITY[e.verdict] : NO_VERDICT,
-    deadlineWindow: e.deadline === undefined ? -1 : at.window.get(e.deadline) ?? -1,
+    remedy, remedyIndex: at.remedy.get(remedy)!, verdict, reasons, deadline, evidence, fees, source,
+    severity: verdict ? SEVERITY[verdict] : NO_VERDICT,
+    deadlineWindow: deadline === undefined ? -1 : at.window.get(deadline) ?? -1,
     id: at.effects.length,
     feeFields, feeSlots, feeValues,
   };
@@ -224,25 +256,27 @@ function prepareRemedy(remedy: CompiledRemedy, at: Resolver): PreparedRemedy {
   };
 }
 
+/** `days_since_x`: the days from date fact x to the claim date, an input any table may read. */
+const DAYS_SINCE = 'days_since_';
+
 const readAs = (fact: CompiledFact): ReadAs =>
   fact.type === 'boolean' ? 'flag' : fact.type === 'enum' ? 'choice' : fact.type === 'date' ? 'date' : 'checked';
 
 /** Facts any table, window, fee or setting reads; the rest of a claim is irrelevant to the decision. */
 function factsRead(policy: CompiledPolicy): Set<string> {
   const names = new Set<string>([policy.claimDate]);
-  const visit = (t: import('../contract.js').UnaryTest): void => {
-    if ('ref' in t) names.add(t.ref);
-    else if ('not' in t) t.not.forEach(visit);
-    else if ('or' in t) t.or.forEach(visit);
-  };
   for (const table of policy.tables) {
-    table.inputs.forEach((i) => names.add(i.name.replace(/^days_since_/, '')));
+    for (const { name } of table.inputs) names.add(name.startsWith(DAYS_SINCE) ? name.slice(DAYS_SINCE.length) : name);
     for (const rule of table.rules) {
-      rule.tests.forEach(visit);
+      for (const test of rule.tests) addRefs(test, names);
       for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
     }
   }
-  for (const w of policy.windows) [...w.countsFrom, w.checkedAgainst, ...(typeof w.length === 'object' ? [w.length.ref] : [])].forEach((n) => names.add(n));
+  for (const w of policy.windows) {
+    for (const name of w.countsFrom) names.add(name);
+    names.add(w.checkedAgainst);
+    if (typeof w.length === 'object') names.add(w.length.ref);
+  }
   for (const fee of policy.fees) if (fee.percentOf) names.add(fee.percentOf.base);
   return names;
 }
@@ -252,6 +286,31 @@ function basisText(w: CompiledWindow): [string, string, string] {
   return [`${w.name}: `, ` ${w.unit} from ${from} `, `, last day included; checked against ${w.checkedAgainst}`];
 }
 
+/** A table's output columns that derive facts, each cell resolved to a constant or the slot it reads. */
+function derivedOutputsOf(table: CompiledTable, known: (name: string) => number): DerivedOutput[] {
+  const derived: DerivedOutput[] = [];
+  for (let output = 0; output < table.outputs.length; output++) {
+    const o = table.outputs[output]!;
+    if (o.role?.kind !== 'derived') continue;
+    const constants: (Literal | Literal[])[] = [];
+    const refSlots = new Int32Array(table.rules.length);
+    for (let r = 0; r < table.rules.length; r++) {
+      const out = table.rules[r]!.outputs[output];
+      constants.push(out && 'value' in out ? out.value : null);
+      refSlots[r] = out && 'ref' in out ? known(out.ref) : -1;
+    }
+    derived.push({ name: o.name, slot: known(o.name), hitPolicy: table.hitPolicy, single: isSingleHit(table.hitPolicy), constants, refSlots });
+  }
+  return derived;
+}
+
+/** `length` copies of `value` in a packed array (`new Array(n).fill(v)` stays holey: slower reads per claim). */
+function filled<T>(length: number, value: T): T[] {
+  const array: T[] = [];
+  for (let i = 0; i < length; i++) array.push(value);
+  return array;
+}
+
 const cache = new WeakMap<CompiledPolicy, PreparedPolicy>();
 
 export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
@@ -259,7 +318,8 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   if (cached) return cached;
   const factTypes = new Map(policy.facts.map((f) => [f.name, f.type]));
   const read = factsRead(policy);
-  const inputs = new Set(policy.tables.flatMap((t) => t.inputs.map((i) => i.name)));
+  const inputs = new Set<string>();
+  for (const t of policy.tables) for (const i of t.inputs) inputs.add(i.name);
   const slots = new Map<string, number>();
   const slot = (name: string) => slots.get(name) ?? slots.set(name, slots.size).get(name)!;
   policy.facts.forEach((f) => slot(f.name));
@@ -280,9 +340,9 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
     label: windowLabel(w), basis: basisText(w),
   }));
-  const effects = policy.tables.map((t) => t.rules.map((rule) => ruleEffects(t, rule).map((e) => hotEffect(e, at))));
+  const effects = policy.tables.map((t) => t.rules.map((rule) => ruleEffects(t, rule, at)));
   // Every name has its slot by now: the per-claim templates cover them all.
-  const template: Values = new Array(slots.size).fill(null);
+  const template: Values = filled<Literal>(slots.size, null);
   for (const f of policy.facts) if (f.type === 'boolean') template[slots.get(f.name)!] = false;
   const known = (name: string) => slots.get(name) ?? -1;
   const prepared: PreparedPolicy = {
@@ -291,23 +351,19 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     tables,
     windows,
     effects,
-    derivedOutputs: policy.tables.map((t) => t.outputs.flatMap((o, output): DerivedOutput[] => (o.role?.kind !== 'derived' ? [] : [{
-      name: o.name, slot: known(o.name), hitPolicy: t.hitPolicy, single: isSingleHit(t.hitPolicy),
-      constants: t.rules.map((rule) => { const out = rule.outputs[output]; return out && 'value' in out ? out.value : null; }),
-      refSlots: Int32Array.from(t.rules, (rule) => { const out = rule.outputs[output]; return out && 'ref' in out ? known(out.ref) : -1; }),
-    }]))),
+    derivedOutputs: policy.tables.map((t) => derivedOutputsOf(t, known)),
     derivedTemplate: Object.fromEntries(policy.plan.flatMap((step) => ('table' in step ? policy.tables[step.table]!.outputs : []).filter((o) => o.role?.kind === 'derived').map((o) => [o.name, null]))),
     remedies: policy.remedies.map((r) => prepareRemedy(r, at)),
     booleanInputs,
     daysSince: [...inputs].flatMap((n) => {
-      const m = /^days_since_(.+)$/.exec(n);
-      return m && factTypes.get(m[1]!) === 'date' ? [{ slot: known(n), from: known(m[1]!) }] : [];
+      const from = n.slice(DAYS_SINCE.length);
+      return n.startsWith(DAYS_SINCE) && factTypes.get(from) === 'date' ? [{ slot: known(n), from: known(from) }] : [];
     }),
     claimDateSlot: known(policy.claimDate),
     plan: policy.plan.map((step) => ('window' in step ? -step.window - 1 : step.table)),
     template,
-    noDays: new Array<number>(slots.size).fill(NaN),
-    noFlags: new Array<number>(booleanInputs.length).fill(0),
+    noDays: filled(slots.size, NaN),
+    noFlags: filled(booleanInputs.length, 0),
     readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, {
       slot: known(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? f.values ?? [] : null, flag: booleanInputs.indexOf(f.name),
     }])),

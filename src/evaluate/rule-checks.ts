@@ -27,27 +27,31 @@ export interface RuleChecks {
 const COMPARISON = { '<': LT, '<=': LE, '>': GT, '>=': GE } as const;
 
 export function buildRuleChecks(rules: { tests: UnaryTest[] }[], inputSlots: number[], slotOf: SlotOf): RuleChecks {
-  const from = new Int32Array(rules.length + 1);
-  const slot: number[] = [], op: number[] = [], a: Literal[] = [], b: Literal[] = [], open: number[] = [];
-  const set: (Set<Literal> | null)[] = [], list: (Literal[] | null)[] = [], fn: RuleChecks['fn'] = [];
-  rules.forEach((rule, r) => {
-    from[r] = slot.length;
-    rule.tests.forEach((test, input) => {
-      if ('any' in test) return;
-      slot.push(inputSlots[input]!);
-      let code: number = CLOSURE, x: Literal = null, y: Literal = null, flags = 0, s: Set<Literal> | null = null, l: Literal[] | null = null;
-      let f: RuleChecks['fn'][number] = null;
-      if ('eq' in test && test.eq.length === 1) [code, x] = [EQ, test.eq[0]!];
-      else if ('eq' in test && test.eq.length <= SHORT_LIST) [code, l] = [IN_LIST, test.eq];
-      else if ('eq' in test) [code, s] = [IN, new Set(test.eq)];
-      else if ('cmp' in test) [code, x] = [COMPARISON[test.cmp], test.value];
-      else if ('range' in test) [code, x, y, flags] = [RANGE, test.range[0], test.range[1], (test.open[0] ? 1 : 0) | (test.open[1] ? 2 : 0)];
-      else f = compileTest(test, slotOf);
-      op.push(code); a.push(x); b.push(y); open.push(flags); set.push(s); list.push(l); fn.push(f);
-    });
-  });
-  from[rules.length] = slot.length;
-  return { from, slot: Int32Array.from(slot), op: Uint8Array.from(op), a, b, open: Uint8Array.from(open), set, list, fn };
+  let cells = 0;
+  for (const rule of rules) for (const test of rule.tests) if (!('any' in test)) cells++;
+  const from = new Int32Array(rules.length + 1), slot = new Int32Array(cells), op = new Uint8Array(cells), open = new Uint8Array(cells);
+  // Pushed, not preallocated: arrays made by `new Array(n)` stay holey, a slower read per cell.
+  const a: Literal[] = [], b: Literal[] = [], set: RuleChecks['set'] = [], list: RuleChecks['list'] = [], fn: RuleChecks['fn'] = [];
+  for (let r = 0; r < rules.length; r++) {
+    from[r] = a.length;
+    const tests = rules[r]!.tests;
+    for (let input = 0; input < tests.length; input++) {
+      const test = tests[input]!;
+      if ('any' in test) continue;
+      const i = a.length;
+      let x: Literal = null, y: Literal = null, s: Set<Literal> | null = null, l: Literal[] | null = null, f: RuleChecks['fn'][number] = null;
+      slot[i] = inputSlots[input]!;
+      if ('eq' in test && test.eq.length === 1) { op[i] = EQ; x = test.eq[0]!; }
+      else if ('eq' in test && test.eq.length <= SHORT_LIST) { op[i] = IN_LIST; l = test.eq; }
+      else if ('eq' in test) { op[i] = IN; s = new Set(test.eq); }
+      else if ('cmp' in test) { op[i] = COMPARISON[test.cmp]; x = test.value; }
+      else if ('range' in test) { op[i] = RANGE; x = test.range[0]; y = test.range[1]; open[i] = (test.open[0] ? 1 : 0) | (test.open[1] ? 2 : 0); }
+      else { op[i] = CLOSURE; f = compileTest(test, slotOf); }
+      a.push(x); b.push(y); set.push(s); list.push(l); fn.push(f);
+    }
+  }
+  from[rules.length] = a.length;
+  return { from, slot, op, a, b, open, set, list, fn };
 }
 
 /**
