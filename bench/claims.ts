@@ -9,6 +9,7 @@ import { IssueList } from '../src/compile/issue.js';
 import { formatIsoDate, parseIsoDate } from '../src/evaluate/dates.js';
 import { parseLiteral } from '../src/sheet/cell-syntax.js';
 import { parseSheet } from '../src/sheet/parse-sheet.js';
+import { parsePolicy } from '../src/store/policy-document.js';
 
 export interface BenchClaim { claim: Claim; asOf: string }
 
@@ -16,7 +17,7 @@ export const BRANDS = ['elegoo', 'kokoni', 'kospet'] as const;
 export const CLAIMS_PER_BRAND = 1000;
 
 export function loadPolicy(brand: string, dir = 'dist/policies'): CompiledPolicy {
-  return JSON.parse(readFileSync(join(dir, `${brand}.json`), 'utf8')) as CompiledPolicy;
+  return parsePolicy(readFileSync(join(dir, `${brand}.json`), 'utf8'));
 }
 
 /** A small deterministic PRNG (mulberry32), so the claim set is the same on every run. */

@@ -10,6 +10,7 @@ import type { CompiledPolicy } from '../src/contract.js';
 import { evaluateClaim, versionKey } from '../src/index.js';
 import { pointerKey } from '../src/store/policy-pointer.js';
 import { preparePolicy } from '../src/evaluate/prepare-policy.js';
+import { parsePolicy } from '../src/store/policy-document.js';
 import { BRANDS, mixedClaims } from './claims.js';
 import { timeBatches, type BatchOptions, type Stats } from './measure.js';
 import { profileSelfTime, type ProfileRow } from './profile.js';
@@ -52,11 +53,6 @@ const READER = `export default {
   },
 };`;
 
-/** JSON.parse under its own name, so the profile tells parsing apart from preparing. */
-function parsePolicy(text: string): CompiledPolicy {
-  return JSON.parse(text) as CompiledPolicy;
-}
-
 export async function measureColdPath(options: BatchOptions, reads = 200, dir = 'dist/policies'): Promise<ColdResult[]> {
   const mf = new Miniflare({ modules: true, script: READER, kvNamespaces: ['POLICIES'], compatibilityDate: '2026-04-01' });
   try {
@@ -64,7 +60,7 @@ export async function measureColdPath(options: BatchOptions, reads = 200, dir = 
     const results: ColdResult[] = [];
     for (const brand of BRANDS) {
       const text = readFileSync(join(dir, `${brand}.json`), 'utf8');
-      const policy = JSON.parse(text) as CompiledPolicy;
+      const policy = parsePolicy(text);
       const key = versionKey(brand, policy.version);
       await kv.put(key, text);
       const timeReads = async (k: string) => (await (await mf.dispatchFetch(`http://bench.local/?key=${encodeURIComponent(k)}&n=${reads}`)).json()) as { firstMs: number; totalMs: number; n: number };

@@ -3,7 +3,7 @@
 //   tsx bench/scale-compile.ts <rows> <U|C|F> <out.json>
 
 import { writeFileSync } from 'node:fs';
-import { compilePolicy } from '../src/index.js';
+import { compilePolicy, policyToJson } from '../src/index.js';
 import { syntheticBrand, type SkuHitPolicy } from './synthetic-brand.js';
 
 const [rows, hit, out] = process.argv.slice(2);
@@ -16,5 +16,5 @@ if (!result.ok) {
   console.error(JSON.stringify(result.issues.slice(0, 5)));
   process.exit(1);
 }
-writeFileSync(out!, JSON.stringify(result.policy));
+writeFileSync(out!, policyToJson(result.policy));
 console.log(JSON.stringify({ compileMs, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }));

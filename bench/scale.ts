@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { compilePolicy, evaluateClaim, type CompiledPolicy } from '../src/index.js';
+import { compilePolicy, evaluateClaim, parsePolicy, type CompiledPolicy } from '../src/index.js';
 import { timeBatches, type BatchOptions, type Stats } from './measure.js';
 import { floorTables, interpret, type Facts } from './peers.js';
 import { profileSelfTime, type ProfileRow } from './profile.js';
@@ -72,7 +72,7 @@ function compileCapped(rows: number, hit: SkuHitPolicy, capMs: number): { policy
     if (run.status !== 0) throw new Error(`compiling ${rows} rows (${hit}) failed: ${run.stderr}`);
     const { compileMs, rssMb } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { compileMs: number; rssMb: number };
     const text = readFileSync(out, 'utf8');
-    return { policy: JSON.parse(text) as CompiledPolicy, text, compileMs, rssMb };
+    return { policy: parsePolicy(text), text, compileMs, rssMb };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -109,7 +109,7 @@ function measureBrands(count: number, batch: BatchOptions): BrandsResult {
   const compileMs = performance.now() - start;
   const texts = policies.map((p) => JSON.stringify(p));
   // What a Worker holds after reading every brand from KV: parsed documents, prepared on first use.
-  const loaded = texts.map((t) => JSON.parse(t) as CompiledPolicy);
+  const loaded = texts.map((t) => parsePolicy(t));
   const claims = names.map((brand) => syntheticClaims(brand, rowsPerBrand, 5));
   start = performance.now();
   loaded.forEach((policy, b) => evaluateClaim(policy, claims[b]![0]!.claim, claims[b]![0]!.asOf));

@@ -3,6 +3,7 @@
 // of their own; the Worker's own is functions/bundled-policies.ts.
 
 import type { CompiledPolicy } from '../src/contract.js';
+import { parsePolicy, policyToJson } from '../src/store/policy-document.js';
 
 /** One brand as the bundle holds it: its version, and the compiled document as JSON text. */
 export interface BundledDocument {
@@ -33,7 +34,7 @@ export class BundledPolicies {
   /** A bundle of these documents (tests: a Worker built with other policies). */
   static of(policies: Readonly<Record<string, CompiledPolicy>>): BundledPolicies {
     const documents: Record<string, BundledDocument> = {};
-    for (const [brand, policy] of Object.entries(policies)) documents[brand] = { version: policy.version, json: JSON.stringify(policy) };
+    for (const [brand, policy] of Object.entries(policies)) documents[brand] = { version: policy.version, json: policyToJson(policy) };
     return new BundledPolicies(documents);
   }
 
@@ -46,7 +47,7 @@ export class BundledPolicies {
   policy(brand: string): CompiledPolicy | undefined {
     const held = this.parsed.get(brand);
     if (held || !Object.hasOwn(this.documents, brand)) return held;
-    const policy = JSON.parse(this.documents[brand]!.json) as CompiledPolicy;
+    const policy = parsePolicy(this.documents[brand]!.json);
     this.parsed.set(brand, policy);
     return policy;
   }

@@ -6,6 +6,7 @@
 
 import { FORMAT_VERSION, type CompiledPolicy } from '../src/contract.js';
 import { BRANDS_KEY, pointerKey, readPointer, versionInForce, versionKey, type PolicyPointer, type TimelineEntry } from '../src/store/policy-pointer.js';
+import { policyFromJson } from '../src/store/policy-document.js';
 import { readBrandList } from '../src/store/publish-plan.js';
 import type { KvReader } from './env.js';
 import type { BundledPolicies } from './policy-bundle.js';
@@ -65,7 +66,7 @@ function readPolicy(json: unknown, brand: string, version: string): ReadResult<C
   if (p.brand !== brand || p.version !== version) return corrupt(`holds ${String(p.brand)} ${String(p.version)}`);
   const lists = [p.facts, p.remedies, p.windows, p.tables, p.plan, p.locales];
   if (!lists.every(Array.isArray) || typeof p.messages !== 'object') return corrupt('lacks facts, remedies, windows, tables, plan or messages');
-  return ok(p as CompiledPolicy);
+  return ok(policyFromJson(p as CompiledPolicy));
 }
 
 const readList = (json: unknown): ReadResult<string[]> => {

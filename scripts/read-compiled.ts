@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledPolicy } from '../src/contract.js';
+import { parsePolicy } from '../src/store/policy-document.js';
 
 export const COMPILED_DIR = 'dist/policies';
 
@@ -11,7 +12,7 @@ export function readCompiledPolicies(dir = COMPILED_DIR): CompiledPolicy[] {
   if (!existsSync(indexFile)) throw new Error(`${indexFile} is missing: run \`npm run build:policies\` first`);
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as Record<string, { version: string }>;
   return Object.entries(index).map(([brand, entry]) => {
-    const policy = JSON.parse(readFileSync(join(dir, `${brand}.json`), 'utf8')) as CompiledPolicy;
+    const policy = parsePolicy(readFileSync(join(dir, `${brand}.json`), 'utf8'));
     if (policy.brand !== brand || policy.version !== entry.version) throw new Error(`${dir}/${brand}.json does not match index.json: rebuild`);
     return policy;
   });

@@ -2,8 +2,11 @@
 // client sends, and the decision the evaluator returns. Types only; runtime validation of these
 // shapes lives next to the code that reads them (compile/, evaluate/claim-facts.ts, functions/).
 
-/** Bumped whenever a compiled document changes shape; loaders refuse newer formats. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped whenever a compiled document changes shape; loaders refuse newer formats. 2: stored documents
+ * write `-` cells as null (src/store/policy-document.ts); format 1 documents still read.
+ */
+export const FORMAT_VERSION = 2;
 
 export type Status = 'eligible' | 'ineligible' | 'review';
 export type FactType = 'boolean' | 'enum' | 'text' | 'date' | 'number' | 'money';

@@ -10,3 +10,4 @@ export { evaluateTable, parseStandaloneTable, type TableEvaluation } from './eva
 export { summarizeCoverage, type CoverageQuery } from './evaluate/summarize-coverage.js';
 export { runCases, type CasesReport, type CaseResult } from './cases/run-cases.js';
 export * from './store/policy-pointer.js';
+export { parsePolicy, policyFromJson, policyToJson } from './store/policy-document.js';

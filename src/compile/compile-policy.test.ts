@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { compileOrThrow, tinyBrand, TINY_BRAND, TINY_SHARED, type Sheets } from '../../test/support/tiny-brand.js';
+import { FORMAT_VERSION } from '../contract.js';
 import { compilePolicy, type BrandSheets } from './compile-policy.js';
 import { formatIssue, type Issue } from './issue.js';
 
@@ -140,7 +141,7 @@ describe('compilePolicy', () => {
     it('carries the settings of policy.csv', () => {
       const policy = compileOrThrow(tinyBrand());
       expect(policy).toMatchObject({
-        formatVersion: 1, brand: 'tiny', name: 'Tiny Audio', currency: 'EUR', locales: ['en', 'de'], defaultLocale: 'en',
+        formatVersion: FORMAT_VERSION, brand: 'tiny', name: 'Tiny Audio', currency: 'EUR', locales: ['en', 'de'], defaultLocale: 'en',
         claimDate: 'claim_on', warrantyWindow: 'warranty',
       });
       expect(policy.version).toMatch(/^[0-9a-f]{16}$/);

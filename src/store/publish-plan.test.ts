@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledPolicy } from '../contract.js';
+import { FORMAT_VERSION, type CompiledPolicy } from '../contract.js';
 import { BRANDS_KEY, pointerKey, versionInForce, versionKey, type PolicyPointer } from './policy-pointer.js';
 import { keysToRead, planPublish, readBrandList, readPublishedState } from './publish-plan.js';
 
-const policy = (brand: string, version: string) => ({ brand, version, formatVersion: 1 }) as CompiledPolicy;
+const policy = (brand: string, version: string) => ({ brand, version, formatVersion: FORMAT_VERSION, tables: [] }) as unknown as CompiledPolicy;
 const NOW = '2026-01-01T00:00:00.000Z';
 
 describe('planPublish', () => {

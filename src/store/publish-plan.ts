@@ -3,6 +3,7 @@
 // Pure: the caller reads the current pointers and brand list, and performs the writes in order.
 
 import type { CompiledPolicy } from '../contract.js';
+import { policyToJson } from './policy-document.js';
 import { BRANDS_KEY, pointerKey, readPointer, versionKey, withPublished, type PolicyPointer } from './policy-pointer.js';
 
 export interface KvEntry { key: string; value: string }
@@ -70,7 +71,7 @@ export function planPublish(policies: readonly CompiledPolicy[], state: Publishe
   for (const policy of policies) {
     const before = state.pointers[policy.brand] ?? null;
     const after = withPublished(before, policy.brand, policy.version, effectiveFrom, now);
-    versions.push({ key: versionKey(policy.brand, policy.version), value: JSON.stringify(policy) });
+    versions.push({ key: versionKey(policy.brand, policy.version), value: policyToJson(policy) });
     pointers.push({ key: pointerKey(policy.brand), value: JSON.stringify(after) });
     changes.push({ brand: policy.brand, from: before?.current ?? null, to: after.current, unchanged: after === before });
   }

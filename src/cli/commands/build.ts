@@ -8,6 +8,7 @@ import { caseIssues, compileBrand, type BrandOutcome } from '../compile-brands.j
 import { PolicyProblems } from '../errors.js';
 import { printIssues } from '../print-issues.js';
 import { listBrands } from '../read-sheets.js';
+import { policyToJson } from '../../store/policy-document.js';
 import type { CommandContext } from '../main.js';
 
 export const DEFAULT_OUT_DIR = 'dist/policies';
@@ -26,7 +27,7 @@ export function build(argv: string[], ctx: CommandContext): void {
   mkdirSync(outDir, { recursive: true });
   const index: Record<string, { version: string; name: string; bytes: number }> = {};
   for (const o of outcomes) {
-    const json = JSON.stringify(o.policy);
+    const json = policyToJson(o.policy!);
     writeFileSync(join(outDir, `${o.brand}.json`), json);
     index[o.brand] = { version: o.policy!.version, name: o.policy!.name, bytes: json.length };
     ctx.out(`✓ ${o.brand} ${o.policy!.version} — ${o.cases.length} cases pass, ${(json.length / 1024).toFixed(1)} KB`);
