@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUNDLE_TARGET_GZIP_BYTES = 100 * 1024;
 export const OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
 export const WRANGLER = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
 

@@ -14,8 +14,8 @@ import { parsePolicy } from '../src/store/policy-document.js';
 import { BRANDS, mixedClaims } from './claims.js';
 import { timeBatches, type BatchOptions, type Stats } from './measure.js';
 import { profileSelfTime, type ProfileRow } from './profile.js';
+import { COLD_TARGET_US } from './targets.js';
 
-export const COLD_TARGET_US = 1000;
 
 export interface ColdResult {
   brand: string;

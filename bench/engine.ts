@@ -11,6 +11,7 @@ import { round, timeEach, timeInterleaved, type Stats } from './measure.js';
 import { floorTables, interpret, jreEngine, jreSelection, zenDecision, zenSelection, ZenEngine, type Facts, type Selection } from './peers.js';
 import { oursTables } from './ours.js';
 import { profileSelfTime, type ProfileRow } from './profile.js';
+import { FULL_CLAIM_TARGET_US } from './targets.js';
 
 /** Ours and the floor take `oursPerRound` samples of `oursBatch` calls per round, each peer one of `peerBatch`. */
 export interface Effort { rounds: number; warmupRounds: number; oursBatch: number; oursPerRound: number; peerBatch: number; each: number }
@@ -31,8 +32,6 @@ export interface BrandResult {
 }
 export interface FirstHitResult { rows: EngineRow[]; checked: number; profile?: ProfileRow[] }
 export interface EngineResults { brands: BrandResult[]; firstHit20: FirstHitResult }
-
-export const FULL_CLAIM_TARGET_US = 2;
 
 /**
  * The facts each table saw while the claim was decided, rebuilt from the public API: flags not sent

@@ -11,9 +11,9 @@ import { compilePolicy, evaluateClaim, parsePolicy, type CompiledPolicy } from '
 import { timeBatches, type BatchOptions, type Stats } from './measure.js';
 import { floorTables, interpret, type Facts } from './peers.js';
 import { profileSelfTime, type ProfileRow } from './profile.js';
+import { SCALE_TARGET_US } from './targets.js';
 import { syntheticBrand, syntheticClaims, type SkuHitPolicy } from './synthetic-brand.js';
 
-export const SCALE_TARGET_US = 10;
 
 export interface ScaleRow {
   rows: number;

@@ -15,9 +15,6 @@ import { OFFLINE_ENV } from './bundle.js';
 import { startWorker, type LocalWorker } from './local-server.js';
 import { measureWorkerCpu, type WorkerCpuResult } from './worker-cpu.js';
 
-export const THROUGHPUT_TARGET = 0.9;   // eligibility req/s ≥ 0.9 × /healthz
-export const P99_TARGET = 1.2;          // eligibility p99 ≤ 1.2 × /healthz
-
 export interface WorkerPlan {
   connections: number; seconds: number; warmupSeconds: number; rounds: number; claimsPerBrand: number;
   /** One-connection load per route per round (the serial figure is the median over rounds). */
