@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const results: Results = {};
   // Each section's modules are loaded when it runs, the engine's first. Loaded up front, the tooling
   // the worker and cold-path sections drive (miniflare, wrangler, autocannon: ~100 MB of heap) made
-  // every claim in the engine section 2–2.5× slower than in a process without them (BENCHMARKS.md).
+  // claims in the engine section up to 2× slower than in a process without them (BENCHMARKS.md).
   if (wanted('engine')) {
     log('1. engine, in-process');
     const { benchEngine, FULL_EFFORT, QUICK_EFFORT } = await import('./engine.js');
