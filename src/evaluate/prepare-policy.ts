@@ -14,7 +14,7 @@ export type Verdict = 'eligible' | 'ineligible' | 'review';
 export const SEVERITY: Record<Verdict, number> = { eligible: 0, review: 1, ineligible: 2 };
 export const NO_VERDICT = -1;
 
-/** What one rule says about one remedy. */
+/** What one rule says about one remedy. Read-only once built: effects share their lists. */
 export interface RuleEffect {
   remedy: string;
   remedyIndex: number;
@@ -226,8 +226,9 @@ function ruleEffects(table: CompiledTable, rule: CompiledRule, at: Resolver): Ru
 
 function hotEffect(remedy: string, verdict: Verdict | null, source: string, reasons: string[], deadline: string | undefined,
   evidence: string[], fees: [string, OutputValue][], at: Resolver): RuleEffect {
-  let feeFields: string[] = NONE, feeSlots: number[] = NONE, feeValues: (string | number)[] = NONE;
-  if (fees.length) [feeFields, feeSlots, feeValues] = [[], [], []];
+  // Most effects carry no fees: they share the empty list.
+  const feeFields: string[] = fees.length ? [] : NONE, feeSlots: number[] = fees.length ? [] : NONE;
+  const feeValues: (string | number)[] = fees.length ? [] : NONE;
   for (const [field, value] of fees) {
     // A constant that is neither text nor a number (a list, a flag) never becomes a fee.
     if ('value' in value && typeof value.value !== 'string' && typeof value.value !== 'number') continue;
