@@ -57,6 +57,22 @@ describe('the policy store', () => {
     });
   });
 
+  it('reads a version published in format 1 (each `-` cell an object), deciding as from format 2', async () => {
+    const FORMAT_1 = 'f1f1f1f1f1f1f1f1';
+    const pointer = pointerKey('kospet');
+    const original = (await env.POLICIES.get(pointer, 'text'))!;
+    const { decision: fromFormat2 } = await decide(freshApp());
+    try {
+      await env.POLICIES.put(versionKey('kospet', FORMAT_1), JSON.stringify({ ...kospet, formatVersion: 1, version: FORMAT_1 }));
+      await env.POLICIES.put(pointer, JSON.stringify({ brand: 'kospet', current: FORMAT_1, timeline: [{ version: FORMAT_1, effective_from: '2020-01-01', published_at: '2020-01-01T00:00:00Z' }] }));
+      const { res, decision } = await decide(freshApp());
+      expect(headers(res)).toMatchObject({ source: 'kv', degraded: null, version: FORMAT_1 });
+      expect(decision.remedies).toEqual(fromFormat2.remedies);
+    } finally {
+      await env.POLICIES.put(pointer, original);
+    }
+  });
+
   describe('after a re-check that fails', () => {
     it('answers from memory, degraded, and reads KV again only at the next re-check', async () => {
       let now = Date.parse('2026-01-01T00:00:00Z');
