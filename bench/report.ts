@@ -68,7 +68,9 @@ function workerSection(r: Report): string {
       `(${w.baseline.answerBytes.eligibility} B for eligibility, ${w.baseline.answerBytes.healthz} B for healthz), in the same rounds: throughput ${f(w.baseline.throughputRatio)}×, ` +
       `p99 ${f(w.baseline.p99Ratio)}× — what moving the bytes costs by itself, the ceiling of this measurement here.`] : []),
     ...(w.insideWorkerd ? ['', `Inside workerd, no HTTP stack: the Worker's own time per request, healthz ${Math.round(w.insideWorkerd.healthzUs)} µs, ` +
-      `eligibility ${Math.round(w.insideWorkerd.eligibilityUs)} µs (\`${w.insideWorkerd.command}\`; median µs, includes building each request and reading each answer).`] : [])].join('\n');
+      `eligibility ${Math.round(w.insideWorkerd.eligibilityUs)} µs` +
+      (w.insideWorkerd.coverageUs === undefined ? '' : `, coverage (the checkout badge's GET, no If-None-Match) ${Math.round(w.insideWorkerd.coverageUs)} µs`) +
+      ` (\`${w.insideWorkerd.command}\`; median µs, includes building each request and reading each answer).`] : [])].join('\n');
 }
 
 function coldSection(r: Report): string {

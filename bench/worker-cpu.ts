@@ -22,23 +22,26 @@ export interface WorkerCpuResult {
   /** µs per request, median over interleaved samples. */
   healthzUs: number;
   eligibilityUs: number;
+  /** GET /v1/brands/:brand/coverage, the checkout badge's call (without If-None-Match: a first view). */
+  coverageUs?: number;
 }
 
 const HARNESS = `import worker from './index.js';
-let bodies = [], lengths = [];
+let bodies = [], lengths = [], paths = [];
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname === '/__bodies') {
-      bodies = await request.json();
+      ({ bodies, paths } = await request.json());
       lengths = bodies.map((b) => String(new TextEncoder().encode(b).byteLength));
       return new Response('ok');
     }
-    const eligibility = url.searchParams.get('route') === 'eligibility', n = Number(url.searchParams.get('n'));
+    const route = url.searchParams.get('route'), n = Number(url.searchParams.get('n'));
     for (let i = 0; i < n; i++) {
-      const req = eligibility
+      const req = route === 'eligibility'
         // As a client sends it over HTTP: with its Content-Length.
         ? new Request('http://bench.local/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': lengths[i % bodies.length] }, body: bodies[i % bodies.length] })
+        : route === 'coverage' ? new Request('http://bench.local' + paths[i % paths.length])
         : new Request('http://bench.local/healthz');
       const res = await worker.fetch(req, env, ctx);
       const body = await res.arrayBuffer();
@@ -47,6 +50,9 @@ export default {
     return new Response('done');
   },
 };`;
+
+const ROUTES = ['healthz', 'eligibility', 'coverage'] as const;
+type Route = (typeof ROUTES)[number];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
@@ -71,26 +77,31 @@ export async function measureWorkerCpu(claimsPerBrand: number, requestsPerSample
     const kv = (await mf.getKVNamespace('POLICIES')) as unknown as { put(key: string, value: string): Promise<void> };
     const plan = planPublish(policies, { brands: null, pointers: {} }, today.slice(0, 10), today);
     for (const phase of plan.phases) for (const { key, value } of phase) await kv.put(key, value);
-    const bodies = BRANDS.flatMap((brand, i) => mixedClaims(policies[i]!, claimsPerBrand).map(({ claim }) => JSON.stringify({ brand, claim })));
-    await mf.dispatchFetch('http://bench.local/__bodies', { method: 'POST', body: JSON.stringify(bodies) });
+    const claims = BRANDS.flatMap((brand, i) => mixedClaims(policies[i]!, claimsPerBrand).map(({ claim }) => ({ brand, claim })));
+    const bodies = claims.map((c) => JSON.stringify(c));
+    // The badge's question for the product and part each claim names.
+    const paths = claims.map(({ brand, claim }) => {
+      const query = new URLSearchParams();
+      for (const fact of ['product_line', 'part']) if (typeof claim[fact] === 'string') query.set(fact, claim[fact] as string);
+      return `/v1/brands/${brand}/coverage?${query}`;
+    });
+    await mf.dispatchFetch('http://bench.local/__bodies', { method: 'POST', body: JSON.stringify({ bodies, paths }) });
 
-    const run = async (route: 'healthz' | 'eligibility', n: number): Promise<number> => {
+    const run = async (route: Route, n: number): Promise<number> => {
       const start = process.hrtime.bigint();
       const res = await mf!.dispatchFetch(`http://bench.local/?route=${route}&n=${n}`);
       const text = await res.text();
       if (res.status !== 200) throw new Error(`the Worker answered ${route} with an error inside the harness: ${text}`);
       return Number(process.hrtime.bigint() - start) / 1000 / n;
     };
-    await run('healthz', requestsPerSample);          // warm: JIT, policy cache filled from KV
-    await run('eligibility', requestsPerSample);
-    const times = { healthz: [] as number[], eligibility: [] as number[] };
+    for (const route of ROUTES) await run(route, requestsPerSample);   // warm: JIT, policy cache filled from KV
+    const times: Record<Route, number[]> = { healthz: [], eligibility: [], coverage: [] };
     for (let s = 0; s < samples; s++) {
-      const order = s % 2 ? (['eligibility', 'healthz'] as const) : (['healthz', 'eligibility'] as const);
-      for (const route of order) times[route].push(await run(route, requestsPerSample));
+      for (const route of s % 2 ? [...ROUTES].reverse() : ROUTES) times[route].push(await run(route, requestsPerSample));
     }
     return {
       command: `wrangler deploy --dry-run --outdir <tmp>; Miniflare (wrangler.toml's bindings) runs index.js through a harness: ${requestsPerSample} requests per sample, ${samples} samples per route, interleaved`,
-      requestsPerSample, samples, healthzUs: median(times.healthz), eligibilityUs: median(times.eligibility),
+      requestsPerSample, samples, healthzUs: median(times.healthz), eligibilityUs: median(times.eligibility), coverageUs: median(times.coverage),
     };
   } finally {
     await mf?.dispose();

@@ -9,6 +9,7 @@ import { BRANDS_KEY, pointerKey, readPointer, versionInForce, versionKey, type P
 import { policyFromJson } from '../src/store/policy-document.js';
 import { readBrandList } from '../src/store/publish-plan.js';
 import type { KvReader } from './env.js';
+import { remember } from './lru.js';
 import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyUnavailable } from './problem.js';
 
@@ -34,6 +35,7 @@ export interface BrandList { brands: string[]; source: PolicySource; fault?: Pol
 /** A value read from KV: T, null when the key is absent, undefined when it could not be used. */
 interface Slot<T> { value: T | null | undefined; fault?: PolicyFault; at: number }
 
+/** Versions and pointers an isolate keeps, the least recently used dropped first. */
 const MAX_CACHED_VERSIONS = 50;
 /** A KV read that has not answered by then counts as unreadable: a hung store must not hang checkout. */
 export const DEFAULT_KV_TIMEOUT_MS = 1_000;
@@ -79,13 +81,6 @@ const readPointerDoc = (json: unknown): ReadResult<PolicyPointer> => {
   return typeof pointer === 'string' ? corrupt(pointer) : ok(pointer);
 };
 
-/** Holds a slot as the most recently used, dropping the least recently used beyond the limit. */
-function remember<T>(map: Map<string, Slot<T>>, key: string, slot: Slot<T>): void {
-  map.delete(key);
-  map.set(key, slot);
-  if (map.size > MAX_CACHED_VERSIONS) map.delete(map.keys().next().value!);
-}
-
 /** Whether answering one call read KV (source `kv`) or only isolate memory (source `cache`). */
 interface Trace { kvRead: boolean }
 
@@ -124,7 +119,7 @@ export class PolicyStore {
     const key = versionKey(brand, version);
     // Versions are content hashes: when the Worker was built with the version KV names, its bundled
     // copy is that document. A cold isolate then skips reading the largest key (BENCHMARKS.md, cold path).
-    if (this.bundle.version(brand) === version && !this.cache.versions.get(key)?.value) remember(this.cache.versions, key, { value: this.bundle.policy(brand)!, at: this.options.now() });
+    if (this.bundle.version(brand) === version && !this.cache.versions.get(key)?.value) remember(this.cache.versions, key, { value: this.bundle.policy(brand)!, at: this.options.now() }, MAX_CACHED_VERSIONS);
     const doc = await this.slot(this.cache.versions, key, (json) => readPolicy(json, brand, version), true, trace);
     if (doc.value === null) this.logOnce('kv-corrupt', key, 'the pointer names a version that is not stored');
     if (!doc.value) return this.fromBundle(brand, doc.fault ?? 'kv-corrupt');
@@ -172,7 +167,7 @@ export class PolicyStore {
   }
 
   private slot<T>(map: Map<string, Slot<T>>, key: string, read: (json: unknown) => ReadResult<T>, immutable: boolean, trace: Trace): Promise<Slot<T>> {
-    const holder = { get: () => map.get(key), set: (s: Slot<T>) => remember(map, key, s) };
+    const holder = { get: () => map.get(key), set: (s: Slot<T>) => remember(map, key, s, MAX_CACHED_VERSIONS) };
     return this.refresh(holder, key, read, immutable, trace);
   }
 

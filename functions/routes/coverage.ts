@@ -1,13 +1,17 @@
 // GET /v1/brands/:brand/coverage: the pre-purchase summary a checkout badge shows ("30-day returns ·
 // 2-year warranty"), for a product line and part. Cacheable: it changes only with the policy version,
-// the query and the locale, which is exactly what its ETag hashes.
+// the query and the locale, which is exactly what its ETag hashes — and what the isolate keeps its
+// answers by, since storefronts ask the same few questions on every page view.
 
-import { Hono } from 'hono';
+import { Hono, type TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
+import type { CompiledPolicy, CoverageSummary } from '../../src/contract.js';
 import { checkClaim } from '../../src/evaluate/check-claim.js';
 import { summarizeCoverage } from '../../src/evaluate/summarize-coverage.js';
 import type { AppEnv } from '../app-env.js';
 import { coveragePolicies } from '../coverage-terms.js';
 import { loadBrand } from '../decide-claim.js';
+import { remember } from '../lru.js';
 import { negotiateLocale } from '../negotiate-locale.js';
 import { setPolicyHeaders } from '../policy-headers.js';
 import { problem, ProblemError } from '../problem.js';
@@ -23,6 +27,25 @@ function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(36);
+}
+
+type CoverageAnswer = CoverageSummary & { policies: ReturnType<typeof coveragePolicies> };
+
+/** Serialized answers per policy version (dropped with it), by day, query and locale. */
+const answers = new WeakMap<CompiledPolicy, Map<string, string>>();
+const MAX_ANSWERS_PER_VERSION = 256;
+
+function answer(policy: CompiledPolicy, today: string, query: { product_line?: string; part?: string }, locale: string): string {
+  let held = answers.get(policy);
+  if (!held) answers.set(policy, (held = new Map()));
+  const key = [today, query.product_line ?? '', query.part ?? '', locale].join('\u0000');
+  let body = held.get(key);
+  if (body === undefined) {
+    const summary = summarizeCoverage(policy, { ...query, locale }, today);
+    body = JSON.stringify({ ...summary, policies: coveragePolicies(policy, summary) } satisfies CoverageAnswer);
+  }
+  remember(held, key, body, MAX_ANSWERS_PER_VERSION);
+  return body;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -50,6 +73,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     c.header('Content-Language', locale);
     if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
 
-    const summary = summarizeCoverage(policy, { ...probe, locale }, c.get('today'));
-    return c.json({ ...summary, policies: coveragePolicies(policy, summary) }, 200);
+    // The body is CoverageAnswer's JSON, serialized by answer(): typed as c.json would type it, for hono/client.
+    const body = answer(policy, c.get('today'), probe, locale);
+    return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as Response & TypedResponse<JSONParsed<CoverageAnswer>, 200, 'json'>;
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
-import { call, readJson } from './worker.js';
+import { coveragePolicies } from '../../functions/coverage-terms.js';
+import { summarizeCoverage } from '../../src/evaluate/summarize-coverage.js';
+import { bundledPolicy, call, readJson } from './worker.js';
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 interface Brand { brand: string; name: string; policy_version: string; locales: string[] }
 
@@ -68,6 +72,21 @@ describe('GET /v1/brands/:brand/coverage', () => {
     const otherLocale = await call(path, { headers: { 'accept-language': 'de' } });
     expect(new Set([etag, otherPart.headers.get('etag'), otherLocale.headers.get('etag')]).size).toBe(3);
     expect((await call(path, { headers: { 'if-none-match': otherPart.headers.get('etag')! } })).status).toBe(200);
+  });
+
+  it('answers each query and locale with its own summary, also when the isolate answers from memory', async () => {
+    const queries = ['part=printer', 'part=hot_end_kit', 'product_line=mars-5&part=printer', 'product_line=neptune-4-pro&part=printer'];
+    for (let round = 0; round < 2; round++) {
+      for (const query of queries) {
+        for (const lang of ['en', 'de']) {
+          const res = await call(`/v1/brands/elegoo/coverage?${query}`, { headers: { 'accept-language': lang } });
+          const params = new URLSearchParams(query);
+          const summary = summarizeCoverage(bundledPolicy('elegoo'), { product_line: params.get('product_line') ?? undefined, part: params.get('part') ?? undefined, locale: lang }, todayUtc());
+          expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+          expect(await readJson(res), `${query} ${lang}, round ${round}`).toEqual(JSON.parse(JSON.stringify({ ...summary, policies: coveragePolicies(bundledPolicy('elegoo'), summary) })));
+        }
+      }
+    }
   });
 
   it('rejects a part the brand does not know, by query path', async () => {
