@@ -11,6 +11,9 @@ export interface BundledDocument {
   json: string;
 }
 
+/** A policy as the bundle stores it. */
+export const bundledDocument = (policy: CompiledPolicy): BundledDocument => ({ version: policy.version, json: policyToJson(policy) });
+
 /** dist/worker/bundled-policies.json, as scripts/bundle-policies.ts writes it. */
 export interface PolicyBundleFile {
   built_at: string;
@@ -34,7 +37,7 @@ export class BundledPolicies {
   /** A bundle of these documents (tests: a Worker built with other policies). */
   static of(policies: Readonly<Record<string, CompiledPolicy>>): BundledPolicies {
     const documents: Record<string, BundledDocument> = {};
-    for (const [brand, policy] of Object.entries(policies)) documents[brand] = { version: policy.version, json: policyToJson(policy) };
+    for (const [brand, policy] of Object.entries(policies)) documents[brand] = bundledDocument(policy);
     return new BundledPolicies(documents);
   }
 

@@ -5,8 +5,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { PolicyBundleFile } from '../functions/policy-bundle.js';
-import { policyToJson } from '../src/store/policy-document.js';
+import { bundledDocument, type PolicyBundleFile } from '../functions/policy-bundle.js';
 import { readCompiledPolicies } from './read-compiled.js';
 
 export const BUNDLE_FILE = 'dist/worker/bundled-policies.json';
@@ -15,7 +14,7 @@ const policies = readCompiledPolicies();
 mkdirSync(dirname(BUNDLE_FILE), { recursive: true });
 const bundle: PolicyBundleFile = {
   built_at: new Date().toISOString(),
-  policies: Object.fromEntries(policies.map((p) => [p.brand, { version: p.version, json: policyToJson(p) }])),
+  policies: Object.fromEntries(policies.map((p) => [p.brand, bundledDocument(p)])),
 };
 writeFileSync(BUNDLE_FILE, JSON.stringify(bundle));
 console.log(`✓ bundled ${policies.map((p) => `${p.brand} ${p.version}`).join(', ')} → ${BUNDLE_FILE}`);
