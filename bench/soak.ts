@@ -154,7 +154,9 @@ async function heapAfterRequests(bodies: string[], requests: number): Promise<{ 
 async function soakServer(server: LocalWorker, bodies: string[], options: Options, what: string): Promise<Soak> {
   console.log(`${what}: up on ${server.url} (workerd ${workerdPids(server.pid).join(', ') || 'not found'}); warming up ${WARMUP_S} s, then ${options.seconds} s at ${options.connections} connections…`);
   await load(server.url, bodies, WARMUP_S, options.connections, null);
-  return load(server.url, bodies, options.seconds, options.connections, server.pid);
+  const soak = await load(server.url, bodies, options.seconds, options.connections, server.pid);
+  if (server.disconnects()) console.log(`  workerd logged ${server.disconnects()} client disconnects (the load runs closing their connections; not shown)`);
+  return soak;
 }
 
 /** A Worker that reads the body and answers a constant as long as the Worker's mean answer: the runtime's own cost. */
