@@ -10,9 +10,14 @@ import { runInNewContext } from 'node:vm';
  * A full garbage collection, run before every timed sample of interleaved contenders: engines share
  * one heap, and without it a sample pays for the garbage the previous contender left (the peers
  * allocate far more per call than we do, so their debt landed in our samples: ~2× on our medians).
+ * The collection sweeps before it returns (`--no-concurrent-sweeping`): by default V8 sweeps on
+ * background threads after it, and with the bench's other live objects in the heap (peers, checked
+ * decisions, tooling) that sweeping overlapped the next samples on this 2-vCPU VM — with 100 MB of
+ * ballast, claims ran 2–3× slower; with the flag, as fast as in a process of their own (BENCHMARKS.md).
  */
 const collectGarbage: () => void = (() => {
   setFlagsFromString('--expose-gc');
+  setFlagsFromString('--no-concurrent-sweeping');
   return runInNewContext('gc') as () => void;
 })();
 
