@@ -173,21 +173,24 @@ export function collectOutputs<T>(policy: HitPolicy, all: T[]): T[] | number | n
   return policy === 'C<' ? Math.min(...numbers) : Math.max(...numbers);
 }
 
+/** One selected rule's outputs as the DMN value: the value of a single output, else an object by output name. */
+function rowValue(prepared: PreparedTable, rule: number, facts: Values): unknown {
+  const outputs = prepared.table.outputs;
+  const values = ruleOutputs(prepared, rule, facts);
+  if (outputs.length === 1) return values[0];
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < values.length; i++) {
+    const name = outputs[i]!.name;
+    // An output may be called __proto__ (a legal column name): define it rather than set the prototype.
+    if (name === '__proto__') Object.defineProperty(row, name, { value: values[i], enumerable: true, writable: true, configurable: true });
+    else row[name] = values[i];
+  }
+  return row;
+}
+
 export function tableResult(prepared: PreparedTable, hit: TableHit, facts: Values): unknown {
   const table = prepared.table;
   if (hit.error) return null;
-  const rowValue = (r: number) => {
-    const values = ruleOutputs(prepared, r, facts);
-    if (table.outputs.length === 1) return values[0];
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < values.length; i++) {
-      const name = table.outputs[i]!.name;
-      // An output may be called __proto__ (a legal column name): define it rather than set the prototype.
-      if (name === '__proto__') Object.defineProperty(row, name, { value: values[i], enumerable: true, writable: true, configurable: true });
-      else row[name] = values[i];
-    }
-    return row;
-  };
-  if (isSingleHit(table.hitPolicy)) return hit.rules.length ? rowValue(hit.rules[0]!) : null;
-  return collectOutputs(table.hitPolicy, hit.rules.map(rowValue));
+  if (isSingleHit(table.hitPolicy)) return hit.rules.length ? rowValue(prepared, hit.rules[0]!, facts) : null;
+  return collectOutputs(table.hitPolicy, hit.rules.map((r) => rowValue(prepared, r, facts)));
 }
