@@ -9,7 +9,7 @@ import { collectOutputs, selectRules } from './evaluate-table.js';
 import { windowOnDays } from './windows.js';
 import { fromMinorUnits, percentOf, toMinorUnits } from './money.js';
 import type { Values } from './match-test.js';
-import { NO_VERDICT, preparePolicy, SEVERITY, wordingFor, type DerivedOutput, type PreparedPolicy, type RuleEffect, type Wording } from './prepare-policy.js';
+import { effectsOf, NO_VERDICT, preparePolicy, reasonsOf, SEVERITY, wordingFor, type DerivedOutput, type PreparedPolicy, type RuleEffect, type Wording } from './prepare-policy.js';
 
 export interface EvaluateOptions {
   locale?: string;
@@ -148,7 +148,7 @@ function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffe
   let describing = false;
   for (const e of effects) {
     if (e.severity > SEVERITY.eligible) {
-      const added = addReasons(reasons, wording.reasons[e.id]!, ownReasons);
+      const added = addReasons(reasons, reasonsOf(wording, e), ownReasons);
       ownReasons ||= reasons.length > 0 && added !== reasons;
       reasons = added;
     }
@@ -234,7 +234,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
       derived[d.name] = value;
     }
     const said = prepared.effects[t]!;
-    for (const r of hit.rules) for (const e of said[r]!) effects[e.remedyIndex]!.push(e);
+    for (const r of hit.rules) for (const e of said[r] ?? effectsOf(prepared, t, r)) effects[e.remedyIndex]!.push(e);
     trace?.push({
       table: policy.tables[t]!.source, hit_policy: policy.tables[t]!.hitPolicy,
       matched: hit.rules.map((r) => policy.tables[t]!.rules[r]!.source), ...(hit.error ? { error: hit.error } : {}),

@@ -1,7 +1,7 @@
-// A compiled policy made ready to evaluate: table opcodes and indexes, each rule's contribution to
-// the remedies with its reasons already worded in every locale, names resolved to array indexes —
-// built once per policy version (cold path), so that evaluating a claim only walks arrays and
-// copies references.
+// A compiled policy made ready to evaluate: table opcodes and indexes, names resolved to array
+// indexes — built once per policy version (cold path) — and each rule's contribution to the
+// remedies with its reasons worded per locale, built the first time a claim needs them; after that,
+// evaluating a claim only walks arrays and copies references.
 
 import type { CompiledFact, CompiledPolicy, HitPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
 import { addRefs, isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
@@ -28,7 +28,7 @@ export interface RuleEffect {
   severity: number;
   /** Index of `deadline` in policy.windows, -1 for none. */
   deadlineWindow: number;
-  /** Index in PreparedPolicy.allEffects and in a Wording's reasons. */
+  /** The effect's number in the order effects were built: its index in a Wording's reasons. */
   id: number;
   /** Fees with a string or number value: field, and the slot of a referenced fact or -1 for `feeValues`. */
   feeFields: string[];
@@ -46,8 +46,10 @@ export interface PreparedRemedy {
 
 /** Reasons as decisions show them in one locale, each list shared by every decision (read-only). */
 export interface Wording {
-  reasons: Reason[][];           // [effect id] → its reasons, each code once
+  reasons: (Reason[] | undefined)[];  // [effect id] → its reasons, each code once (see reasonsOf)
   notApplicable: Reason[][];     // [remedy] → why a remedy no row spoke about is refused
+  /** Codes as reasons in this locale, each code once. */
+  word: (codes: string[], source: string) => Reason[];
 }
 
 /** A window with the slots it reads. */
@@ -90,8 +92,12 @@ export interface PreparedPolicy {
   slots: Map<string, number>;
   tables: PreparedTable[];
   windows: PreparedWindow[];
-  /** [table][rule] → effects on remedies, empty for tables that only derive facts */
-  effects: RuleEffect[][][];
+  /**
+   * [table][rule] → effects on remedies (empty for tables that only derive facts), built when the
+   * rule first matches (effectsOf): a claim matches a handful of rows, and building every row's
+   * effects was over half of preparing ELEGOO on a cold isolate (BENCHMARKS.md).
+   */
+  effects: (RuleEffect[] | undefined)[][];
   /** [table] → its output columns that are derived facts. */
   derivedOutputs: DerivedOutput[][];
   /** Every derived fact as null, in plan order: a claim's `derived` starts as a copy (one shape for all). */
@@ -112,7 +118,8 @@ export interface PreparedPolicy {
   readers: Map<string, FactReader>;
   /** Fees computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount). */
   computedFees: { name: string; percent: string; baseSlot: number }[];
-  allEffects: RuleEffect[];
+  /** Names resolved to indexes, kept for the effects built later. */
+  resolver: Resolver;
   /** Locales a decision can be worded in; the default one is at defaultLocale. */
   locales: string[];
   defaultLocale: number;
@@ -134,8 +141,9 @@ export function wordingFor(prepared: PreparedPolicy, locale: number): Wording {
   };
   const worded = (codes: string[], source: string): Reason[] => [...new Set(codes)].map((code) => Object.freeze({ code, message: message(code), source }));
   const wording: Wording = {
-    reasons: prepared.allEffects.map((e) => worded(e.reasons, e.source)),
+    reasons: [],
     notApplicable: prepared.remedies.map(({ remedy }) => worded(['not_applicable'], remedy.source)),
+    word: worded,
   };
   prepared.wordings[locale] = wording;
   return wording;
@@ -167,7 +175,7 @@ interface Resolver {
   slot: (name: string) => number;
   remedy: Map<string, number>;
   window: Map<string, number>;
-  effects: RuleEffect[];
+  built: number;                 // effects built so far: the next one's id
 }
 
 /**
@@ -242,10 +250,9 @@ function hotEffect(remedy: string, verdict: Verdict | null, source: string, reas
     remedy, remedyIndex: at.remedy.get(remedy)!, verdict, reasons, deadline, evidence, fees, source,
     severity: verdict ? SEVERITY[verdict] : NO_VERDICT,
     deadlineWindow: deadline === undefined ? -1 : at.window.get(deadline) ?? -1,
-    id: at.effects.length,
+    id: at.built++,
     feeFields, feeSlots, feeValues,
   };
-  at.effects.push(effect);
   return effect;
 }
 
@@ -312,6 +319,37 @@ function filled<T>(length: number, value: T): T[] {
   return array;
 }
 
+/** Takes a slot for each fact a fee cell refers to (refund_amount = order_amount), as hotEffect reads them. */
+function addFeeRefs(table: CompiledTable, slot: (name: string) => number): void {
+  for (let o = 0; o < table.outputs.length; o++) {
+    const role = table.outputs[o]!.role;
+    if (role?.kind !== 'meta' || role.field === 'reason' || role.field === 'evidence' || role.field === 'deadline') continue;
+    for (const rule of table.rules) {
+      const out = rule.outputs[o];
+      if (out && 'ref' in out) slot(out.ref);
+    }
+  }
+}
+
+/** What rule r of table t says about the remedies, built the first time it is asked for. */
+export function effectsOf(prepared: PreparedPolicy, t: number, r: number): RuleEffect[] {
+  const table = prepared.policy.tables[t]!;
+  return (prepared.effects[t]![r] ??= ruleEffects(table, table.rules[r]!, prepared.resolver));
+}
+
+/** Every rule's effects, table by table and row by row. */
+export function everyEffect(prepared: PreparedPolicy): RuleEffect[] {
+  const all: RuleEffect[] = [];
+  for (let t = 0; t < prepared.effects.length; t++) {
+    for (let r = 0; r < prepared.effects[t]!.length; r++) all.push(...effectsOf(prepared, t, r));
+  }
+  return all;
+}
+
+/** The reasons an effect gives in a wording's locale: worded the first time, then shared (read-only). */
+export const reasonsOf = (wording: Wording, effect: RuleEffect): Reason[] =>
+  (wording.reasons[effect.id] ??= wording.word(effect.reasons, effect.source));
+
 const cache = new WeakMap<CompiledPolicy, PreparedPolicy>();
 
 export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
@@ -332,7 +370,7 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     slot,
     remedy: new Map(policy.remedies.map((r, i) => [r.name, i])),
     window: new Map(policy.windows.map((w, i) => [w.name, i])),
-    effects: [],
+    built: 0,
   };
   const booleanInputs = [...inputs].filter((n) => factTypes.get(n) === 'boolean');
   const tables = policy.tables.map((t) => prepareTable(t, slots));
@@ -341,7 +379,10 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
     label: windowLabel(w), basis: basisText(w),
   }));
-  const effects = policy.tables.map((t) => t.rules.map((rule) => ruleEffects(t, rule, at)));
+  // Effects are built later (effectsOf), but the slots their fee cells read are taken now, in the
+  // order building them took: the per-claim templates below must cover every slot.
+  for (const t of policy.tables) addFeeRefs(t, slot);
+  const effects = policy.tables.map((t) => filled<RuleEffect[] | undefined>(t.rules.length, undefined));
   // Every name has its slot by now: the per-claim templates cover them all.
   const template: Values = filled<Literal>(slots.size, null);
   for (const f of policy.facts) if (f.type === 'boolean') template[slots.get(f.name)!] = false;
@@ -369,7 +410,7 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
       slot: known(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? f.values ?? [] : null, flag: booleanInputs.indexOf(f.name),
     }])),
     computedFees: policy.fees.flatMap((f) => (f.percentOf ? [{ name: f.name, percent: f.percentOf.percent, baseSlot: known(f.percentOf.base) }] : [])),
-    allEffects: at.effects,
+    resolver: at,
     locales,
     defaultLocale: locales.indexOf(policy.defaultLocale),
     wordings: new Array(locales.length),

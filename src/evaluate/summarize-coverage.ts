@@ -4,7 +4,7 @@
 
 import type { CompiledPolicy, CoverageRemedy, CoverageSummary, Literal } from '../contract.js';
 import { evaluateClaim } from './evaluate-claim.js';
-import { preparePolicy } from './prepare-policy.js';
+import { everyEffect, preparePolicy } from './prepare-policy.js';
 
 export interface CoverageQuery { product_line?: string; part?: string; locale?: string }
 
@@ -29,7 +29,7 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
   if (held) return held;
   const terms = new Map<string, Record<string, Set<string | number>>>(policy.remedies.map((r) => [r.name, {}]));
   const exclusions = new Set<string>();
-  for (const effect of preparePolicy(policy).allEffects) {
+  for (const effect of everyEffect(preparePolicy(policy))) {
     if (effect.verdict === 'ineligible') {
       for (const code of effect.reasons) exclusions.add(code);
       continue;

@@ -3,7 +3,7 @@
 // reads a compiled policy and a decision evaluated with `trace: true`.
 
 import type { CompiledPolicy, Decision, HitPolicy, Reason, SourceRef, Status, WindowResult } from '../contract.js';
-import { preparePolicy, type RuleEffect } from '../evaluate/prepare-policy.js';
+import { effectsOf, preparePolicy, type RuleEffect } from '../evaluate/prepare-policy.js';
 
 export interface RowSaid {
   source: SourceRef;
@@ -63,7 +63,7 @@ export function explainDecision(policy: CompiledPolicy, decision: Decision): Exp
     for (const source of matched) {
       const at = where.get(source);
       if (!at) continue;
-      for (const effect of prepared.effects[at.t]![at.r]!) {
+      for (const effect of effectsOf(prepared, at.t, at.r)) {
         if (effect.remedy !== d.remedy) continue;
         rows.push(rowSaid(effect, policy.tables[at.t]!.rules[at.r]!.label, effect.verdict !== null && source === d.source));
       }
