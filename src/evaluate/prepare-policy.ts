@@ -123,7 +123,7 @@ export interface PreparedPolicy {
   /** Locales a decision can be worded in; the default one is at defaultLocale. */
   locales: string[];
   defaultLocale: number;
-  /** [locale] → the policy's reasons worded in it, built when a claim first asks for that locale. */
+  /** [locale] → the policy's wording in it, started when a claim first asks for that locale (reasons are worded as decisions show them). */
   wordings: (Wording | undefined)[];
   warrantyWindow: number;        // index in windows, -1 for none
 }
