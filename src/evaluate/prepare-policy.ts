@@ -319,16 +319,9 @@ function filled<T>(length: number, value: T): T[] {
   return array;
 }
 
-/** Takes a slot for each fact a fee cell refers to (refund_amount = order_amount), as hotEffect reads them. */
-function addFeeRefs(table: CompiledTable, slot: (name: string) => number): void {
-  for (let o = 0; o < table.outputs.length; o++) {
-    const role = table.outputs[o]!.role;
-    if (role?.kind !== 'meta' || role.field === 'reason' || role.field === 'evidence' || role.field === 'deadline') continue;
-    for (const rule of table.rules) {
-      const out = rule.outputs[o];
-      if (out && 'ref' in out) slot(out.ref);
-    }
-  }
+/** Takes a slot for every name an output cell refers to (refund_amount = order_amount). */
+function addOutputRefs(table: CompiledTable, slot: (name: string) => number): void {
+  for (const rule of table.rules) for (const out of rule.outputs) if (out && 'ref' in out) slot(out.ref);
 }
 
 /** What rule r of table t says about the remedies, built the first time it is asked for. */
@@ -379,9 +372,9 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
     label: windowLabel(w), basis: basisText(w),
   }));
-  // Effects are built later (effectsOf), but the slots their fee cells read are taken now, in the
-  // order building them took: the per-claim templates below must cover every slot.
-  for (const t of policy.tables) addFeeRefs(t, slot);
+  // Effects are built later (effectsOf), but the slots their fee cells read are taken now: the
+  // per-claim templates below must cover every slot.
+  for (const t of policy.tables) addOutputRefs(t, slot);
   const effects = policy.tables.map((t) => filled<RuleEffect[] | undefined>(t.rules.length, undefined));
   // Every name has its slot by now: the per-claim templates cover them all.
   const template: Values = filled<Literal>(slots.size, null);
