@@ -108,10 +108,13 @@ export class PolicyStore {
     const held = this.heldLookup(brand, selection);
     if (held) return held;
     const trace: Trace = { kvRead: false };
-    const list = await this.brandSlot(trace);
+    const readAhead = this.readPointerWithList(brand);
+    const listed = this.brandSlot(trace);
+    const pointerAhead = readAhead ? this.pointerSlot(brand, trace) : undefined;
+    const list = await listed;
     if (!list.value) return this.fromBundle(brand, list.fault);
     if (!list.value.includes(brand)) return { unknown: list.value };
-    const pointer = await this.slot(this.cache.pointers, pointerKey(brand), readPointerDoc, false, trace);
+    const pointer = await (pointerAhead ?? this.pointerSlot(brand, trace));
     // A listed brand without a pointer is a half-finished publish: answer from the bundle, and say so.
     if (pointer.value === null) this.logOnce('kv-corrupt', pointerKey(brand), 'brand is listed but has no pointer');
     if (!pointer.value) return this.fromBundle(brand, pointer.fault ?? 'kv-corrupt');
@@ -164,6 +167,22 @@ export class PolicyStore {
     }
     const holder = { get: () => this.cache.brandList, set: (s: Slot<string[]>) => { this.cache.brandList = s; } };
     return this.refresh(holder, BRANDS_KEY, readList, false, trace);
+  }
+
+  /**
+   * Whether to read the brand's pointer alongside the brand list: when the list is about to be read
+   * and the brand is almost surely on it (the last list, or the bundle, names it) — one KV round trip
+   * instead of two for a cold isolate or a re-check. Any other brand id waits for the list, so that
+   * ids nobody publishes cost no pointer reads.
+   */
+  private readPointerWithList(brand: string): boolean {
+    const held = this.cache.brandList;
+    if (!this.kv || (held && this.options.now() - held.at < this.options.recheckMs)) return false;
+    return held?.value?.includes(brand) ?? this.bundle.brands.includes(brand);
+  }
+
+  private pointerSlot(brand: string, trace: Trace): Promise<Slot<PolicyPointer>> {
+    return this.slot(this.cache.pointers, pointerKey(brand), readPointerDoc, false, trace);
   }
 
   private slot<T>(map: Map<string, Slot<T>>, key: string, read: (json: unknown) => ReadResult<T>, immutable: boolean, trace: Trace): Promise<Slot<T>> {

@@ -42,6 +42,27 @@ describe('the policy store', () => {
       expect(reads).toEqual([]);
     });
 
+    it('reads a bundled brand\'s pointer alongside the brand list: a cold isolate waits for one KV round trip, not two', async () => {
+      let openList!: () => void;
+      const listHeld = new Promise<void>((resolve) => { openList = resolve; });
+      const reads: string[] = [];
+      const kv = { get: async (key: string, type: 'text') => { reads.push(key); if (key === BRANDS_KEY) await listHeld; return env.POLICIES.get(key, type); } };
+      const app = freshApp({ POLICIES: kv });
+      const answer = decide(app);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+      openList();
+      expect(headers((await answer).res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
+      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+    });
+
+    it('reads the pointer of a brand neither the bundle nor the list names only after the list: unknown ids cost one read', async () => {
+      const { reads, kv } = countingKv();
+      const app = freshApp({ POLICIES: kv });
+      expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'acme' })).status).toBe(404);
+      expect(reads).toEqual([BRANDS_KEY]);
+    });
+
     it('re-checks the brand list and pointer after the interval, never the immutable version', async () => {
       let now = Date.parse('2026-01-01T00:00:00Z');
       const { reads, kv } = countingKv();
@@ -103,11 +124,12 @@ describe('the policy store', () => {
       expect(app.logs).toEqual([]);
     });
 
-    it('when KV cannot be read: degraded, logged once however many requests', async () => {
+    it('when KV cannot be read: degraded, each key that failed logged once however many requests', async () => {
       const app = freshApp({ POLICIES: { get: () => Promise.reject(new Error('network')) } });
       for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'bundle', degraded: 'kv-unreadable' });
-      expect(app.logs).toHaveLength(1);
-      expect(JSON.parse(app.logs[0]!)).toMatchObject({ event: 'policy_store_fault', fault: 'kv-unreadable', key: BRANDS_KEY });
+      // The list and the bundled brand's pointer are read together (see "one KV round trip" above).
+      expect(app.logs.map((line) => JSON.parse(line))).toEqual([BRANDS_KEY, pointerKey('kospet')].map((key) =>
+        expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key })));
       const health = await readJson<{ status: string }>(await app.request('/healthz'));
       expect(health.status).toBe('degraded');
     });
