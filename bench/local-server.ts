@@ -31,19 +31,20 @@ export interface LocalWorker {
   url: string;
   pid: number;
   command: string;
-  /** How many client disconnects workerd reported so far (left out of the console: see quietDisconnects). */
+  /** How many client disconnects wrangler dev and workerd reported so far (left out of the console: see quietDisconnects). */
   disconnects(): number;
   stop(): void;
 }
 
-// What workerd logs when a client closes a connection while an answer is being written.
-const DISCONNECT = /disconnected: .*(Connection reset by peer|Broken pipe)/;
+// What workerd logs when a client closes a connection while an answer is being written, and what
+// wrangler's proxy in front of it logs for the same (workers-sdk#8087).
+const DISCONNECT = /disconnected: .*(Connection reset by peer|Broken pipe)|Uncaught Error: Network connection lost/;
 const plain = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '').trim();
 
 /**
  * Copies the Worker's log to our stderr without its reports of client disconnects: a load run ends
- * by closing its connections mid-answer, and workerd logs each as an ERROR with a stack of addresses,
- * which buried the bench's own lines. They are counted instead; every other line passes through.
+ * by closing its connections mid-answer, and each is logged as an ERROR (workerd's with a stack of
+ * addresses), which buried the bench's own lines. They are counted instead; every other line passes through.
  */
 function quietDisconnects(child: ChildProcess): () => number {
   let count = 0, skipping = false;

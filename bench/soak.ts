@@ -155,7 +155,7 @@ async function soakServer(server: LocalWorker, bodies: string[], options: Option
   console.log(`${what}: up on ${server.url} (workerd ${workerdPids(server.pid).join(', ') || 'not found'}); warming up ${WARMUP_S} s, then ${options.seconds} s at ${options.connections} connections…`);
   await load(server.url, bodies, WARMUP_S, options.connections, null);
   const soak = await load(server.url, bodies, options.seconds, options.connections, server.pid);
-  if (server.disconnects()) console.log(`  workerd logged ${server.disconnects()} client disconnects (the load runs closing their connections; not shown)`);
+  if (server.disconnects()) console.log(`  wrangler dev logged ${server.disconnects()} client disconnects (the load runs closing their connections; not shown)`);
   return soak;
 }
 

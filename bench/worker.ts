@@ -181,7 +181,7 @@ export async function benchWorker(plan: WorkerPlan, log: (line: string) => void)
     const base = baseline && { ...ratiosOf(baseline.runs, baseline.serial), answerBytes: baselineBytes! };
     if (base) log(`  baseline: throughput ${base.throughputRatio.toFixed(2)}×, p99 ${base.p99Ratio.toFixed(2)}×; one connection healthz ${base.serialMs.healthz.toFixed(2)} ms, eligibility ${base.serialMs.eligibility.toFixed(2)} ms`);
     const disconnects = servers.reduce((n, server) => n + server.disconnects(), 0);
-    if (disconnects) log(`  workerd logged ${disconnects} client disconnects (autocannon closing its connections at the end of a run; not shown)`);
+    if (disconnects) log(`  wrangler dev logged ${disconnects} client disconnects (autocannon closing its connections at the end of a run; not shown)`);
     for (const server of servers.splice(0)) server.stop();
     const insideWorkerd = await measureWorkerCpu(plan.claimsPerBrand, plan.inside.requests, plan.inside.samples);
     log(`  inside workerd, the Worker's own time per request: healthz ${insideWorkerd.healthzUs.toFixed(0)} µs, eligibility ${insideWorkerd.eligibilityUs.toFixed(0)} µs`);
