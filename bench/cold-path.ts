@@ -31,7 +31,7 @@ export interface ColdResult {
   pointerReadUs: number;
   /** Reading the brand list and the pointer together, as a cold isolate's store does. */
   listAndPointerUs: number;
-  /** A cold isolate's first lookup: brand list, pointer and document read, parse, prepare. */
+  /** A cold isolate's first lookup: brand list and pointer read together, then the document read, parse, prepare. */
   isolateUs: number;
   /**
    * The same when the Worker was built with the version KV names: the document is not read; its
@@ -42,7 +42,7 @@ export interface ColdResult {
 }
 
 // Inside workerd the clock only moves across I/O, which is exactly what a KV read is. Each timed
-// step reads the keys named by \`key\` (comma-separated) together.
+// step reads the keys the "key" parameter names (comma-separated) together.
 const READER = `export default {
   async fetch(request, env) {
     const url = new URL(request.url);
