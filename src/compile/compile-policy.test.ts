@@ -116,7 +116,11 @@ const MALFORMATIONS: Malformation[] = [
   // --- vocabulary sheets ---
   ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
   ['an enum fact without values', 'missing_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nregion,enum,\n' } }],
-  ['a brand fact that redefines a shared fact', 'duplicate_name tiny/facts.csv:2:A', { files: { 'facts.csv': 'fact,type,values\nwater_damage,boolean,\n' } }],
+  ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
+  ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
+  ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],
+  ['values added to a shared fact that is no enum', 'bad_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nwater_damage,,"yes, no"\n' } }],
+  ['a shared enum the brand reads but gives no values', 'missing_values tiny/facts.csv', { shared: { 'facts.csv': `${TINY_SHARED['facts.csv']}part,enum,,,the item claimed\n` }, ...table('C,part,> refund\nR,-,√\n') }],
   ['a fee computed by an unknown formula', 'bad_formula _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } }],
   ['a messages column that is not a language code', 'bad_locale tiny/messages.csv:1', { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } }],
   // --- added with issue 7 (reliability) ---

@@ -1,7 +1,8 @@
 // A brand folder's sheets (plus the shared vocabulary) → one CompiledPolicy, or every problem
 // found. Pure: the caller reads the files; nothing here touches a file system.
 
-import { FORMAT_VERSION, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import { FORMAT_VERSION, type CompiledFact, type CompiledFee, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import { factsRead, type PolicyReads } from '../evaluate/facts-read.js';
 import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
 import { parseTable, type NameInfo } from '../sheet/parse-table.js';
@@ -67,9 +68,10 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   };
 
   // Vocabulary: facts, fees, reason messages, then the brand's own settings, remedies and windows.
-  const factNames = new Set<string>();
   const factsSheet = required(shared, 'facts.csv', '_shared');
-  const facts = [...(factsSheet ? readFacts(factsSheet, issues, factNames) : []), ...(own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, factNames) : [])];
+  const sharedFacts = factsSheet ? readFacts(factsSheet, issues) : [];
+  const named = new Set<string>();
+  const facts = own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, sharedFacts, named) : sharedFacts;
   const feesSheet = required(shared, 'fees.csv', '_shared');
   const fees = feesSheet ? readFees(feesSheet, issues) : [];
   const messages: Record<string, Record<string, string>> = {};
@@ -126,13 +128,42 @@ export function compilePolicy(input: BrandSheets): CompileResult {
 
   if (issues.errors.length > 0 || 'cycle' in ordered) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const locales = settings.locales.length ? settings.locales : sharedLocales.slice(0, 1);
+  const usedFees = feesUsed(fees, tables);
+  const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, issues);
+  if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
     formatVersion: FORMAT_VERSION, brand: input.brand, name: settings.name, currency: settings.currency,
     defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
-    facts, fees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, tables, locales),
+    facts: vocabulary, fees: usedFees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, tables, locales),
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
+}
+
+/**
+ * The brand's own vocabulary: the facts its tables, windows, fees and settings read, and those its
+ * own facts.csv names (a fact a claim may carry though no row decides on it yet) — nothing another
+ * brand added to _shared/ — with this brand's values, and labels in its locales. So a shared fact that
+ * only other brands use never re-versions this brand, and a claim naming it is refused here.
+ */
+function brandVocabulary(facts: CompiledFact[], named: ReadonlySet<string>, reads: PolicyReads, locales: string[], brand: string, issues: IssueList): CompiledFact[] {
+  const read = factsRead(reads);
+  const vocabulary = facts.filter((f) => read.has(f.name) || named.has(f.name));
+  for (const f of vocabulary) {
+    if (f.type === 'enum' && !f.values?.length)
+      issues.error('missing_values', `enum fact "${f.name}" has no values for ${brand}: expected a row "${f.name},,value, value…" in ${brand}/facts.csv listing the brand's own`, `${brand}/facts.csv`);
+  }
+  return vocabulary.map(({ notBefore, labels, ...fact }) => {
+    const before = notBefore?.filter((n) => read.has(n)) ?? [];
+    const ownLabels = Object.entries(labels ?? {}).filter(([locale]) => locales.includes(locale));
+    return { ...fact, ...(before.length ? { notBefore: before } : {}), ...(ownLabels.length ? { labels: Object.fromEntries(ownLabels) } : {}) };
+  });
+}
+
+/** The fee fields some output column of the brand's tables gives, and the amounts computed from them. */
+function feesUsed(fees: CompiledFee[], tables: CompiledTable[]): CompiledFee[] {
+  const given = new Set(tables.flatMap((t) => t.outputs.flatMap((o) => (o.role?.kind === 'meta' ? [o.role.field] : []))));
+  return fees.filter((f) => given.has(f.name) || (f.percentOf && given.has(f.percentOf.percent)));
 }
 
 /**
