@@ -52,7 +52,7 @@ describe('per-brand vocabulary', () => {
 
   it('keeps only the not_before dates the brand reads', () => {
     const noPurchase = brand('np', 'fact,type,values\npart,,headphones\n', {
-      'parts.csv': 'U,part,> repair\nHeadphones,headphones,√\nOther,not(headphones),×\n',
+      'parts.csv': 'U,part,> repair,> reason\nHeadphones,headphones,√,\nOther,not(headphones),×,"""not_quality_issue"""\n',
       'windows.csv': 'window,length,unit,counts_from,checked_against,label\nreturn_window,14,days,delivered_on,claim_on,{length}-day returns\nwarranty,1,years,delivered_on,claim_on,{length}-year warranty\n',
       'returns.csv': null, 'warranty.csv': null, 'exclusions.csv': null, 'timing.csv': null,
     });
@@ -85,7 +85,7 @@ describe('per-brand vocabulary', () => {
     });
   });
 
-  it('decides with the brand’s values: another brand’s part never matches a catch-all row', () => {
+  it('decides a brand’s own value by its own rows', () => {
     const decision = evaluateClaim(audio, { part: 'ear_pads', issue: 'quality_defect', delivered_on: '2025-01-01' }, '2025-02-01');
     expect(decision.remedies.find((r) => r.remedy === 'repair')?.status).toBe('ineligible');
   });
