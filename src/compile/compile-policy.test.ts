@@ -116,6 +116,9 @@ const MALFORMATIONS: Malformation[] = [
   // --- vocabulary sheets ---
   ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
   ['an enum fact without values', 'missing_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nregion,enum,\n' } }],
+  ['a brand folder whose name is not a brand id', 'bad_brand_id Kospet X/policy.csv:2:B', { brand: 'Kospet X', files: { 'policy.csv': 'key,value\nbrand,Kospet X\n' } }],
+  ['a brand id longer than 63 characters', 'bad_brand_id a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit/policy.csv:1', { brand: 'a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit', files: { 'policy.csv': 'key,value\nname,Long\n' } }],
+  ['a setting given twice in policy.csv', 'duplicate_setting tiny/policy.csv:3:A', { files: { 'policy.csv': 'key,value\ncurrency,EUR\ncurrency,USD\n' } }],
   ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
   ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
   ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],

@@ -6,6 +6,7 @@ import type { Sheet } from '../sheet/parse-sheet.js';
 import { otherColumns, readRecords, splitList, type SheetRecord } from '../sheet/read-records.js';
 import { listCell, nameCell, oneOfCell, parseRow, textCell, type RowOf } from '../sheet/row-schema.js';
 import * as z from 'zod/mini';
+import { BRAND_ID_RULE, isBrandId } from '../store/brand-id.js';
 import type { IssueList } from './issue.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -158,10 +159,14 @@ export function readPolicySettings(sheet: Sheet, brand: string, issues: IssueLis
       issues.error('unknown_setting', `unknown setting "${key}": expected one of ${known.join(', ')}`, sheet.name, r.row, r.col('key'));
       continue;
     }
+    // The last of two rows would silently win: the editor meant one of them.
+    if (rows[key]) issues.error('duplicate_setting', `setting "${key}" is given twice (first in row ${rows[key]!.row}): expected each setting once`, sheet.name, r.row, r.col('key'));
     values[key] = r.get('value');
     rows[key] = { row: r.row, col: r.col('value') };
   }
-  if (values.brand !== undefined && values.brand !== brand)
+  if (!isBrandId(brand))
+    issues.error('bad_brand_id', `folder "${brand}" is not a valid brand id: expected ${BRAND_ID_RULE}; rename the folder (and the brand setting)`, sheet.name, rows.brand?.row ?? sheet.headerRow, rows.brand?.col);
+  else if (values.brand !== undefined && values.brand !== brand)
     issues.error('brand_mismatch', `brand "${values.brand}" does not match its folder "${brand}": expected the folder name`, sheet.name, rows.brand!.row, rows.brand!.col);
   const currency = values.currency ?? 'USD';
   if (!/^[A-Z]{3}$/.test(currency)) issues.error('bad_currency', `"${currency}" is not a currency code: expected e.g. USD, EUR`, sheet.name, rows.currency?.row, rows.currency?.col);
