@@ -9,6 +9,7 @@ import { parseTable, type NameInfo } from '../sheet/parse-table.js';
 import { checkOutputs, outputRole, type OutputVocabulary } from './check-outputs.js';
 import { sha256Hex } from './content-hash.js';
 import { IssueList, type Issue } from './issue.js';
+import { didYouMean } from './suggest.js';
 import { orderPlan } from './order-plan.js';
 import { readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type WindowCells } from './read-vocabulary.js';
 import { verifyTable } from './verify-tables.js';
@@ -121,6 +122,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   }
 
   checkReferences(input.brand, settings, remedies, deadlineCells, windows, windowCells, describe, vocab, issues);
+  checkNames(input.brand, windows, windowCells, tables, tableSheets, { claimDate: settings.claimDate, tables, windows, fees }, vocab, issues);
   const derivedType = (name: string) => describe(name)?.type;
   for (const table of tables) verifyTable(table, derivedType, issues);
   const ordered = orderPlan(tables, windows);
@@ -183,6 +185,33 @@ function usedMessages(all: Record<string, Record<string, string>>, tables: Compi
   }
   const keep = new Set([...locales, 'en']);
   return Object.fromEntries([...codes].filter((c) => all[c]).map((c) => [c, Object.fromEntries(Object.entries(all[c]!).filter(([l]) => keep.has(l)))]));
+}
+
+/**
+ * Names that would silently mean something else: a window named like a fact or a table output takes
+ * its place in every table that reads the name (a window water_damage made water damage "open"), and
+ * an output column nothing reads — usually a mistyped fee such as > restocking_fee_pt — is dropped.
+ */
+function checkNames(
+  brand: string, windows: CompiledPolicy['windows'], cells: Map<string, WindowCells>, tables: CompiledTable[], sheets: Sheet[],
+  reads: PolicyReads, vocab: OutputVocabulary, issues: IssueList,
+): void {
+  const derivedBy = new Map<string, string>();
+  for (const t of tables) for (const o of t.outputs) if (o.role?.kind === 'derived') derivedBy.set(o.name, t.source);
+  for (const w of windows) {
+    const clash = vocab.factType(w.name) !== undefined ? 'a fact' : vocab.fees.has(w.name) ? 'a fee field' : vocab.remedies.has(w.name) ? 'a remedy' : derivedBy.has(w.name) ? `an output of ${derivedBy.get(w.name)}` : null;
+    if (clash) issues.error('name_clash', `window "${w.name}" has the name of ${clash}, which tables would then read as the window: expected a name of its own, e.g. ${w.name}_window`, `${brand}/windows.csv`, cells.get(w.name)!.row, 0);
+  }
+  const read = factsRead(reads);
+  const known = [...vocab.fees.keys(), ...vocab.remedies, 'reason', 'deadline', 'evidence', 'remedies', 'status', ...read];
+  for (const t of tables) {
+    const header = sheets.find((s) => s.name === t.source)?.header ?? [];
+    for (const o of t.outputs) {
+      if (o.role?.kind !== 'derived' || read.has(o.name)) continue;
+      const column = header.findIndex((h) => h.startsWith('>') && h.slice(1).split(':')[0]!.trim() === o.name);
+      issues.error('unused_output', `no table or window reads "> ${o.name}"${didYouMean(o.name, known)}: expected a remedy, reason, deadline, evidence, a field of fees.csv, or a fact a later table or window reads`, t.source, t.headerRow, column < 0 ? undefined : column);
+    }
+  }
 }
 
 /** Names that sheets point at must exist: window events and lengths, deadlines, settings. */
