@@ -99,7 +99,7 @@ export const CoveragePolicyTermSchema = z.object({
 export const CoverageSchema = z.object({
   brand: z.string(), name: z.string(), policy_version: z.string(), locale: z.string(),
   product_line: z.nullable(z.string()), part: z.nullable(z.string()), headline: z.string(),
-  windows: z.array(z.object({ window: z.string(), label: z.string(), length: z.nullable(z.number()), unit: Unit, counts_from: z.array(z.string()) })),
+  windows: z.array(z.object({ window: z.string(), label: z.string(), length: z.nullable(z.number()), unit: Unit, counts_from: z.array(z.string()), counts_from_labels: z.array(z.string()) })),
   remedies: z.array(z.object({
     remedy: z.string(), label: z.string(), description: z.optional(z.string()),
     terms: z.record(z.string(), z.array(z.union([z.string(), z.number()]))),

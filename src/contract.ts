@@ -194,6 +194,8 @@ export interface CoverageTerm {
   length: number | null;         // null: unknown for this product line / part
   unit: 'days' | 'months' | 'years';
   counts_from: string[];
+  /** What customers call those dates in the summary's locale ("delivery date"); facts without a label left out. */
+  counts_from_labels: string[];
 }
 
 export interface CoverageRemedy {

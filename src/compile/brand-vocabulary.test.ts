@@ -9,10 +9,9 @@ import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 
 /** The shared vocabulary with `part` (values left to each brand) and a label on delivered_on. */
 const SHARED: Sheets = {
-  'facts.csv': `${TINY_SHARED['facts.csv']!.replace(
-    'delivered_on,date,,purchased_on,date the customer received the goods',
-    'delivered_on,date,,purchased_on,date the customer received the goods,delivery date,Lieferdatum,date de livraison',
-  ).replace('fact,type,values,not_before,description', 'fact,type,values,not_before,description,label_en,label_de,label_fr')}part,enum,,,the item claimed\nbattery_swelled,boolean,,,the battery swelled\n`,
+  'facts.csv': `${TINY_SHARED['facts.csv']!
+    .replace('label_en,label_de', 'label_en,label_de,label_fr')
+    .replace('delivery date,Lieferdatum', 'delivery date,Lieferdatum,date de livraison')}part,enum,,,the item claimed\nbattery_swelled,boolean,,,the battery swelled\n`,
 };
 
 /** A table reading `part`: the headphones themselves get two years, ear pads none. */

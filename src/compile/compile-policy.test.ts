@@ -122,6 +122,7 @@ const MALFORMATIONS: Malformation[] = [
   ['a window named like a fact (it would shadow the fact)', 'name_clash tiny/windows.csv:4:A', { files: { 'windows.csv': `${TINY_BRAND['windows.csv']}water_damage,14,days,delivered_on,claim_on,x\n` } }],
   ['a mistyped fee column (> restocking_fee_pt)', 'unused_output tiny/check.csv:1:D', table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')],
   ['an output column for a fee that does not exist (> cleaning_fee_paid_by)', 'unused_output tiny/check.csv:1:D', table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n')],
+  ['a date a window counts from with no label in a brand locale', 'missing_label tiny/facts.csv', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
   ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
   ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
   ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],

@@ -155,6 +155,12 @@ function brandVocabulary(facts: CompiledFact[], named: ReadonlySet<string>, read
     if (f.type === 'enum' && !f.values?.length)
       issues.error('missing_values', `enum fact "${f.name}" has no values for ${brand}: expected a row "${f.name},,value, value…" in ${brand}/facts.csv listing the brand's own`, `${brand}/facts.csv`);
   }
+  // Customers read the dates windows count from ("counted from the delivery date"): in every locale.
+  const starts = new Set(reads.windows.flatMap((w) => w.countsFrom));
+  for (const f of vocabulary) {
+    const missing = starts.has(f.name) ? locales.filter((l) => !f.labels?.[l]) : [];
+    if (missing.length) issues.error('missing_label', `date fact "${f.name}" has no ${missing.map((l) => `label_${l}`).join(', ')}: a window counts from it and customers read its name in ${brand}'s locales; expected a label in facts.csv`, `${brand}/facts.csv`);
+  }
   return vocabulary.map(({ notBefore, labels, ...fact }) => {
     const before = notBefore?.filter((n) => read.has(n)) ?? [];
     const ownLabels = Object.entries(labels ?? {}).filter(([locale]) => locales.includes(locale));
