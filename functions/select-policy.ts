@@ -4,11 +4,11 @@
 
 import type { Claim } from '../src/contract.js';
 import { parseIsoDate } from '../src/evaluate/dates.js';
+import { ORDER_DATE_FACTS } from '../src/evaluate/facts-read.js';
 import type { LoadedPolicy, Selection } from './policy-store.js';
 
 export type SelectionMode = 'order_date' | 'current';
 
-const ORDER_DATE_FACTS = ['purchased_on', 'delivered_on'] as const;
 
 export interface PolicySelection {
   mode: SelectionMode;

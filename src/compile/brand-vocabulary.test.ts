@@ -11,7 +11,11 @@ import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 const SHARED: Sheets = {
   'facts.csv': `${TINY_SHARED['facts.csv']!
     .replace('label_en,label_de', 'label_en,label_de,label_fr')
-    .replace('delivery date,Lieferdatum', 'delivery date,Lieferdatum,date de livraison')}part,enum,,,the item claimed\nbattery_swelled,boolean,,,the battery swelled\n`,
+    .replace('delivery date,Lieferdatum', 'delivery date,Lieferdatum,date de livraison')
+    .replace('delivered_on,date,,purchased_on,', 'delivered_on,date,,"purchased_on, shipped_on",')}part,enum,,,the item claimed
+battery_swelled,boolean,,,the battery swelled
+shipped_on,date,,,the order left the warehouse
+`,
 };
 
 /** A table reading `part`: the headphones themselves get two years, ear pads none. */
@@ -49,15 +53,18 @@ describe('per-brand vocabulary', () => {
     expect(fact(audio, 'delivered_on')?.labels).toEqual({ en: 'delivery date', de: 'Lieferdatum' });
   });
 
-  it('keeps only the not_before dates the brand reads', () => {
-    const noPurchase = brand('np', 'fact,type,values\npart,,headphones\n', {
+  it('keeps only the not_before dates in the brand’s vocabulary', () => {
+    const noShipping = brand('ns', 'fact,type,values\npart,,headphones\n', {
       'parts.csv': 'U,part,> repair,> reason\nHeadphones,headphones,√,\nOther,not(headphones),×,"""not_quality_issue"""\n',
       'windows.csv': 'window,length,unit,counts_from,checked_against,label\nreturn_window,14,days,delivered_on,claim_on,{length}-day returns\nwarranty,1,years,delivered_on,claim_on,{length}-year warranty\n',
       'returns.csv': null, 'warranty.csv': null, 'exclusions.csv': null, 'timing.csv': null,
     });
-    expect(fact(noPurchase, 'purchased_on')).toBeUndefined();
-    expect(fact(noPurchase, 'delivered_on')?.notBefore).toBeUndefined();
-    expect(fact(noPurchase, 'claim_on')?.notBefore).toEqual(['delivered_on']);
+    expect(fact(noShipping, 'shipped_on')).toBeUndefined();
+    expect(fact(noShipping, 'delivered_on')?.notBefore).toEqual(['purchased_on']);
+  });
+
+  it('keeps the order dates that select the version in force, though no table reads them', () => {
+    expect(fact(audio, 'purchased_on')?.type).toBe('date');
   });
 
   it('carries only the fee fields its tables give', () => {

@@ -5,6 +5,12 @@
 import type { CompiledFee, CompiledTable, CompiledWindow } from '../contract.js';
 import { addRefs } from './evaluate-table.js';
 
+/**
+ * The dates that select the policy version in force when the product was ordered (first present
+ * wins). The service reads them for every brand, so every brand's vocabulary that defines them keeps them.
+ */
+export const ORDER_DATE_FACTS = ['purchased_on', 'delivered_on'] as const;
+
 /** `days_since_x`: the days from date fact x to the claim date, an input any table may read. */
 export const DAYS_SINCE = 'days_since_';
 
@@ -15,9 +21,9 @@ export interface PolicyReads {
   readonly fees: readonly CompiledFee[];
 }
 
-/** Names any table, window, fee or setting reads (claim facts, plus windows and derived facts they name). */
+/** Names any table, window, fee, setting or the version selection reads (claim facts, plus windows and derived facts they name). */
 export function factsRead(policy: PolicyReads): Set<string> {
-  const names = new Set<string>([policy.claimDate]);
+  const names = new Set<string>([policy.claimDate, ...ORDER_DATE_FACTS]);
   for (const table of policy.tables) {
     for (const { name } of table.inputs) names.add(name.startsWith(DAYS_SINCE) ? name.slice(DAYS_SINCE.length) : name);
     for (const rule of table.rules) {
