@@ -79,6 +79,7 @@ export interface CompiledFact {
   values?: string[];
   description?: string;
   notBefore?: string[];          // date facts this date cannot precede (claim_on not before delivered_on)
+  labels?: Record<string, string>; // locale → what customers call it ("delivery date")
 }
 
 export interface CompiledWindow {

@@ -116,7 +116,17 @@ const MALFORMATIONS: Malformation[] = [
   // --- vocabulary sheets ---
   ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
   ['an enum fact without values', 'missing_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nregion,enum,\n' } }],
-  ['a brand fact that redefines a shared fact', 'duplicate_name tiny/facts.csv:2:A', { files: { 'facts.csv': 'fact,type,values\nwater_damage,boolean,\n' } }],
+  ['a brand folder whose name is not a brand id', 'bad_brand_id Kospet X/policy.csv:2:B', { brand: 'Kospet X', files: { 'policy.csv': 'key,value\nbrand,Kospet X\n' } }],
+  ['a brand id longer than 63 characters', 'bad_brand_id a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit/policy.csv:1', { brand: 'a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit', files: { 'policy.csv': 'key,value\nname,Long\n' } }],
+  ['a setting given twice in policy.csv', 'duplicate_setting tiny/policy.csv:3:A', { files: { 'policy.csv': 'key,value\ncurrency,EUR\ncurrency,USD\n' } }],
+  ['a window named like a fact (it would shadow the fact)', 'name_clash tiny/windows.csv:4:A', { files: { 'windows.csv': `${TINY_BRAND['windows.csv']}water_damage,14,days,delivered_on,claim_on,x\n` } }],
+  ['a mistyped fee column (> restocking_fee_pt)', 'unused_output tiny/check.csv:1:D', table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')],
+  ['an output column for a fee that does not exist (> cleaning_fee_paid_by)', 'unused_output tiny/check.csv:1:D', table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n')],
+  ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
+  ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
+  ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],
+  ['values added to a shared fact that is no enum', 'bad_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nwater_damage,,"yes, no"\n' } }],
+  ['a shared enum the brand reads but gives no values', 'missing_values tiny/facts.csv', { shared: { 'facts.csv': `${TINY_SHARED['facts.csv']}part,enum,,,the item claimed\n` }, ...table('C,part,> refund\nR,-,√\n') }],
   ['a fee computed by an unknown formula', 'bad_formula _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } }],
   ['a messages column that is not a language code', 'bad_locale tiny/messages.csv:1', { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } }],
   // --- added with issue 7 (reliability) ---
@@ -306,5 +316,10 @@ describe('compilePolicy', () => {
       const check = result.ok ? result.policy.tables.find((t) => t.name === 'check') : undefined;
       expect(check?.rules[0]?.outputs[0]).toEqual({ value: ['refund', 'replace', 'repair'] });
     });
+  });
+
+  it('points a mistyped output column at the name the editor meant', () => {
+    const result = compilePolicy(tinyBrand(table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')));
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([expect.stringContaining('did you mean "restocking_fee_pct"?')]);
   });
 });
