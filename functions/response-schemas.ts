@@ -8,7 +8,7 @@ import type { PolicySelection } from './select-policy.js';
 
 const Unit = z.enum(['days', 'months', 'years']);
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.describe('calendar date, YYYY-MM-DD'));
-const SourceRef = z.string().check(z.describe('policy sheet and row that decided it, e.g. "kospet/timing.csv:3"'));
+const SourceRef = z.string().check(z.describe('policy sheet and row that decided it, e.g. "acme/timing.csv:3"'));
 
 export const ReasonSchema = z.object({ code: z.string(), message: z.string(), source: SourceRef });
 

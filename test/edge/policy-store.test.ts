@@ -59,7 +59,7 @@ describe('the policy store', () => {
     it('reads the pointer of a brand neither the bundle nor the list names only after the list: unknown ids cost one read', async () => {
       const { reads, kv } = countingKv();
       const app = freshApp({ POLICIES: kv });
-      expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'acme' })).status).toBe(404);
+      expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'no-such-brand' })).status).toBe(404);
       expect(reads).toEqual([BRANDS_KEY]);
     });
 
