@@ -12,9 +12,10 @@ import { formatIssue, type Issue } from './issue.js';
 /** "code sheet:row:column", the way an editor reads an issue (formatIssue before the dash). */
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;
 
+/** Errors, then warnings ("warning code sheet:row:column"). */
 function issuesOf(sheets: BrandSheets): string[] {
   const result = compilePolicy(sheets);
-  return result.ok ? [] : result.issues.map(located);
+  return [...(result.ok ? [] : result.issues.map(located)), ...result.warnings.map((w) => `warning ${located(w)}`)];
 }
 
 /** Rewrites every sheet of a brand, e.g. to another delimiter or line end. */
@@ -123,6 +124,8 @@ const MALFORMATIONS: Malformation[] = [
   ['a mistyped fee column (> restocking_fee_pt)', 'unused_output tiny/check.csv:1:D', table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')],
   ['an output column for a fee that does not exist (> cleaning_fee_paid_by)', 'unused_output tiny/check.csv:1:D', table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n')],
   ['a date a window counts from with no label in a brand locale', 'missing_label tiny/facts.csv', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
+  ['a table row with fewer cells than the header (its verdict would be dropped)', 'short_row tiny/check.csv:3:C', table('C,issue,> refund,> reason\nR,quality_defect,√,\nS,non_quality\n')],
+  ['a percent column whose percentages are 0–1 fractions (0.1 for 10 %)', 'warning suspicious_percent tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,0.1\n')],
   ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
   ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
   ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],

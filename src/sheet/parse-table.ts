@@ -130,7 +130,13 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
   const isNameIn = (values?: readonly Literal[]) => (name: string) => !values?.includes(name) && isName(name);
 
   const rules: CompiledRule[] = [];
-  for (const { row, cells } of sheet.rows) {
+  // Annotation columns (# …) after the last output may be left off; input and output cells may not.
+  const width = Math.max(...inputs.map((c) => c.index), ...outputs.map((c) => c.index)) + 1;
+  for (const { row, cells, written } of sheet.rows) {
+    // A short row lost its last cells (a hand edit, a bad export): padded, it would silently drop
+    // its verdict or fee.
+    if (written !== undefined && written < width)
+      issues.error('short_row', `row has ${written} cells but the table has ${width} input and output columns: expected a cell for each (an empty cell is still separated by a comma)`, sheet.name, row, written);
     const tests: UnaryTest[] = [];
     const values: CompiledRule['outputs'] = [];
     inputs.forEach((col, i) => {
