@@ -159,9 +159,10 @@ const encode = (segment: string) => encodeURIComponent(segment);
 
 /** GET coverage with random brands and query parameters. */
 export function coverageRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequest> {
-  type Target = { brand: string; parts: string[]; published: boolean };
+  // parts: null when the brand's vocabulary has no part (its terms do not depend on one: ignored).
+  type Target = { brand: string; parts: string[] | null; published: boolean };
   const target = fc.oneof(
-    { weight: 5, arbitrary: brandOf(vocabs).map((v): Target => ({ brand: v.brand, parts: v.facts.find((f) => f.name === 'part')?.values ?? [], published: true })) },
+    { weight: 5, arbitrary: brandOf(vocabs).map((v): Target => ({ brand: v.brand, parts: v.facts.find((f) => f.name === 'part')?.values ?? null, published: true })) },
     // Any text as the brand segment, except the dot segments a URL resolves away.
     { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((b) => b !== '.' && b !== '..' && !vocabs.some((v) => v.brand === b)).map((brand): Target => ({ brand, parts: [], published: false })) },
   );
@@ -172,7 +173,7 @@ export function coverageRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRe
     ACCEPT_LANGUAGE, fc.option(fc.oneof(fc.constant('*'), fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), { nil: undefined }),
   ).map(([t, productLine, randomPart, pick, extra, lang, ifNoneMatch]): FuzzRequest => {
     // Half the time a part the brand knows; otherwise whatever text was drawn.
-    const part = randomPart !== undefined && pick % 2 === 0 && t.parts.length ? t.parts[pick % t.parts.length]! : randomPart;
+    const part = randomPart !== undefined && pick % 2 === 0 && t.parts?.length ? t.parts[pick % t.parts.length]! : randomPart;
     const params = new URLSearchParams(extra);
     if (productLine !== undefined) params.set('product_line', productLine);
     if (part !== undefined) params.set('part', part);
@@ -182,7 +183,7 @@ export function coverageRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRe
     let expect: FuzzRequest['expect'];
     if (fields.length) expect = { status: 400, fields };
     else if (!t.published) expect = BRAND_ID.test(t.brand) ? { status: 404, fields: ['path.brand'] } : { clientError: true };
-    else if (part !== undefined && !t.parts.includes(part)) expect = { status: 400, fields: ['query.part'] };
+    else if (part !== undefined && t.parts && !t.parts.includes(part)) expect = { status: 400, fields: ['query.part'] };
     else expect = { clientError: false };
     const headers = { ...withLanguage(lang), ...(ifNoneMatch === undefined ? {} : { 'if-none-match': ifNoneMatch }) };
     const search = params.toString();
