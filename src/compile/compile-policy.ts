@@ -74,11 +74,12 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const named = new Set<string>();
   const facts = own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, sharedFacts, named) : sharedFacts;
   const feesSheet = required(shared, 'fees.csv', '_shared');
-  const fees = feesSheet ? readFees(feesSheet, issues) : [];
+  const fees = feesSheet ? readFees(feesSheet, issues, (name) => facts.find((f) => f.name === name)?.type) : [];
   const messages: Record<string, Record<string, string>> = {};
   const reasonsSheet = required(shared, 'reasons.csv', '_shared');
-  const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages) : [];
-  if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages);
+  const sharedRows = new Map<string, number>(), ownRows = new Map<string, number>();
+  const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages, sharedRows) : [];
+  if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages, ownRows);
   const policySheet = required(own, 'policy.csv', input.brand);
   const settings = policySheet ? readPolicySettings(policySheet, input.brand, issues) : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], headerRow: 1, rows: [] }, input.brand, issues);
   const remediesSheet = required(own, 'remedies.csv', input.brand);
@@ -131,13 +132,15 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   if (issues.errors.length > 0 || 'cycle' in ordered) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const locales = settings.locales.length ? settings.locales : sharedLocales.slice(0, 1);
   const usedFees = feesUsed(fees, tables);
+  const given = reasonCodesGiven(tables);
+  checkMessages(input.brand, messages, given, locales, { shared: sharedRows, own: ownRows }, issues);
   const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, issues);
   if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
     formatVersion: FORMAT_VERSION, brand: input.brand, name: settings.name, currency: settings.currency,
     defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
-    facts: vocabulary, fees: usedFees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, tables, locales),
+    facts: vocabulary, fees: usedFees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, given, locales),
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
 }
@@ -174,11 +177,8 @@ function feesUsed(fees: CompiledFee[], tables: CompiledTable[]): CompiledFee[] {
   return fees.filter((f) => given.has(f.name) || (f.percentOf && given.has(f.percentOf.percent)));
 }
 
-/**
- * Only the reasons this brand's tables can give (plus not_applicable, which the evaluator gives) in
- * its own locales: the shared vocabulary is large, and the compiled document is read on cold starts.
- */
-function usedMessages(all: Record<string, Record<string, string>>, tables: CompiledTable[], locales: string[]): CompiledPolicy['messages'] {
+/** The reason codes the brand's tables can give, and not_applicable, which the evaluator gives. */
+function reasonCodesGiven(tables: CompiledTable[]): Set<string> {
   const codes = new Set(['not_applicable']);
   for (const table of tables) {
     table.outputs.forEach((output, o) => {
@@ -189,6 +189,35 @@ function usedMessages(all: Record<string, Record<string, string>>, tables: Compi
       }
     });
   }
+  return codes;
+}
+
+/**
+ * Wording customers read must exist in every language the brand speaks, and a brand message nothing
+ * gives is a mistake: a code that is not the one the tables give (usually misspelt), or an override
+ * of shared wording the brand never shows.
+ */
+function checkMessages(
+  brand: string, messages: Record<string, Record<string, string>>, given: Set<string>, locales: string[],
+  rows: { shared: Map<string, number>; own: Map<string, number> }, issues: IssueList,
+): void {
+  const ownSheet = `${brand}/messages.csv`;
+  for (const [code, row] of rows.own) {
+    if (given.has(code)) continue;
+    const message = `no table of ${brand} gives the reason "${code}"`;
+    if (rows.shared.has(code)) issues.warn('unused_message', `${message}: its wording is never shown`, ownSheet, row, 0);
+    else issues.error('unused_message', `${message}${didYouMean(code, given)}: expected a code a table's > reason column gives`, ownSheet, row, 0);
+  }
+  for (const code of given) {
+    const missing = locales.filter((l) => !messages[code]?.[l]);
+    if (!missing.length || !messages[code]) continue;
+    const [sheet, row] = rows.own.has(code) ? [ownSheet, rows.own.get(code)] : ['_shared/reasons.csv', rows.shared.get(code)];
+    issues.error('missing_translation', `reason "${code}" has no ${missing.join(', ')} wording, and ${brand} speaks ${locales.join(', ')}: expected a message in each`, sheet, row);
+  }
+}
+
+/** Only the reasons this brand's tables can give, in its own locales: the compiled document is read on cold starts. */
+function usedMessages(all: Record<string, Record<string, string>>, codes: Set<string>, locales: string[]): CompiledPolicy['messages'] {
   const keep = new Set([...locales, 'en']);
   return Object.fromEntries([...codes].filter((c) => all[c]).map((c) => [c, Object.fromEntries(Object.entries(all[c]!).filter(([l]) => keep.has(l)))]));
 }

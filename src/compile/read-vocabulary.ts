@@ -8,8 +8,10 @@ import { listCell, nameCell, oneOfCell, parseRow, textCell, type RowOf } from '.
 import * as z from 'zod/mini';
 import { BRAND_ID_RULE, isBrandId } from '../store/brand-id.js';
 import type { IssueList } from './issue.js';
+import { didYouMean } from './suggest.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
+const LOCALE = /^[a-z]{2}(-[a-z]{2})?$/;
 const FACT_TYPES: readonly FactType[] = ['boolean', 'enum', 'text', 'date', 'number', 'money'];
 const FEE_TYPES: readonly FeeType[] = ['payer', 'percent', 'money', 'text'];
 const UNITS = ['days', 'months', 'years'] as const;
@@ -116,28 +118,44 @@ const FEE_ROW = {
   },
 };
 
-export function readFees(sheet: Sheet, issues: IssueList): CompiledFee[] {
+/**
+ * fees.csv → fee fields. A computed fee's formula must name a percent field of the sheet and a money
+ * fact (`factType`): a misspelt name would otherwise compute nothing, silently.
+ */
+export function readFees(sheet: Sheet, issues: IssueList, factType: (name: string) => FactType | undefined): CompiledFee[] {
   const fees: CompiledFee[] = [];
+  const formulas: { fee: CompiledFee; row: number; col: number }[] = [];
   const seen = new Set<string>();
   for (const r of readRecords(sheet, { required: ['field', 'type'], optional: ['computed_from', 'description'] }, issues)) {
     const row = parseRow(FEE_ROW, r, sheet.name, issues);
     if (!row || !checkUnique(seen, row.field, 'fee field', sheet, r.row, r.col('field'), issues)) continue;
     const m = PERCENT_OF.exec(row.computed_from);
-    fees.push({ name: row.field, type: row.type, ...(m ? { percentOf: { percent: m[1]!, base: m[2]! } } : {}) });
+    const fee: CompiledFee = { name: row.field, type: row.type, ...(m ? { percentOf: { percent: m[1]!, base: m[2]! } } : {}) };
+    fees.push(fee);
+    if (m) formulas.push({ fee, row: r.row, col: r.col('computed_from') });
+  }
+  const percentFields = fees.filter((f) => f.type === 'percent').map((f) => f.name);
+  for (const { fee, row, col } of formulas) {
+    const { percent, base } = fee.percentOf!;
+    if (!percentFields.includes(percent))
+      issues.error('unknown_field', `${fee.name} is computed from "${percent}", which is not a percent field of fees.csv${didYouMean(percent, percentFields)}: expected percent_of(percent_field, amount_fact)`, sheet.name, row, col);
+    if (factType(base) !== 'money')
+      issues.error('unknown_field', `${fee.name} is computed from "${base}", which is not a money fact of facts.csv: expected percent_of(percent_field, amount_fact) with an amount such as order_amount`, sheet.name, row, col);
   }
   return fees;
 }
 
-/** reasons.csv / messages.csv: code + one column per locale → code → locale → text. */
-export function readMessages(sheet: Sheet, issues: IssueList, into: Record<string, Record<string, string>>): string[] {
+/** reasons.csv / messages.csv: code + one column per locale → code → locale → text; `rows` gets each code's row. */
+export function readMessages(sheet: Sheet, issues: IssueList, into: Record<string, Record<string, string>>, rows = new Map<string, number>()): string[] {
   const locales = otherColumns(sheet, ['code']);
   for (const locale of locales) {
-    if (!/^[a-z]{2}(-[a-z]{2})?$/.test(locale)) issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, (sheet.rows[0]?.row ?? 2) - 1);
+    if (!LOCALE.test(locale)) issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, (sheet.rows[0]?.row ?? 2) - 1);
   }
   const seen = new Set<string>();
-  for (const r of readRecords(sheet, { required: ['code'], extra: /^[a-z]{2}(-[a-z]{2})?$/ }, issues)) {
+  for (const r of readRecords(sheet, { required: ['code'], extra: LOCALE }, issues)) {
     const code = r.get('code');
     if (!checkName(code, 'reason code', sheet, r.row, r.col('code'), issues) || !checkUnique(seen, code, 'reason code', sheet, r.row, r.col('code'), issues)) continue;
+    rows.set(code, r.row);
     const texts = (into[code] ??= {});
     for (const locale of locales) if (r.get(locale)) texts[locale] = r.get(locale);
   }
@@ -171,6 +189,11 @@ export function readPolicySettings(sheet: Sheet, brand: string, issues: IssueLis
   const currency = values.currency ?? 'USD';
   if (!/^[A-Z]{3}$/.test(currency)) issues.error('bad_currency', `"${currency}" is not a currency code: expected e.g. USD, EUR`, sheet.name, rows.currency?.row, rows.currency?.col);
   const locales = splitList(values.locales ?? 'en');
+  const at = rows.locales;
+  for (const [i, locale] of locales.entries()) {
+    if (!LOCALE.test(locale)) issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, at?.row, at?.col);
+    else if (locales.indexOf(locale) < i) issues.error('duplicate_locale', `"${locale}" is listed twice in locales: expected each language once`, sheet.name, at?.row, at?.col);
+  }
   return { brand, name: values.name || brand, currency, locales, warrantyWindow: values.warranty_window || undefined, claimDate: values.claim_date || 'claim_on', rows };
 }
 
