@@ -141,7 +141,7 @@ describe('the policy store', () => {
     });
 
     it('keeps answering from memory when KV breaks after a good read', async () => {
-      let now = 0;
+      let now = Date.parse('2026-03-01T00:00:00Z');
       let broken = false;
       const kv = { list: (o: Parameters<typeof env.POLICIES.list>[0]) => env.POLICIES.list(o), get: (key: string, type: 'text') => (broken ? Promise.reject(new Error('down')) : env.POLICIES.get(key, type)) };
       const app = freshApp({ POLICIES: kv }, { now: () => now });

@@ -56,7 +56,7 @@ describe('the policy in force at order time', () => {
   });
 
   it('follows a rollback (a pointer change) within the re-check interval', async () => {
-    let now = 0;
+    let now = Date.parse('2026-03-01T00:00:00Z');
     const app = freshApp({}, { now: () => now });
     const late = claim({ delivered_on: '2025-07-01', claim_on: '2025-07-05' });
     expect((await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', late))).policy_version).toBe(current.version);
