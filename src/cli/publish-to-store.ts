@@ -37,7 +37,7 @@ async function readState(store: KvStore, brands: string[]): Promise<PublishedSta
 
 function reportChanges(plan: PublishPlan, missing: Set<string>, progress: Progress): void {
   for (const c of plan.changes) {
-    if (c.unchanged && !missing.has(c.brand)) progress(`= ${c.brand}: ${c.version} is already in force from ${c.effective_from}, nothing to write`);
+    if (c.unchanged && !missing.has(c.brand)) progress(`= ${c.brand}: ${c.version} is already in force on ${c.effective_from}, nothing to write`);
     else if (c.unchanged) continue;
     else if (c.scheduled) progress(`✓ ${c.brand}: ${c.version} scheduled from ${c.effective_from}; in force until then: ${c.to ?? '(none)'}`);
     else progress(`✓ ${c.brand}: live version ${c.from ?? '(none)'} → ${c.to ?? '(none)'}, effective from ${c.effective_from}`);

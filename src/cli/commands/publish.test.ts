@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundledPolicies } from '../../../functions/policy-bundle.js';
 import { PolicyCache, PolicyStore } from '../../../functions/policy-store.js';
-import { pointerKey, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
+import { brandKey, currentEntry, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
 import { compileBrand } from '../compile-brands.js';
 import { StoreError } from '../errors.js';
 import type { KvStore } from '../kv/kv-store.js';
@@ -15,11 +15,15 @@ import { copySheets, replaceInRow, run, type SheetsCopy } from './cli-fixture.js
 
 const RESTOCKING_15_TO_10 = (t: string) => replaceInRow(t, 3, ',15%,customer,customer,', ',10%,customer,customer,');
 
-async function livePointer(persistTo: string, brand: string): Promise<PolicyPointer | null> {
+const today = () => new Date().toISOString().slice(0, 10);
+/** The brand's pointer, with the version in force today as `current`. */
+async function livePointer(persistTo: string, brand: string): Promise<(PolicyPointer & { current?: string }) | null> {
   const kv = await openLocalKv({ persistTo, namespaceId: 'POLICIES' });
   try {
-    const raw = (await kv.get([pointerKey(brand)]))[pointerKey(brand)];
-    return raw ? (JSON.parse(raw) as PolicyPointer) : null;
+    const raw = (await kv.get([brandKey(brand)]))[brandKey(brand)];
+    if (!raw) return null;
+    const pointer = JSON.parse(raw) as PolicyPointer;
+    return { ...pointer, current: currentEntry(pointer.timeline, today())?.version };
   } finally {
     await kv.close();
   }
@@ -40,12 +44,12 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     expect(first.code).toBe(0);
     expect(first.out).toContain(`✓ elegoo ${v1}: compiles,`);
     expect(first.out).toContain(`✓ elegoo: live version (none) → ${v1}, effective from 2025-01-01`);
-    expect(first.out).toMatch(new RegExp(`Versions now live in local KV in .*\\n.*\\n.*\\n\\s+elegoo\\s+${v1}\\s+2025-01-01`));
+    expect(first.out).toMatch(new RegExp(`Versions in force and scheduled in local KV in .*\\n.*\\n.*\\n\\s+elegoo\\s+${v1}\\s+current\\s+2025-01-01`));
 
     // Publishing the live version again writes nothing and says so.
     const again = await run(['publish', 'elegoo', ...store()]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain(`= elegoo: ${v1} is already live, nothing to write`);
+    expect(again.out).toContain(`= elegoo: ${v1} is already in force on ${today()}, nothing to write`);
     expect(again.out).toContain('Nothing to publish');
 
     sheets.edit('elegoo/non-quality.csv', RESTOCKING_15_TO_10);
@@ -58,8 +62,8 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
 
     const versions = await run(['versions', 'elegoo', ...store()]);
     expect(versions.code).toBe(0);
-    expect(versions.out).toMatch(new RegExp(`\\s+${v1}\\s+2025-01-01`));
-    expect(versions.out).toMatch(new RegExp(`live →\\s+${v2}\\s+2025-06-01`));
+    expect(versions.out).toMatch(new RegExp(`\\s+${v1}\\s+past\\s+2025-01-01`));
+    expect(versions.out).toMatch(new RegExp(`live →\\s+${v2}\\s+current\\s+2025-06-01`));
     expect(versions.out).toContain('compile to the live version');
 
     const back = await run(['rollback', 'elegoo', ...store()]);
@@ -72,8 +76,7 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     // The Worker's reader sees what the CLI wrote.
     const kv = await openLocalKv({ persistTo: state, namespaceId: 'POLICIES' });
     try {
-      const reader = { get: async (key: string) => (await kv.get([key]))[key] ?? null };
-      const worker = new PolicyStore(reader, BundledPolicies.of({}), new PolicyCache(), { recheckMs: 0, now: () => 0, log: () => {} });
+      const worker = new PolicyStore(kv.namespace, BundledPolicies.of({}), new PolicyCache(), { recheckMs: 0, now: Date.now, log: () => {} });
       const lookup = await worker.lookup('elegoo', { mode: 'current' });
       expect('found' in lookup && lookup.found.policy.version).toBe(v1);
     } finally {
@@ -116,16 +119,16 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
       const changed = { ...v1, name: 'KOKONI 2', version: 'feedfacefeedface' };
       // The store accepts the version document, then fails on the pointer write.
       const interrupted: KvStore = { ...kv, get: (k) => kv.get(k), put: async (entries) => {
-        if (entries.some((e) => e.key === pointerKey('kokoni'))) throw new StoreError('connection reset');
+        if (entries.some((e) => e.key === brandKey('kokoni'))) throw new StoreError('connection reset');
         await kv.put(entries);
       } };
       await expect(publishToStore(interrupted, [changed], '2025-02-01', '2025-02-01T00:00:00Z', () => {})).rejects.toThrow('connection reset');
-      const values = await kv.get([pointerKey('kokoni'), versionKey('kokoni', 'feedfacefeedface')]);
-      expect(JSON.parse(values[pointerKey('kokoni')]!).current).toBe(v1.version);
+      const values = await kv.get([brandKey('kokoni'), versionKey('kokoni', 'feedfacefeedface')]);
+      expect((JSON.parse(values[brandKey('kokoni')]!) as PolicyPointer).timeline.map((e) => e.version)).toEqual([v1.version]);
       expect(values[versionKey('kokoni', 'feedfacefeedface')]).not.toBeNull();
       // Running publish again completes the switch.
       const done = await publishToStore(kv, [changed], '2025-02-01', '2025-02-01T00:00:01Z', () => {});
-      expect(done.pointers.kokoni!.current).toBe('feedfacefeedface');
+      expect(done.pointers.kokoni!.timeline.at(-1)!.version).toBe('feedfacefeedface');
     } finally {
       await kv.close();
       rmSync(persistTo, { recursive: true, force: true });
