@@ -23,7 +23,7 @@ export interface KvNamespaceLike extends KvReader {
 /** The local store, plus the namespace itself for tests and benchmarks that read it as the Worker does. */
 export interface LocalKvStore extends KvStore { readonly namespace: KvNamespaceLike }
 
-/** Writes in flight at once: the local simulator answers each over a socket, so a few overlap well. */
+/** Reads or writes in flight at once: the local simulator answers each over a socket, so a few overlap well. */
 const PARALLEL_WRITES = 32;
 interface MiniflareLike {
   getKVNamespace(binding: string): Promise<KvNamespaceLike>;
@@ -59,7 +59,11 @@ export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore
     where: `local KV in ${shortPath(options.persistTo)} (namespace ${options.namespaceId})`,
     async get(keys) {
       const values: Record<string, string | null> = {};
-      for (const key of keys) values[key] = await kv.get(key, 'text');
+      for (let i = 0; i < keys.length; i += PARALLEL_WRITES) {
+        const batch = keys.slice(i, i + PARALLEL_WRITES);
+        const read = await Promise.all(batch.map((key) => kv.get(key, 'text')));
+        batch.forEach((key, j) => { values[key] = read[j]!; });
+      }
       return values;
     },
     async put(entries: KvEntry[]) {
