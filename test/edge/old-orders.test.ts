@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import type { Problem } from '../../functions/problem.js';
 import { compileOrThrow, tinyBrand } from '../support/tiny-brand.js';
-import { publish } from './seed-kv.js';
+import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
 import { postJson, readJson } from './worker.js';
 
 /** A brand the test owns, before and after it started listing ear pads as a part. */
@@ -23,7 +23,7 @@ const after = version('headphones, speaker, ear_pads', 'Ear pads,ear_pads,×,"""
 const PUBLISHED_EAR_PADS = '2025-06-01';
 
 beforeAll(async () => {
-  await publish([after], await publish([before], { brands: null, pointers: {} }, '2020-01-01'), PUBLISHED_EAR_PADS);
+  await publish([after], await publish([before], NOTHING_PUBLISHED, '2020-01-01'), PUBLISHED_EAR_PADS);
 });
 
 const claim = (facts: Record<string, unknown>) => ({

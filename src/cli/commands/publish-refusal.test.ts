@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BRANDS_KEY, pointerKey } from '../../store/policy-pointer.js';
+import { brandKey } from '../../store/policy-pointer.js';
 import { openLocalKv } from '../kv/local-kv.js';
 import { copySheets, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
 
@@ -35,8 +35,8 @@ async function readKeys(persistTo: string, keys: string[]): Promise<Record<strin
   }
 }
 
-/** The brand list and every brand's pointer: what a publish makes live. */
-const liveKeys = (sheets: SheetsCopy): string[] => [BRANDS_KEY, ...sheets.brands.map(pointerKey)];
+/** Every brand's pointer: what a publish makes live. */
+const liveKeys = (sheets: SheetsCopy): string[] => sheets.brands.map(brandKey);
 
 // The fixture brand ACME (test/fixtures/brands/acme) with a typo in a condition cell: a compile
 // error, not a failing case. The brands beside it are whatever policy-sheets/ holds.
@@ -86,7 +86,7 @@ describe('policy publish when a brand fails to compile', { timeout: 180_000 }, (
     expect(r.out).toContain('✗ acme:');
 
     expect(snapshot(state)).toEqual(before);
-    expect(await readKeys(state, [...liveKeys(sheets), pointerKey('acme-two')])).toEqual({ ...live, [pointerKey('acme-two')]: null });
+    expect(await readKeys(state, [...liveKeys(sheets), brandKey('acme-two')])).toEqual({ ...live, [brandKey('acme-two')]: null });
   });
 
   it('writes nothing when the shared vocabulary breaks every brand', async () => {

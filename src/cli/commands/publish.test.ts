@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundledPolicies } from '../../../functions/policy-bundle.js';
 import { PolicyCache, PolicyStore } from '../../../functions/policy-store.js';
-import { pointerKey, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
+import { brandKey, currentEntry, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
 import { compileBrand } from '../compile-brands.js';
 import { StoreError } from '../errors.js';
 import type { KvStore } from '../kv/kv-store.js';
@@ -18,11 +18,15 @@ import { copySheets, NO_SUCH_BRAND, replaceInRow, run, type SheetsCopy } from '.
 const RESTOCKING_10_TO_5 = (t: string) => replaceInRow(t, 3, ',10%,customer,', ',5%,customer,');
 const AC03_AT_5 = (t: string) => replaceInRow(t, 4, ',129.95,,,,eligible,-,,13.00,', ',129.95,,,,eligible,-,,6.50,');
 
-async function livePointer(persistTo: string, brand: string): Promise<PolicyPointer | null> {
+const today = () => new Date().toISOString().slice(0, 10);
+/** The brand's pointer, with the version in force today as `current`. */
+async function livePointer(persistTo: string, brand: string): Promise<(PolicyPointer & { current?: string }) | null> {
   const kv = await openLocalKv({ persistTo, namespaceId: 'POLICIES' });
   try {
-    const raw = (await kv.get([pointerKey(brand)]))[pointerKey(brand)];
-    return raw ? (JSON.parse(raw) as PolicyPointer) : null;
+    const raw = (await kv.get([brandKey(brand)]))[brandKey(brand)];
+    if (!raw) return null;
+    const pointer = JSON.parse(raw) as PolicyPointer;
+    return { ...pointer, current: currentEntry(pointer.timeline, today())?.version };
   } finally {
     await kv.close();
   }
@@ -43,12 +47,12 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     expect(first.code).toBe(0);
     expect(first.out).toContain(`✓ acme ${v1}: compiles,`);
     expect(first.out).toContain(`✓ acme: live version (none) → ${v1}, effective from 2025-01-01`);
-    expect(first.out).toMatch(new RegExp(`Versions now live in local KV in .*\\n.*\\n.*\\n\\s+acme\\s+${v1}\\s+2025-01-01`));
+    expect(first.out).toMatch(new RegExp(`Versions in force and scheduled in local KV in .*\\n.*\\n.*\\n\\s+acme\\s+${v1}\\s+current\\s+2025-01-01`));
 
     // Publishing the live version again writes nothing and says so.
     const again = await run(['publish', 'acme', ...store()]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain(`= acme: ${v1} is already live, nothing to write`);
+    expect(again.out).toContain(`= acme: ${v1} is already in force on ${today()}, nothing to write`);
     expect(again.out).toContain('Nothing to publish');
 
     sheets.edit('acme/returns.csv', RESTOCKING_10_TO_5);
@@ -61,8 +65,8 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
 
     const versions = await run(['versions', 'acme', ...store()]);
     expect(versions.code).toBe(0);
-    expect(versions.out).toMatch(new RegExp(`\\s+${v1}\\s+2025-01-01`));
-    expect(versions.out).toMatch(new RegExp(`live →\\s+${v2}\\s+2025-06-01`));
+    expect(versions.out).toMatch(new RegExp(`\\s+${v1}\\s+past\\s+2025-01-01`));
+    expect(versions.out).toMatch(new RegExp(`live →\\s+${v2}\\s+current\\s+2025-06-01`));
     expect(versions.out).toContain('compile to the live version');
 
     const back = await run(['rollback', 'acme', ...store()]);
@@ -75,8 +79,7 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     // The Worker's reader sees what the CLI wrote.
     const kv = await openLocalKv({ persistTo: state, namespaceId: 'POLICIES' });
     try {
-      const reader = { get: async (key: string) => (await kv.get([key]))[key] ?? null };
-      const worker = new PolicyStore(reader, BundledPolicies.of({}), new PolicyCache(), { recheckMs: 0, now: () => 0, log: () => {} });
+      const worker = new PolicyStore(kv.namespace, BundledPolicies.of({}), new PolicyCache(), { recheckMs: 0, now: Date.now, log: () => {} });
       const lookup = await worker.lookup('acme', { mode: 'current' });
       expect('found' in lookup && lookup.found.policy.version).toBe(v1);
     } finally {
@@ -121,16 +124,16 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
       const changed = { ...v1, name: 'ACME 2', version: 'feedfacefeedface' };
       // The store accepts the version document, then fails on the pointer write.
       const interrupted: KvStore = { ...kv, get: (k) => kv.get(k), put: async (entries) => {
-        if (entries.some((e) => e.key === pointerKey('acme'))) throw new StoreError('connection reset');
+        if (entries.some((e) => e.key === brandKey('acme'))) throw new StoreError('connection reset');
         await kv.put(entries);
       } };
       await expect(publishToStore(interrupted, [changed], '2025-02-01', '2025-02-01T00:00:00Z', () => {})).rejects.toThrow('connection reset');
-      const values = await kv.get([pointerKey('acme'), versionKey('acme', 'feedfacefeedface')]);
-      expect(JSON.parse(values[pointerKey('acme')]!).current).toBe(v1.version);
+      const values = await kv.get([brandKey('acme'), versionKey('acme', 'feedfacefeedface')]);
+      expect((JSON.parse(values[brandKey('acme')]!) as PolicyPointer).timeline.map((e) => e.version)).toEqual([v1.version]);
       expect(values[versionKey('acme', 'feedfacefeedface')]).not.toBeNull();
       // Running publish again completes the switch.
       const done = await publishToStore(kv, [changed], '2025-02-01', '2025-02-01T00:00:01Z', () => {});
-      expect(done.pointers.acme!.current).toBe('feedfacefeedface');
+      expect(done.pointers.acme!.timeline.at(-1)!.version).toBe('feedfacefeedface');
     } finally {
       await kv.close();
       rmSync(persistTo, { recursive: true, force: true });
