@@ -6,7 +6,7 @@ import type { Sheet } from '../sheet/parse-sheet.js';
 import { otherColumns, readRecords, splitList, type SheetRecord } from '../sheet/read-records.js';
 import { listCell, nameCell, oneOfCell, parseRow, textCell, type RowOf } from '../sheet/row-schema.js';
 import * as z from 'zod/mini';
-import { BRAND_ID_RULE, isBrandId } from '../store/brand-id.js';
+import { brandIdProblem } from '../store/brand-id.js';
 import type { IssueList } from './issue.js';
 import { didYouMean } from './suggest.js';
 
@@ -182,8 +182,8 @@ export function readPolicySettings(sheet: Sheet, brand: string, issues: IssueLis
     values[key] = r.get('value');
     rows[key] = { row: r.row, col: r.col('value') };
   }
-  if (!isBrandId(brand))
-    issues.error('bad_brand_id', `folder "${brand}" is not a valid brand id: expected ${BRAND_ID_RULE}; rename the folder (and the brand setting)`, sheet.name, rows.brand?.row ?? sheet.headerRow, rows.brand?.col);
+  const idProblem = brandIdProblem(brand);
+  if (idProblem) issues.error('bad_brand_id', `the folder name ${idProblem}: rename the folder (and the brand setting)`, sheet.name, rows.brand?.row ?? sheet.headerRow, rows.brand?.col);
   else if (values.brand !== undefined && values.brand !== brand)
     issues.error('brand_mismatch', `brand "${values.brand}" does not match its folder "${brand}": expected the folder name`, sheet.name, rows.brand!.row, rows.brand!.col);
   const currency = values.currency ?? 'USD';

@@ -61,7 +61,7 @@ describe('policy new-brand', () => {
     it.each(['Nimbus', 'nimbus print', 'nimbus_print', '3dprint', '-nimbus', 'nimbüs', 'a'.repeat(64)])('refuses the id %j, writing nothing', async (id) => {
       const r = await run(['new-brand', id, '--sheets', sheets.root]);
       expect(r.code).toBe(2);
-      expect(r.err).toBe(`"${id}" is not a brand id: expected lowercase letters, digits and hyphens, starting with a letter, at most 63 characters`);
+      expect(r.err).toBe(`"${id}" is not a brand id: a lower-case letter, then lower-case letters, digits or hyphens, at most 63 characters`);
       expect(existsSync(join(sheets.root, id))).toBe(false);
     });
 

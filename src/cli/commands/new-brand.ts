@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BRAND_ID_RULE, isBrandId } from '../../store/brand-id.js';
+import { brandIdProblem } from '../../store/brand-id.js';
 import { parseArgs } from '../args.js';
 import { scaffoldBrand } from '../brand-scaffold.js';
 import { UsageError } from '../errors.js';
@@ -14,7 +14,8 @@ export function newBrand(argv: string[], ctx: CommandContext): void {
   const { positional } = parseArgs(argv, [], []);
   const [id, ...extra] = positional;
   if (id === undefined || extra.length) throw new UsageError('usage: policy new-brand <id>   (e.g. policy new-brand nimbus-print)');
-  if (!isBrandId(id)) throw new UsageError(`"${id}" is not a brand id: expected ${BRAND_ID_RULE}`);
+  const idProblem = brandIdProblem(id);
+  if (idProblem) throw new UsageError(idProblem);
   if (!existsSync(ctx.root)) throw new UsageError(`no policy sheets folder at ${ctx.root}`);
   const folder = join(ctx.root, id);
   if (existsSync(folder)) throw new UsageError(`${folder} already exists: nothing was written (edit its sheets, or choose another id)`);
