@@ -2,7 +2,11 @@
 
 import type { CompiledRemedy, CompiledTable, CompiledWindow, FactType } from '../../contract.js';
 
-export interface BrandSummary { brand: string; name: string; policy_version: string; locales: string[]; default_locale: string }
+/** A row of GET /v1/brands: `policy_version` is null while a brand's first version is only scheduled or unreadable. */
+export interface BrandSummary {
+  brand: string; name: string; status: 'ok' | 'scheduled' | 'degraded' | 'unavailable'; policy_version: string | null;
+  locales: string[]; default_locale: string | null;
+}
 
 export interface BrandFact {
   name: string;

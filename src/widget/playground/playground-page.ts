@@ -84,10 +84,12 @@ form.addEventListener('reset', (event) => {
 async function start(): Promise<void> {
   const brands = await fetchJson<{ brands: BrandSummary[] }>('/v1/brands');
   if (!brands.ok) return say(`Cannot list brands: ${brands.problem.detail ?? brands.problem.title}`);
-  brandSelect.replaceChildren(...brands.data.brands.map((b) => h('option', { value: b.brand }, b.name)));
+  // Only brands with a version in force can decide a claim (a broken or not yet effective one cannot).
+  const answering = brands.data.brands.filter((b) => b.policy_version !== null && b.status !== 'unavailable');
+  brandSelect.replaceChildren(...answering.map((b) => h('option', { value: b.brand }, b.name)));
   const params = new URLSearchParams(location.search);
   const wanted = params.get('brand');
-  const brand = brands.data.brands.some((b) => b.brand === wanted) ? wanted! : brands.data.brands[0]?.brand;
+  const brand = answering.some((b) => b.brand === wanted) ? wanted! : answering[0]?.brand;
   if (params.get('lang')) langSelect.append(h('option', { value: params.get('lang')! }, params.get('lang')!));
   langSelect.value = params.get('lang') ?? '';
   if (!brand || !(await selectBrand(brand))) return;
