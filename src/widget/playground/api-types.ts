@@ -15,7 +15,9 @@ export interface BrandFact {
   description: string | null;
 }
 
-export interface BrandDetail extends BrandSummary {
+/** GET /v1/brands/:brand: a brand that answers, so its version and default language are known. */
+export interface BrandDetail {
+  brand: string; name: string; policy_version: string; locales: string[]; default_locale: string;
   claim_date: string;
   facts: BrandFact[];
 }
