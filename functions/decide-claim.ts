@@ -2,7 +2,7 @@
 // version, default claim_on to today, check every fact against the brand's vocabulary, evaluate.
 
 import type { Claim, CompiledPolicy, Decision } from '../src/contract.js';
-import { checkClaim, type ClaimProblem } from '../src/evaluate/check-claim.js';
+import { checkClaim, checkResultDates, type ClaimProblem } from '../src/evaluate/check-claim.js';
 import { evaluateClaim } from '../src/evaluate/evaluate-claim.js';
 import { negotiateLocale } from './negotiate-locale.js';
 import type { LoadedPolicy, PolicyStore, Selection } from './policy-store.js';
@@ -78,6 +78,8 @@ export async function decideClaim(store: PolicyStore, brand: string, claim: Clai
   const { facts, note } = await factsFor(store, brand, loaded, claim, options);
   const locale = negotiateLocale(options.acceptLanguage, policy.locales, policy.defaultLocale);
   const decision = evaluateClaim(policy, facts, options.today, { locale, trace: options.explain });
+  const tooLate = checkResultDates(policy.windows, decision, facts, at(options.path, 'claim'));
+  if (tooLate.length) throw invalidClaim(brand, tooLate);
   const selection = describeSelection(options.mode, request, loaded, options.today);
   return { decision: { ...decision, policy_selection: note ? { ...selection, note: selection.note ? `${selection.note}; ${note}` : note } : selection }, loaded };
 }

@@ -2,8 +2,8 @@
 // path (`claim.delivered_on`) with what was expected. Also turns accepted values into the engine's
 // literals (money stays in currency units; dates stay ISO strings, which order correctly).
 
-import type { Claim, CompiledFact, Literal } from '../contract.js';
-import { parseIsoDate } from './dates.js';
+import type { Claim, CompiledFact, CompiledWindow, Decision, Literal } from '../contract.js';
+import { LAST_DATE, parseIsoDate } from './dates.js';
 import { toMinorUnits } from './money.js';
 
 export interface ClaimProblem { path: string; message: string }
@@ -78,4 +78,20 @@ export function checkClaim(facts: readonly CompiledFact[], claim: unknown, path 
     }
   }
   return problems.length ? { ok: false, problems } : { ok: true, facts: accepted };
+}
+
+/**
+ * Problems with claim dates so late that a window would end after 9999-12-31, which no YYYY-MM-DD date
+ * can state: each names the claim date the window counts from (a deadline in year 10000 is refused,
+ * not sent).
+ */
+export function checkResultDates(windows: readonly CompiledWindow[], decision: Pick<Decision, 'windows'>, claim: Claim, path = 'claim'): ClaimProblem[] {
+  const problems: ClaimProblem[] = [];
+  for (const w of decision.windows) {
+    if (w.deadline === null || w.deadline.length <= LAST_DATE.length) continue;
+    const start = windows.find((x) => x.name === w.window)?.countsFrom.find((f) => typeof claim[f] === 'string');
+    const field = start ?? Object.keys(claim)[0] ?? '';
+    problems.push({ path: `${path}.${field}`, message: `${String(claim[field])} is too late: the ${w.window} window would end after ${LAST_DATE}, the last date the API can state` });
+  }
+  return problems;
 }

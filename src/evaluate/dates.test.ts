@@ -59,6 +59,7 @@ describe('dates', () => {
       ['29 February of a century that is not a leap year', '1900-02-29'],
       ['a thirteenth month', '2025-13-01'],
       ['month zero', '2025-00-10'],
+      ['year zero (the format runs from 0001 to 9999)', '0000-06-01'],
       ['day zero', '2025-03-00'],
       ['31 April', '2025-04-31'],
       ['day 32', '2025-01-32'],

@@ -44,9 +44,13 @@ export function parseIsoDate(text: string): number | null {
   // Hand-rolled rather than a RegExp: dates are parsed several times per claim on the hot path.
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
   const year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // Year 0000 does not exist in the documented format (0001–9999).
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return dayNumber(year, month, day);
 }
+
+/** The last day a YYYY-MM-DD date can state: a deadline after it cannot be written in the format. */
+export const LAST_DATE = '9999-12-31';
 
 const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
