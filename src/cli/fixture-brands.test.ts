@@ -4,7 +4,8 @@
 // per-brand vocabulary: its own parts, a date fact only it uses, a shared fact it describes and
 // labels its own way, and a claim naming a fact it does not read refused as unknown.
 
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import Papa from 'papaparse';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,5 +92,31 @@ describe('Nimbus Print: a vocabulary of its own', () => {
       { path: 'claim.channel', message: expect.stringContaining('unknown fact') },
       { path: 'claim.part', message: expect.stringContaining('expected one of printer, power_supply') },
     ] });
+  });
+});
+
+/** fact → the values a facts.csv lists (a brand's: what it adds; _shared's: what every brand gets). */
+function factsSheet(folder: string): Map<string, string[]> {
+  const path = join(root, folder, 'facts.csv');
+  if (!existsSync(path)) return new Map();
+  const rows = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return new Map(rows.map((r) => [r.fact!.trim(), (r.values ?? '').split(',').map((v) => v.trim()).filter(Boolean)]));
+}
+
+describe('every brand found, real and fixture, against every other', () => {
+  const brands = listBrands(root);
+  const shared = factsSheet('_shared');
+  const pairs = brands.flatMap((a) => brands.filter((b) => b !== a).map((b) => ({ a, b })));
+
+  it.each(pairs)('$b carries no fact and no value that only $a adds', ({ a, b }) => {
+    const mine = factsSheet(b);
+    const policy = compiled(b);
+    for (const [name, values] of factsSheet(a)) {
+      const f = policy.facts.find((x) => x.name === name);
+      if (!f) continue;
+      expect(shared.has(name) || mine.has(name), `${b} carries ${name}, a fact only ${a} defines`).toBe(true);
+      const allowed = new Set([...(shared.get(name) ?? []), ...(mine.get(name) ?? [])]);
+      expect((f.values ?? []).filter((v) => values.includes(v) && !allowed.has(v)), `${b}'s ${name} values from ${a}`).toEqual([]);
+    }
   });
 });
