@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { compileOrThrow, tinyBrand, TINY_BRAND } from '../../test/support/tiny-brand.js';
 import { compiledRows } from './compiled-rows.js';
-import { neutralizeFormula, writeCsv } from './write-csv.js';
+import { writeCsv } from './write-csv.js';
 
 const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true, delimiter: ',' }).data;
 
@@ -18,12 +18,10 @@ describe('writeCsv', () => {
       ['\t=1', "'\t=1"],
       ['\r=1', "'\r=1"],
     ])('%j → %j', (cell, shown) => {
-      expect(neutralizeFormula(cell)).toBe(shown);
       expect(parse(writeCsv([[cell]]))).toEqual([[shown]]);
     });
 
     it.each(['refund', '15%', '[0..14]', '< 2025-03-01', 'not("used")', '"quality_defect"', 'a=b', 'x-y', '', 'Rückgabe €'])('leaves %j as it is', (cell) => {
-      expect(neutralizeFormula(cell)).toBe(cell);
       expect(parse(writeCsv([[cell, 'next']]))).toEqual([[cell, 'next']]);
     });
   });
