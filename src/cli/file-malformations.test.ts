@@ -2,11 +2,11 @@
 // comes back as a sheet problem at its sheet(:row), like every other issue — never a stack trace,
 // never a file read from outside the folder. The catalogue is data: [what, issue, folder change].
 
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TINY_BRAND, TINY_SHARED } from '../../test/support/tiny-brand.js';
+import { TINY_BRAND } from '../../test/support/tiny-brand.js';
+import { tinyOnDisk as tinyFolder } from '../../test/support/tiny-brand-on-disk.js';
 import { formatIssue, type Issue } from '../compile/issue.js';
 import { compileBrand } from './compile-brands.js';
 import { run } from './commands/cli-fixture.js';
@@ -35,18 +35,7 @@ export const FILE_MALFORMATIONS: FileMalformation[] = [
 
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;
 
-/** The tiny brand written to a temporary policy-sheets folder, with a file outside it. */
-function tinyOnDisk(): { dir: string; root: string; brand: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'file-malformations-'));
-  const root = join(dir, 'policy-sheets');
-  const brand = join(root, 'tiny');
-  mkdirSync(join(root, '_shared'), { recursive: true });
-  mkdirSync(brand);
-  for (const [file, text] of Object.entries(TINY_SHARED)) writeFileSync(join(root, '_shared', file), text);
-  for (const [file, text] of Object.entries(TINY_BRAND)) writeFileSync(join(brand, file), text);
-  writeFileSync(join(dir, 'outside.csv'), `C,issue,> refund\n${SECRET},quality_defect,√\n`);
-  return { dir, root, brand };
-}
+const tinyOnDisk = () => tinyFolder(`C,issue,> refund\n${SECRET},quality_defect,√\n`);
 
 function applyChange(brand: string, change: FolderChange): void {
   if ('symlink' in change) {
@@ -79,14 +68,14 @@ describe('reading a brand folder', () => {
   });
 
   describe('through the CLI', () => {
-    it.each(FILE_MALFORMATIONS)('check with %s exits 1 with the problem and no stack trace', async (_what, issue, change) => {
+    it.each(FILE_MALFORMATIONS)('test with %s exits 1 with the problem and no stack trace', async (_what, issue, change) => {
       const disk = tinyOnDisk();
       dir = disk.dir;
       applyChange(disk.brand, change);
-      const r = await run(['check', '--sheets', disk.root]);
+      const r = await run(['test', '--sheets', disk.root]);
       expect(r.code).toBe(1);
       expect(r.out).toContain(`${issue.split(' ')[1]} — `);
-      expect(r.err).toBe('✗ policy problems');
+      expect(r.err).toBe('✗ cases failed');
       expect(`${r.out}\n${r.err}`).not.toMatch(/internal error|\n\s+at |RangeError/);
       expect(`${r.out}\n${r.err}`).not.toContain(SECRET);
     });
