@@ -98,4 +98,23 @@ describe('reading a brand folder', () => {
       expect(compileBrand(disk.root, 'tiny', false).issues).toEqual([]);
     });
   });
+
+  describe('other files a user hands the CLI', () => {
+    it.each([
+      ['build --out naming a file', (d: string) => ['build', '--out', join(d, 'outside.csv')], 2, /^cannot write to --out .*outside\.csv \(EEXIST\)/],
+      ['build --out under a file', (d: string) => ['build', '--out', join(d, 'outside.csv', 'x')], 2, /^cannot write to --out .* \(ENOTDIR\)/],
+      ['table with a Latin-1 file', (d: string) => ['table', join(d, 'latin.csv'), '--facts', '{}'], 1, /^✗ table has problems$/],
+      ['table with a folder', (d: string) => ['table', join(d, 'policy-sheets'), '--facts', '{}'], 2, /^cannot read .*: expected a CSV file$/],
+      ['explain --claim with a Latin-1 file', (d: string) => ['explain', 'tiny', '--claim', join(d, 'latin.json')], 2, /is not UTF-8 text \(line 1\)/],
+    ] as const)('%s: exits %i with a message, no stack trace', async (_what, argv, code, message) => {
+      const disk = tinyOnDisk();
+      dir = disk.dir;
+      writeFileSync(join(disk.dir, 'latin.csv'), latin1('C,issue,> r\nR,"Gerät",1\n'));
+      writeFileSync(join(disk.dir, 'latin.json'), latin1('{"issue":"Gerät"}'));
+      const r = await run([...argv(disk.dir), '--sheets', disk.root]);
+      expect(r.code).toBe(code);
+      expect(r.err).toMatch(message);
+      expect(`${r.out}\n${r.err}`).not.toMatch(/internal error|\n\s+at /);
+    });
+  });
 });
