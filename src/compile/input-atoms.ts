@@ -184,6 +184,14 @@ function cellAtoms(test: UnaryTest, values: readonly Literal[], ordered: number,
   return out.length === 2 && out[0] === 0 && out[1] === values.length - 1 ? true : out;
 }
 
+/** Equal keys for equal cells; comparisons and ranges (most cells of large tables) without JSON. */
+function cellKey(test: UnaryTest): string {
+  const lit = (v: number | string) => (typeof v === 'number' ? `n${v}` : `s${v}`);
+  if ('cmp' in test) return `${test.cmp}${lit(test.value)}`;
+  if ('range' in test) return `${test.open[0] ? '(' : '['}${lit(test.range[0])}\u0000${lit(test.range[1])}${test.open[1] ? ')' : ']'}`;
+  return JSON.stringify(test);
+}
+
 /** The atoms of one column given its type, declared values and the cells of every rule. */
 export function columnAtoms(table: CompiledTable, column: number, type: FactType | undefined, declared?: readonly Literal[]): ColumnAtoms {
   const tests = table.rules.map((r) => r.tests[column]!);
@@ -196,9 +204,14 @@ export function columnAtoms(table: CompiledTable, column: number, type: FactType
   const nullAtom = values.indexOf(null);
   // Large tables repeat their cells (`< 14`, `-`): each distinct cell is worked out once and shared.
   const seen = new Map<string, CellAtoms>();
+  const single = new Map<Literal, CellAtoms>();
   const matches = tests.map((test): CellAtoms => {
     if ('any' in test) return true;
-    const key = JSON.stringify(test);
+    if ('eq' in test && test.eq.length === 1) {
+      const v = test.eq[0]!;
+      return single.get(v) ?? single.set(v, eqAtoms(test.eq, values.length, atomOf)).get(v)!;
+    }
+    const key = cellKey(test);
     let cell = seen.get(key);
     if (cell === undefined) seen.set(key, (cell = cellAtoms(test, values, ordered, atomOf, nullAtom)));
     return cell;
