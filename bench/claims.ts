@@ -10,10 +10,12 @@ import { formatIsoDate, parseIsoDate } from '../src/evaluate/dates.js';
 import { parseLiteral } from '../src/sheet/cell-syntax.js';
 import { parseSheet } from '../src/sheet/parse-sheet.js';
 import { parsePolicy } from '../src/store/policy-document.js';
+import { DEFAULT_SHEETS_DIR, listBrands } from '../src/cli/read-sheets.js';
 
 export interface BenchClaim { claim: Claim; asOf: string }
 
-export const BRANDS = ['elegoo', 'kokoni', 'kospet'] as const;
+/** Every brand policy-sheets/ holds (the build compiles each to dist/policies/<brand>.json). */
+export const BRANDS: readonly string[] = listBrands(DEFAULT_SHEETS_DIR);
 export const CLAIMS_PER_BRAND = 1000;
 
 export function loadPolicy(brand: string, dir = 'dist/policies'): CompiledPolicy {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CompiledPolicy } from '../src/contract.js';
 import { evaluateClaim, versionKey } from '../src/index.js';
-import { BRANDS_KEY, pointerKey } from '../src/store/policy-pointer.js';
+import { brandKey } from '../src/store/policy-pointer.js';
 import { preparePolicy } from '../src/evaluate/prepare-policy.js';
 import { parsePolicy } from '../src/store/policy-document.js';
 import { BRANDS, mixedClaims } from './claims.js';
@@ -29,9 +29,9 @@ export interface ColdResult {
   totalUs: number;               // kvReadUs + parseAndPrepare median
   /** Reading the brand's pointer (a small key, like the brand list), timed like kvReadUs. */
   pointerReadUs: number;
-  /** Reading the brand list and the pointer together, as a cold isolate's store does. */
+  /** What a cold isolate reads before the document: the brand's pointer alone (no brand list since per-brand keys). */
   listAndPointerUs: number;
-  /** A cold isolate's first lookup: brand list and pointer read together, then the document read, parse, prepare. */
+  /** A cold isolate's first lookup: the pointer read, then the document read, parse, prepare. */
   isolateUs: number;
   /**
    * The same when the Worker was built with the version KV names: the document is not read; its
@@ -68,11 +68,11 @@ export async function measureColdPath(options: BatchOptions, reads = 200, dir = 
       await kv.put(key, text);
       const timeReads = async (k: string) => (await (await mf.dispatchFetch(`http://bench.local/?key=${encodeURIComponent(k)}&n=${reads}`)).json()) as { firstMs: number; totalMs: number; n: number };
       const timed = await timeReads(key);
-      const pointer = pointerKey(brand);
-      await kv.put(pointer, JSON.stringify({ brand, current: policy.version, timeline: [{ version: policy.version, effective_from: '2025-01-01', published_at: '2025-01-01T00:00:00Z' }] }));
+      const pointer = brandKey(brand);
+      await kv.put(pointer, JSON.stringify({ brand, timeline: [{ version: policy.version, effective_from: '2025-01-01', published_at: '2025-01-01T00:00:00Z' }] }));
       const pointerTimed = await timeReads(pointer);
-      await kv.put(BRANDS_KEY, JSON.stringify(BRANDS));
-      const listAndPointer = await timeReads(`${BRANDS_KEY},${pointer}`);
+      // Per-brand keys: a cold isolate reads the brand's pointer alone (no brand list) before the document.
+      const listAndPointer = pointerTimed;
       const { claim, asOf } = mixedClaims(policy, 1)[0]!;
       // A fresh object each call: preparePolicy caches by object identity, as the Worker's isolate does.
       const parse = timeBatches(() => parsePolicy(text), options);

@@ -85,7 +85,8 @@ async function acceptedBodies(url: string): Promise<{ bodies: string[]; answerBy
   return { bodies: accepted, answerBytes: Math.round(bytes / accepted.length) };
 }
 
-const COVERAGE = ['/v1/brands/kospet/coverage?part=watch', '/v1/brands/elegoo/coverage?part=printer', '/v1/brands/kokoni/coverage?part=extruder'];
+// One coverage look-up per brand the sheets hold (the badge's question without product or part).
+const COVERAGE = listBrands('policy-sheets').map((brand) => `/v1/brands/${brand}/coverage`);
 
 interface Soak { latencies: number[][]; errors: number; non2xx: number; timeouts: number; rss: number[]; total: number; restarts: number }
 

@@ -74,9 +74,10 @@ export async function measureWorkerCpu(claimsPerBrand: number, requestsPerSample
     } as ConstructorParameters<typeof Miniflare>[0]);
     const policies: CompiledPolicy[] = BRANDS.map((brand) => loadPolicy(brand));
     const today = new Date().toISOString();
-    const kv = (await mf.getKVNamespace('POLICIES')) as unknown as { put(key: string, value: string): Promise<void> };
-    const plan = planPublish(policies, { brands: null, pointers: {} }, today.slice(0, 10), today);
-    for (const phase of plan.phases) for (const { key, value } of phase) await kv.put(key, value);
+    const kv = (await mf.getKVNamespace('POLICIES')) as unknown as { put(key: string, value: string, options: { metadata?: unknown }): Promise<void> };
+    const plan = planPublish(policies, { pointers: {}, legacy: [] }, today.slice(0, 10), today, today.slice(0, 10));
+    if ('problems' in plan) throw new Error(plan.problems.join('; '));
+    for (const phase of plan.phases) for (const { key, value, metadata } of phase) await kv.put(key, value, metadata === undefined ? {} : { metadata });
     const claims = BRANDS.flatMap((brand, i) => mixedClaims(policies[i]!, claimsPerBrand).map(({ claim }) => ({ brand, claim })));
     const bodies = claims.map((c) => JSON.stringify(c));
     // The badge's question for the product and part each claim names.

@@ -2,29 +2,34 @@
 // CDN assets, so it works offline and under a strict Content-Security-Policy. Problem `type` URIs
 // (/docs#problem-…) land on their anchors here.
 
+import { apiExamples } from './api-examples.js';
 import { PROBLEM_TYPES } from './problem.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 type Operation = { summary?: string; parameters?: { name: string; in: string; description?: string; schema?: unknown }[]; requestBody?: unknown; responses?: Record<string, { description?: string }> };
 
-const EXAMPLES: Record<string, string> = {
-  'POST /v1/eligibility': `curl -s -X POST http://127.0.0.1:8787/v1/eligibility?explain=1 \\
+/** curl lines for each operation, about the first bundled brand (api-examples.ts). */
+function examples(): Record<string, string> {
+  const { brand, claim } = apiExamples();
+  const body = JSON.stringify({ brand, claim });
+  return {
+    'POST /v1/eligibility': `curl -s -X POST http://127.0.0.1:8787/v1/eligibility?explain=1 \\
   -H 'content-type: application/json' -H 'accept-language: de' \\
-  -d '{"brand":"kospet","claim":{"channel":"official_store","part":"watch","issue":"quality_defect",
-       "delivered_on":"2025-03-01","claim_on":"2025-03-20","original_purchaser":true}}'`,
-  'POST /v1/eligibility/batch': `curl -s -X POST http://127.0.0.1:8787/v1/eligibility/batch -H 'content-type: application/json' \\
-  -d '{"items":[{"brand":"kospet","claim":{"issue":"non_quality"}},{"brand":"nope","claim":{}}]}'`,
-  'GET /v1/brands': 'curl -s http://127.0.0.1:8787/v1/brands',
-  'GET /v1/brands/{brand}': 'curl -s http://127.0.0.1:8787/v1/brands/kokoni',
-  'GET /v1/brands/{brand}/coverage': `curl -si 'http://127.0.0.1:8787/v1/brands/elegoo/coverage?product_line=neptune-4-pro&part=printer'`,
-};
+  -d '${body}'`,
+    'POST /v1/eligibility/batch': `curl -s -X POST http://127.0.0.1:8787/v1/eligibility/batch -H 'content-type: application/json' \\
+  -d '{"items":[${body},{"brand":"nope","claim":{}}]}'`,
+    'GET /v1/brands': 'curl -s http://127.0.0.1:8787/v1/brands',
+    'GET /v1/brands/{brand}': `curl -s http://127.0.0.1:8787/v1/brands/${brand}`,
+    'GET /v1/brands/{brand}/coverage': `curl -si 'http://127.0.0.1:8787/v1/brands/${brand}/coverage'`,
+  };
+}
 
 function operationHtml(path: string, method: string, op: Operation): string {
   const key = `${method.toUpperCase()} ${path}`;
   const params = (op.parameters ?? []).map((p) => `<tr><td><code>${escape(p.name)}</code></td><td>${escape(p.in)}</td><td>${escape(p.description ?? '')}</td></tr>`).join('');
   const responses = Object.entries(op.responses ?? {}).map(([status, r]) => `<li><b>${status}</b> ${escape(r.description ?? '')}</li>`).join('');
-  const example = EXAMPLES[key];
+  const example = examples()[key];
   return `<section id="${escape(`${method}-${path}`)}"><h3><code>${escape(key)}</code></h3><p>${escape(op.summary ?? '')}</p>
 ${params ? `<table><tr><th>parameter</th><th>in</th><th></th></tr>${params}</table>` : ''}
 <ul>${responses}</ul>${example ? `<pre>${escape(example)}</pre>` : ''}</section>`;

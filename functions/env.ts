@@ -1,16 +1,15 @@
 // The Worker's bindings and configuration as wrangler.toml declares them, and the little of the KV
-// API the policy store uses (so tests and scripts can hand it any object that reads keys).
+// API the policy store uses (so tests and scripts can hand it any object that reads and lists keys).
 
-/** The read side of a Workers KV namespace. */
-export interface KvReader {
-  get(key: string, type: 'text'): Promise<string | null>;
-}
+import type { KvReader } from '../src/store/kv-reader.js';
+
+export type { KvListKey, KvListPage, KvReader } from '../src/store/kv-reader.js';
 
 export interface Bindings {
   /** Published policies (see src/store/policy-pointer.ts for the key layout). */
   POLICIES?: KvReader;
   /** Comma-separated storefront origins allowed to call from a browser; `*` allows any. */
   ALLOWED_ORIGINS?: string;
-  /** Seconds between pointer re-checks in an isolate (default 30). */
+  /** Seconds between pointer and brand-list re-checks in an isolate (default 30). */
   POLICY_RECHECK_SECONDS?: string;
 }

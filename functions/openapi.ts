@@ -2,6 +2,7 @@
 // (z.toJSONSchema; OpenAPI 3.1 speaks JSON Schema 2020-12). Built once per isolate, on first ask.
 
 import * as z from 'zod/mini';
+import { apiExamples } from './api-examples.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { BatchRequestSchema, EligibilityRequestSchema, MAX_BATCH_ITEMS } from './request-schemas.js';
 import {
@@ -29,7 +30,7 @@ const POLICY_HEADERS = {
   'X-Policy-Degraded': { description: 'present when a store fault forced an older or bundled copy: kv-unreadable, kv-corrupt, format-too-new, kv-unbound', schema: { type: 'string' } },
 };
 
-const brandParam = { name: 'brand', in: 'path', required: true, schema: { type: 'string' }, example: 'kospet' };
+const brandParam = () => ({ name: 'brand', in: 'path', required: true, schema: { type: 'string' }, example: apiExamples().brand });
 const acceptLanguage = { name: 'Accept-Language', in: 'header', schema: { type: 'string' }, description: 'picks the message locale; the policy default otherwise (see Content-Language)' };
 const eligibilityQuery = [
   { name: 'explain', in: 'query', schema: { enum: ['1', '0', 'true', 'false'] }, description: 'add the trace: every table and the rows that matched' },
@@ -57,14 +58,14 @@ function paths() {
     } },
     '/v1/brands': { get: { summary: 'List brands with a published policy', operationId: 'listBrands', responses: { 200: json('BrandList', 'brands and their current policy version') } } },
     '/v1/brands/{brand}': { get: {
-      summary: 'A brand\'s remedies, windows, claim facts and reason wording', operationId: 'getBrand', parameters: [brandParam, acceptLanguage],
+      summary: 'A brand\'s remedies, windows, claim facts and reason wording', operationId: 'getBrand', parameters: [brandParam(), acceptLanguage],
       responses: { 200: { ...json('BrandDetail', 'the current policy\'s vocabulary'), headers: POLICY_HEADERS }, 404: clientErrors[404] },
     } },
     '/v1/brands/{brand}/coverage': { get: {
       summary: 'Pre-purchase coverage summary (checkout badge)', operationId: 'getCoverage',
-      parameters: [brandParam,
-        { name: 'product_line', in: 'query', schema: { type: 'string' }, example: 'neptune-4-pro' },
-        { name: 'part', in: 'query', schema: { type: 'string' }, example: 'printer' },
+      parameters: [brandParam(),
+        { name: 'product_line', in: 'query', schema: { type: 'string' } },
+        { name: 'part', in: 'query', schema: { type: 'string' } },
         { name: 'If-None-Match', in: 'header', schema: { type: 'string' } }, acceptLanguage],
       responses: {
         200: { ...json('Coverage', 'headline, windows, remedy terms, exclusions and policies[]'), headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } }, ...POLICY_HEADERS } },
@@ -72,12 +73,12 @@ function paths() {
       },
     } },
     '/v1/brands/{brand}/sheets': { get: {
-      summary: 'The brand\'s sheets as compiled (tables, remedies, windows), for the sheet viewer', operationId: 'listSheets', parameters: [brandParam],
+      summary: 'The brand\'s sheets as compiled (tables, remedies, windows), for the sheet viewer', operationId: 'listSheets', parameters: [brandParam()],
       responses: { 200: { description: 'sheet names with their kind and row counts' }, 404: clientErrors[404] },
     } },
     '/v1/brands/{brand}/sheets/{sheet}': { get: {
       summary: 'One compiled sheet, its rows citing their sheet:row', operationId: 'getSheet',
-      parameters: [brandParam, { name: 'sheet', in: 'path', required: true, schema: { type: 'string' }, example: 'non-quality' },
+      parameters: [brandParam(), { name: 'sheet', in: 'path', required: true, schema: { type: 'string' }, example: apiExamples().sheet },
         { name: 'format', in: 'query', schema: { enum: ['json', 'csv'], default: 'json' }, description: 'csv: cells that start like a formula (= + - @) are exported as text' }],
       responses: { 200: { description: 'the sheet as JSON, or text/csv' }, 400: clientErrors[400], 404: problemResponse('unknown brand or sheet: the problem lists the sheets') },
     } },

@@ -2,13 +2,14 @@
 // light). Claim facts are not listed here: they are the brand's vocabulary, checked by checkClaim.
 
 import * as z from 'zod/mini';
+import { BRAND_ID_PATTERN, BRAND_ID_RULE } from '../src/store/brand-id.js';
 
 export const MAX_BATCH_ITEMS = 100;
 
-const BRAND_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const BRAND_ID = BRAND_ID_PATTERN;
 
 const BrandId = z.string().check(
-  z.regex(BRAND_ID, 'expected a brand id: lower-case letters, digits, - or _ (GET /v1/brands lists them)'),
+  z.regex(BRAND_ID, `expected ${BRAND_ID_RULE} (GET /v1/brands lists them)`),
   z.describe('Brand id, as listed by GET /v1/brands'),
 );
 

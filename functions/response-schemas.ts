@@ -8,7 +8,7 @@ import type { PolicySelection } from './select-policy.js';
 
 const Unit = z.enum(['days', 'months', 'years']);
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.describe('calendar date, YYYY-MM-DD'));
-const SourceRef = z.string().check(z.describe('policy sheet and row that decided it, e.g. "kospet/timing.csv:3"'));
+const SourceRef = z.string().check(z.describe('policy sheet and row that decided it, e.g. "acme/timing.csv:3"'));
 
 export const ReasonSchema = z.object({ code: z.string(), message: z.string(), source: SourceRef });
 
@@ -52,7 +52,6 @@ const FieldProblemSchema = z.object({ path: z.string(), message: z.string() });
 export const ProblemSchema = z.looseObject({
   type: z.string(), title: z.string(), status: z.number(), detail: z.optional(z.string()),
   errors: z.optional(z.array(FieldProblemSchema)), request_id: z.optional(z.string()),
-  known_brands: z.optional(z.array(z.string())),
 }).check(z.describe('RFC 9457 problem details; errors[] names each bad field by JSON path'));
 
 export const BatchResponseSchema = z.object({
@@ -68,10 +67,25 @@ const BrandSummarySchema = z.object({
   default_locale: z.string(), locales: z.array(z.string()),
 });
 
-export const BrandListSchema = z.object({ brands: z.array(BrandSummarySchema) });
+const ScheduledSchema = z.object({ version: z.string(), effective_from: IsoDate });
+
+export const BrandRowSchema = z.object({
+  brand: z.string(),
+  status: z.enum(['ok', 'scheduled', 'degraded', 'unavailable']).check(z.describe('ok: a version is in force today; scheduled: the first takes effect later; degraded: answered from a fallback copy; unavailable: this brand cannot be read (the others are unaffected)')),
+  name: z.string(), policy_version: z.nullable(z.string()), effective_from: z.nullable(IsoDate),
+  currency: z.nullable(z.string()), default_locale: z.nullable(z.string()), locales: z.array(z.string()),
+  scheduled: z.array(ScheduledSchema),
+  fault: z.optional(z.enum(['kv-unbound', 'kv-unreadable', 'kv-corrupt', 'format-too-new', 'invalid-brand-id'])),
+});
+
+export const BrandListSchema = z.object({
+  brands: z.array(BrandRowSchema),
+  next_cursor: z.nullable(z.string()).check(z.describe('pass as ?cursor= for the next page; null on the last page')),
+});
 
 export const BrandDetailSchema = z.object({
   ...BrandSummarySchema.shape,
+  effective_from: z.nullable(IsoDate).check(z.describe('the timeline entry in force today; null when answered from the bundled copy')),
   locale: z.string(), claim_date: z.string(), warranty_window: z.nullable(z.string()),
   remedies: z.array(z.object({
     remedy: z.string(), label: z.string(), description: z.nullable(z.string()),
@@ -86,7 +100,10 @@ export const BrandDetailSchema = z.object({
     values: z.nullable(z.array(z.string())), description: z.nullable(z.string()), not_before: z.array(z.string()),
   })),
   reasons: z.array(z.object({ code: z.string(), message: z.string() })),
-  timeline: z.nullable(z.array(z.object({ version: z.string(), effective_from: IsoDate, published_at: z.string() }))),
+  timeline: z.nullable(z.array(z.object({
+    version: z.string(), effective_from: IsoDate, published_at: z.string(),
+    state: z.enum(['past', 'current', 'scheduled']).check(z.describe('on today\'s date: superseded, in force, or taking effect later')),
+  }))),
 });
 
 export const CoveragePolicyTermSchema = z.object({
@@ -99,7 +116,7 @@ export const CoveragePolicyTermSchema = z.object({
 export const CoverageSchema = z.object({
   brand: z.string(), name: z.string(), policy_version: z.string(), locale: z.string(),
   product_line: z.nullable(z.string()), part: z.nullable(z.string()), headline: z.string(),
-  windows: z.array(z.object({ window: z.string(), label: z.string(), length: z.nullable(z.number()), unit: Unit, counts_from: z.array(z.string()) })),
+  windows: z.array(z.object({ window: z.string(), label: z.string(), length: z.nullable(z.number()), unit: Unit, counts_from: z.array(z.string()), counts_from_labels: z.array(z.string()) })),
   remedies: z.array(z.object({
     remedy: z.string(), label: z.string(), description: z.optional(z.string()),
     terms: z.record(z.string(), z.array(z.union([z.string(), z.number()]))),
@@ -109,8 +126,12 @@ export const CoverageSchema = z.object({
 });
 
 export const HealthSchema = z.object({
-  status: z.enum(['ok', 'degraded']), brands: z.number(), source: z.enum(['kv', 'cache', 'bundle']),
-  fault: z.optional(z.string()), bundle_built_at: z.string(),
+  status: z.enum(['ok', 'degraded']),
+  brands: z.number().check(z.describe('brands on the first brand-list page')), brands_complete: z.boolean(),
+  source: z.enum(['kv', 'cache', 'bundle']), fault: z.optional(z.string()),
+  degraded_brands: z.array(z.object({ brand: z.string(), fault: z.string(), answered: z.enum(['memory', 'bundle', 'no']) }))
+    .check(z.describe('brands whose own keys this isolate found faulty, and where it answered them from')),
+  bundle_built_at: z.string(),
 });
 
 // ---------- drift guards: each schema must describe exactly the contract type (types only) ----------

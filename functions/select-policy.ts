@@ -1,14 +1,15 @@
 // Which published version judges a claim (issue 3 §3): by default the one in force on the order
 // date — `purchased_on`, else `delivered_on` — so a policy change never rewrites what a customer
-// bought under; `?policy=current` asks for today's.
+// bought under; `?policy=current` asks for today's. Never a version scheduled after today: the store
+// selects the timeline entry, and `effective_from` reports that entry.
 
 import type { Claim } from '../src/contract.js';
 import { parseIsoDate } from '../src/evaluate/dates.js';
+import { ORDER_DATE_FACTS } from '../src/evaluate/facts-read.js';
 import type { LoadedPolicy, Selection } from './policy-store.js';
 
 export type SelectionMode = 'order_date' | 'current';
 
-const ORDER_DATE_FACTS = ['purchased_on', 'delivered_on'] as const;
 
 export interface PolicySelection {
   mode: SelectionMode;
@@ -32,12 +33,14 @@ export function requestSelection(claim: Claim, mode: SelectionMode): SelectionRe
   return { selection: { mode: 'current' }, orderDate: null, fact: null };
 }
 
-export function describeSelection(mode: SelectionMode, request: SelectionRequest, loaded: LoadedPolicy): PolicySelection {
+export function describeSelection(mode: SelectionMode, request: SelectionRequest, loaded: LoadedPolicy, today: string): PolicySelection {
   const selection: PolicySelection = {
     mode, order_date: request.orderDate, order_date_fact: request.fact,
     version: loaded.policy.version, effective_from: loaded.effectiveFrom, source: loaded.source,
   };
   if (loaded.source === 'bundle') selection.note = 'answered from the policy bundled with the service: the published timeline could not be consulted';
   else if (mode === 'order_date' && !request.orderDate) selection.note = 'the claim has no purchased_on or delivered_on: the current policy applies';
+  else if (request.orderDate && loaded.effectiveFrom && request.orderDate < loaded.effectiveFrom) selection.note = `the order predates every published version: the earliest, in force from ${loaded.effectiveFrom}, applies`;
+  else if (request.orderDate && request.orderDate > today) selection.note = 'the order date is after today: today\'s policy applies (a scheduled version is not in force yet)';
   return selection;
 }

@@ -69,7 +69,7 @@ async function readJson(c: Context): Promise<unknown> {
   try {
     return JSON.parse(await c.req.text());
   } catch {
-    throw new ProblemError(problem('malformed-json', { detail: 'expected a JSON document such as {"brand": "kospet", "claim": {…}}' }));
+    throw new ProblemError(problem('malformed-json', { detail: 'expected a JSON document such as {"brand": "<brand id>", "claim": {…}}' }));
   }
 }
 

@@ -38,7 +38,12 @@ async function deploy(): Promise<number> {
   if (process.argv.includes('--dry-run')) {
     // Build the upload exactly as deploy would and show the KV writes, touching nothing remote.
     const code = await serveWrangler(['deploy', '--dry-run', '--outdir', 'dist/worker/upload'], 'local');
-    const plan = planPublish(readCompiledPolicies(), { brands: null, pointers: {} }, effectiveFrom, new Date().toISOString());
+    const now = new Date().toISOString();
+    const plan = planPublish(readCompiledPolicies(), { pointers: {}, legacy: [] }, effectiveFrom, now, now.slice(0, 10));
+    if ('problems' in plan) {
+      console.error(`✗ ${plan.problems.join('; ')}`);
+      return 1;
+    }
     plan.phases.forEach((phase, i) => console.log(`KV phase ${i + 1}: ${phase.map((e) => e.key).join(', ')}`));
     return code;
   }

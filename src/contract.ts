@@ -79,6 +79,7 @@ export interface CompiledFact {
   values?: string[];
   description?: string;
   notBefore?: string[];          // date facts this date cannot precede (claim_on not before delivered_on)
+  labels?: Record<string, string>; // locale → what customers call it ("delivery date")
 }
 
 export interface CompiledWindow {
@@ -193,6 +194,8 @@ export interface CoverageTerm {
   length: number | null;         // null: unknown for this product line / part
   unit: 'days' | 'months' | 'years';
   counts_from: string[];
+  /** What customers call those dates in the summary's locale ("delivery date"); facts without a label left out. */
+  counts_from_labels: string[];
 }
 
 export interface CoverageRemedy {

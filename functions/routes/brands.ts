@@ -1,15 +1,25 @@
-// GET /v1/brands and /v1/brands/:brand: which brands have a policy, and one brand's vocabulary —
-// remedies, windows, claim facts and reason wording — so a client can build a valid claim.
+// GET /v1/brands and /v1/brands/:brand: which brands have a policy (a page at a time: one KV list
+// call per page, whatever the number of brands), and one brand's vocabulary — remedies, windows,
+// claim facts and reason wording — so a client can build a valid claim.
 
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { CompiledPolicy } from '../../src/contract.js';
+import { timelineStates } from '../../src/store/policy-pointer.js';
 import type { AppEnv } from '../app-env.js';
+import { brandRow } from '../brand-rows.js';
 import { loadBrand } from '../decide-claim.js';
 import { negotiateLocale } from '../negotiate-locale.js';
 import { setPolicyHeaders } from '../policy-headers.js';
-import type { LoadedPolicy } from '../policy-store.js';
+import { MAX_PAGE_SIZE, type LoadedPolicy } from '../policy-store.js';
+import { queryParams } from '../validate.js';
 
 const CACHE_CONTROL = 'public, max-age=60';
+
+export const BrandListQuerySchema = z.object({
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024), z.describe('next_cursor of the previous page'))),
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d{0,2}|1000)$/, `expected a whole number from 1 to ${MAX_PAGE_SIZE}`), z.describe(`brands per page (default and most: ${MAX_PAGE_SIZE})`))),
+});
 
 function summarize(policy: CompiledPolicy) {
   return {
@@ -18,10 +28,10 @@ function summarize(policy: CompiledPolicy) {
   };
 }
 
-function describeBrand({ policy, timeline }: LoadedPolicy, locale: string) {
+function describeBrand({ policy, timeline, effectiveFrom }: LoadedPolicy, locale: string, today: string) {
   const message = (texts: Record<string, string>) => texts[locale] ?? texts[policy.defaultLocale] ?? Object.values(texts)[0] ?? '';
   return {
-    ...summarize(policy), locale, claim_date: policy.claimDate, warranty_window: policy.warrantyWindow ?? null,
+    ...summarize(policy), effective_from: effectiveFrom, locale, claim_date: policy.claimDate, warranty_window: policy.warrantyWindow ?? null,
     remedies: policy.remedies.map((r) => ({
       remedy: r.name, label: r.label, description: r.description ?? null, deadline: r.deadline, evidence: r.evidence, source: r.source,
     })),
@@ -36,25 +46,25 @@ function describeBrand({ policy, timeline }: LoadedPolicy, locale: string) {
       name: f.name, type: f.type, values: f.values ?? null, description: f.description ?? null, not_before: f.notBefore ?? [],
     })),
     reasons: Object.entries(policy.messages).map(([code, texts]) => ({ code, message: message(texts) })),
-    timeline,
+    timeline: timeline && timelineStates(timeline, today).map(({ version, effective_from, published_at, state }) => ({ version, effective_from, published_at, state })),
   };
 }
 
 export const brandRoutes = new Hono<AppEnv>()
-  .get('/brands', async (c) => {
-    const store = c.get('store');
-    const list = await store.brands();
-    const loaded = await Promise.all(list.brands.map((brand) => loadBrand(store, brand, { mode: 'current' })));
-    setPolicyHeaders(c, [{ source: list.source, ...(list.fault ? { fault: list.fault } : {}) }, ...loaded.map((l) => ({ source: l.source, ...(l.fault ? { fault: l.fault } : {}) }))]);
+  .get('/brands', queryParams(BrandListQuerySchema), async (c) => {
+    const { cursor, limit } = c.req.valid('query');
+    const page = await c.get('store').brandPage(cursor ?? null, limit ? Number(limit) : MAX_PAGE_SIZE);
+    const brands = page.brands.map((b) => brandRow(b, c.get('today')));
+    setPolicyHeaders(c, [{ source: page.source, ...(page.fault ? { fault: page.fault } : {}) }]);
     c.header('Cache-Control', CACHE_CONTROL);
-    return c.json({ brands: loaded.map((l) => summarize(l.policy)) }, 200);
+    return c.json({ brands, next_cursor: page.nextCursor }, 200);
   })
   .get('/brands/:brand', async (c) => {
-    const loaded = await loadBrand(c.get('store'), c.req.param('brand'), { mode: 'current' }, 'path.brand');
+    const loaded = await loadBrand(c.get('store'), c.req.param('brand'), { mode: 'current' }, 'path.brand', c.get('today'));
     const locale = negotiateLocale(c.req.header('accept-language'), loaded.policy.locales, loaded.policy.defaultLocale);
     setPolicyHeaders(c, [{ source: loaded.source, version: loaded.policy.version, selection: 'current', ...(loaded.fault ? { fault: loaded.fault } : {}) }]);
     c.header('Content-Language', locale);
     c.header('Cache-Control', CACHE_CONTROL);
     c.header('Vary', 'Accept-Language', { append: true });
-    return c.json(describeBrand(loaded, locale), 200);
+    return c.json(describeBrand(loaded, locale, c.get('today')), 200);
   });

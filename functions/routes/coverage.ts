@@ -59,13 +59,16 @@ export const coverageRoutes = new Hono<AppEnv>()
     const { product_line, part } = c.req.valid('query');
     const loaded = await loadBrand(c.get('store'), c.req.param('brand'), { mode: 'current' }, 'path.brand');
     const { policy } = loaded;
-    // The product line and part are claim facts: the brand's vocabulary decides what is valid.
-    const probe = { ...(product_line ? { product_line } : {}), ...(part ? { part } : {}) };
+    // The product line and part are claim facts: the brand's vocabulary decides what is valid. A badge's
+    // markup is the same on every product page, so one the brand does not read (its terms do not
+    // depend on it) is left out rather than refused.
+    const reads = (fact: string) => policy.facts.some((f) => f.name === fact);
+    const probe = { ...(product_line && reads('product_line') ? { product_line } : {}), ...(part && reads('part') ? { part } : {}) };
     const checked = checkClaim(policy.facts, probe, 'query');
     if (!checked.ok) throw new ProblemError(problem('invalid-request', { errors: checked.problems }));
 
     const locale = negotiateLocale(c.req.header('accept-language'), policy.locales, policy.defaultLocale);
-    const etag = `W/"${policy.version}-${fingerprint(`${product_line ?? ''}\u0000${part ?? ''}\u0000${locale}`)}"`;
+    const etag = `W/"${policy.version}-${fingerprint(`${probe.product_line ?? ''}\u0000${probe.part ?? ''}\u0000${locale}`)}"`;
     setPolicyHeaders(c, [{ source: loaded.source, version: policy.version, selection: 'current', ...(loaded.fault ? { fault: loaded.fault } : {}) }]);
     c.header('ETag', etag);
     c.header('Cache-Control', CACHE_CONTROL);

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { decideClaim, type EligibilityDecision } from '../decide-claim.js';
 import { setPolicyHeaders, type PolicyOrigin } from '../policy-headers.js';
-import { ProblemError, type Problem } from '../problem.js';
+import { PolicyUnavailable, problem, ProblemError, type Problem } from '../problem.js';
 import { BatchRequestSchema, EligibilityQuerySchema, EligibilityRequestSchema, isOn, quickBatchRequest, quickEligibilityRequest } from '../request-schemas.js';
 import { validRequest } from '../validate.js';
 
@@ -34,7 +34,7 @@ export const eligibilityRoutes = new Hono<AppEnv>()
     const query = c.req.valid('query');
     const { items } = c.req.valid('json');
     const origins: PolicyOrigin[] = [];
-    // One bad item must not fail the cart: client errors become that item's problem; faults still throw.
+    // One bad item must not fail the cart: client errors and one brand's store faults become that item's problem.
     const results = await Promise.all(items.map(async ({ brand, claim }, index): Promise<BatchItemResult> => {
       try {
         const { decision, loaded } = await decideClaim(c.get('store'), brand, claim, {
@@ -45,6 +45,10 @@ export const eligibilityRoutes = new Hono<AppEnv>()
         return { index, status: 200, decision };
       } catch (error) {
         if (error instanceof ProblemError) return { index, status: error.problem.status, problem: error.problem };
+        // One brand's store fault (its keys broken, no bundled copy) fails only its own items.
+        if (error instanceof PolicyUnavailable) {
+          return { index, status: 503, problem: problem('policy-unavailable', { detail: `${brand}: retry shortly`, errors: [{ path: `items[${index}].brand`, message: 'this brand\'s policy cannot be loaded right now' }] }) };
+        }
         throw error;
       }
     }));

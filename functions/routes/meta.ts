@@ -1,4 +1,4 @@
-// GET /healthz, /openapi.json and /docs: liveness with the policy source, and the API's reference.
+// GET /healthz, /openapi.json and /docs: liveness with the policy source and degraded brands, and the API's reference.
 
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
@@ -13,13 +13,20 @@ let docsHtml: string | undefined;
 const openApiDocument = async () => (await import('../openapi.js')).openApiDocument();
 
 export const metaRoutes = new Hono<AppEnv>()
+  // Liveness stays 200 whatever is broken: `degraded` names the store's own fault (the first brand-list
+  // page, at most one KV list call per re-check) and each brand whose keys this isolate found faulty.
   .get('/healthz', async (c) => {
-    const list = await c.get('store').brands();
-    setPolicyHeaders(c, [{ source: list.source, ...(list.fault ? { fault: list.fault } : {}) }]);
+    const store = c.get('store');
+    const page = await store.brandPage(null).catch(() => undefined);
+    const degradedBrands = store.degradedBrands();
+    const fault = page ? page.fault : 'kv-unreadable' as const;
+    setPolicyHeaders(c, [{ source: page?.source ?? 'bundle', ...(fault ? { fault } : {}) }]);
     c.header('Cache-Control', 'no-store');
     return c.json({
-      status: list.fault ? 'degraded' as const : 'ok' as const, brands: list.brands.length, source: list.source,
-      ...(list.fault ? { fault: list.fault } : {}), bundle_built_at: BUNDLE_BUILT_AT,
+      status: fault || degradedBrands.length ? 'degraded' as const : 'ok' as const,
+      brands: page?.brands.length ?? 0, brands_complete: page ? page.nextCursor === null : false,
+      source: page?.source ?? 'bundle', ...(fault ? { fault } : {}),
+      degraded_brands: degradedBrands, bundle_built_at: BUNDLE_BUILT_AT,
     }, 200);
   })
   .get('/openapi.json', async (c) => {

@@ -4,6 +4,7 @@ import { build } from './commands/build.js';
 import { check } from './commands/check.js';
 import { diff } from './commands/diff.js';
 import { explain } from './commands/explain.js';
+import { newBrand } from './commands/new-brand.js';
 import { publish } from './commands/publish.js';
 import { rollback } from './commands/rollback.js';
 import { table } from './commands/table.js';
@@ -18,7 +19,7 @@ export interface CommandContext {
   err: (line: string) => void;
 }
 
-const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = { build, check, diff, explain, test, table, publish, rollback, versions };
+const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = { build, check, diff, explain, 'new-brand': newBrand, test, table, publish, rollback, versions };
 
 const USAGE = `usage: policy <command> [options]
   check [brand…] [--format text|json|github]   compile and verify the sheets
@@ -31,6 +32,7 @@ const USAGE = `usage: policy <command> [options]
                                                compile, run the cases, store the versions, switch the pointers
   rollback <brand> [--to <version>] [--local | --remote]   point the brand back at an earlier version
   versions <brand> [--local | --remote]        the brand's published versions, the live one marked
+  new-brand <id>                               scaffold policy-sheets/<id>/: a brand that compiles, with cases to fill in
   build [--out dir]                            compile every brand to dist/policies
   table <file.csv> --facts '<json>'            evaluate one decision table (or --facts-file x.jsonl)
 options: --sheets <dir> (default policy-sheets)`;

@@ -84,6 +84,12 @@ function checkMetaCell(field: string, value: OutputValue, list: string[], vocab:
   }
 }
 
+/** A percentage between 0 and 1 exclusive, almost always a spreadsheet fraction (0.1 for 10 %); else null. */
+function percentFraction(role: OutputRole, value: OutputValue, vocab: OutputVocabulary): number | null {
+  if (role.kind !== 'meta' || vocab.fees.get(role.field)?.type !== 'percent' || !('value' in value)) return null;
+  return typeof value.value === 'number' && value.value > 0 && value.value < 1 ? value.value : null;
+}
+
 /** Columns of a row whose verdict needs a reason: ×/review without a reason column for it. */
 function checkReasons(table: CompiledTable, rowIndex: number, cellRow: number, columnOf: (o: number) => number, issues: IssueList): void {
   const rule = table.rules[rowIndex]!;
@@ -122,9 +128,18 @@ export function checkOutputs(table: CompiledTable, header: string[], vocab: Outp
     const row = Number(rule.source.split(':').pop());
     rule.outputs.forEach((value, o) => {
       if (value === null) return;
-      const checked = checkCell(table.outputs[o]!.role!, value, vocab);
-      if ('problem' in checked) issues.error('bad_cell', checked.problem, table.source, row, columnOf(o));
-      else rule.outputs[o] = checked.value;
+      const role = table.outputs[o]!.role!;
+      const checked = checkCell(role, value, vocab);
+      if ('problem' in checked) {
+        issues.error('bad_cell', checked.problem, table.source, row, columnOf(o));
+        return;
+      }
+      rule.outputs[o] = checked.value;
+      const fraction = percentFraction(role, checked.value, vocab);
+      if (fraction !== null) {
+        const meant = Math.round(fraction * 10_000) / 100;
+        issues.warn('suspicious_percent', `${fraction} is taken as ${fraction} %: if you meant ${meant} %, write ${meant}%`, table.source, row, columnOf(o));
+      }
     });
     checkReasons(table, r, row, columnOf, issues);
   });

@@ -12,9 +12,10 @@ import { formatIssue, type Issue } from './issue.js';
 /** "code sheet:row:column", the way an editor reads an issue (formatIssue before the dash). */
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;
 
+/** Errors, then warnings ("warning code sheet:row:column"). */
 function issuesOf(sheets: BrandSheets): string[] {
   const result = compilePolicy(sheets);
-  return result.ok ? [] : result.issues.map(located);
+  return [...(result.ok ? [] : result.issues.map(located)), ...result.warnings.map((w) => `warning ${located(w)}`)];
 }
 
 /** Rewrites every sheet of a brand, e.g. to another delimiter or line end. */
@@ -116,7 +117,27 @@ const MALFORMATIONS: Malformation[] = [
   // --- vocabulary sheets ---
   ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
   ['an enum fact without values', 'missing_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nregion,enum,\n' } }],
-  ['a brand fact that redefines a shared fact', 'duplicate_name tiny/facts.csv:2:A', { files: { 'facts.csv': 'fact,type,values\nwater_damage,boolean,\n' } }],
+  ['a brand folder whose name is not a brand id', 'bad_brand_id Kospet X/policy.csv:2:B', { brand: 'Kospet X', files: { 'policy.csv': 'key,value\nbrand,Kospet X\n' } }],
+  ['a brand id longer than 63 characters', 'bad_brand_id a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit/policy.csv:1', { brand: 'a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit', files: { 'policy.csv': 'key,value\nname,Long\n' } }],
+  ['a setting given twice in policy.csv', 'duplicate_setting tiny/policy.csv:3:A', { files: { 'policy.csv': 'key,value\ncurrency,EUR\ncurrency,USD\n' } }],
+  ['a window named like a fact (it would shadow the fact)', 'name_clash tiny/windows.csv:4:A', { files: { 'windows.csv': `${TINY_BRAND['windows.csv']}water_damage,14,days,delivered_on,claim_on,x\n` } }],
+  ['a mistyped fee column (> restocking_fee_pt)', 'unused_output tiny/check.csv:1:D', table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')],
+  ['an output column for a fee that does not exist (> cleaning_fee_paid_by)', 'unused_output tiny/check.csv:1:D', table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n')],
+  ['a date a window counts from with no label in a brand locale', 'missing_label tiny/facts.csv', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
+  ['a table row with fewer cells than the header (its verdict would be dropped)', 'short_row tiny/check.csv:3:C', table('C,issue,> refund,> reason\nR,quality_defect,√,\nS,non_quality\n')],
+  ['a percent column whose percentages are 0–1 fractions (0.1 for 10 %)', 'warning suspicious_percent tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,0.1\n')],
+  ['a fee formula naming a percent field that does not exist', 'unknown_field _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(cleaning_fee_pct, order_amount)",\n` } }],
+  ['a fee formula naming an amount that is no money fact', 'unknown_field _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(restocking_fee_pct, order_total)",\n` } }],
+  ['a brand message for a reason code no table gives (misspelt)', 'unused_message tiny/messages.csv:2:A', { files: { 'messages.csv': 'code,en,de\nwater_damaged,Not covered.,Nicht abgedeckt.\n' } }],
+  ['a brand override of shared wording it never shows', 'warning unused_message tiny/messages.csv:2:A', { files: { 'messages.csv': 'code,en,de\nmissing_proof_of_purchase,Receipt please.,Beleg bitte.\n' } }],
+  ['a reason without wording in one of the brand’s languages', 'missing_translation tiny/messages.csv:2', { files: { 'messages.csv': 'code,en,de\nwater_damage,Not covered.,\n' }, shared: { 'reasons.csv': TINY_SHARED['reasons.csv']!.replace('water_damage,Water damage is not covered.,Wasserschäden sind nicht abgedeckt.\n', 'water_damage,Water damage is not covered.,\n') } }],
+  ['a language listed twice in locales', 'duplicate_locale tiny/policy.csv:5:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('"en, de"', '"en, de, en"') } }],
+  ['an empty messages column for a brand language', 'missing_translation _shared/reasons.csv:3', { shared: { 'reasons.csv': TINY_SHARED['reasons.csv']!.replace('Wasserschäden sind nicht abgedeckt.', '') } }],
+  ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
+  ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
+  ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],
+  ['values added to a shared fact that is no enum', 'bad_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nwater_damage,,"yes, no"\n' } }],
+  ['a shared enum the brand reads but gives no values', 'missing_values tiny/facts.csv', { shared: { 'facts.csv': `${TINY_SHARED['facts.csv']}part,enum,,,the item claimed\n` }, ...table('C,part,> refund\nR,-,√\n') }],
   ['a fee computed by an unknown formula', 'bad_formula _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } }],
   ['a messages column that is not a language code', 'bad_locale tiny/messages.csv:1', { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } }],
   // --- added with issue 7 (reliability) ---
@@ -191,17 +212,17 @@ describe('compilePolicy', () => {
     });
 
     it('merges the brand’s messages over the shared reason texts', () => {
-      const policy = compileOrThrow(tinyBrand({ files: { 'messages.csv': 'code,en\nwindow_expired,Tiny’s 14 days have passed.\nseal_broken,The seal is broken.\n' } }));
+      const policy = compileOrThrow(tinyBrand({ files: { 'messages.csv': 'code,en\nwindow_expired,Tiny’s 14 days have passed.\n' } }));
       expect(policy.messages.window_expired).toEqual({ en: 'Tiny’s 14 days have passed.', de: 'Die Frist ist abgelaufen.' });
       // Only reasons the brand's tables can give travel in the compiled document.
-      expect(policy.messages.seal_broken).toBeUndefined();
+      expect(policy.messages.brand_discretion).toBeUndefined();
     });
 
     it('adds the brand’s own facts to the shared ones', () => {
       const policy = compileOrThrow(tinyBrand({
         files: {
           'facts.csv': 'fact,type,values\nseal_broken,boolean,\n',
-          'messages.csv': 'code,en\nseal_broken,The seal is broken.\n',
+          'messages.csv': 'code,en,de\nseal_broken,The seal is broken.,Das Siegel ist gebrochen.\n',
           'seal.csv': 'C,seal_broken,> refund,> reason\nSeal broken,true,×,seal_broken\n',
         },
       }));
@@ -306,5 +327,10 @@ describe('compilePolicy', () => {
       const check = result.ok ? result.policy.tables.find((t) => t.name === 'check') : undefined;
       expect(check?.rules[0]?.outputs[0]).toEqual({ value: ['refund', 'replace', 'repair'] });
     });
+  });
+
+  it('points a mistyped output column at the name the editor meant', () => {
+    const result = compilePolicy(tinyBrand(table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')));
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([expect.stringContaining('did you mean "restocking_fee_pct"?')]);
   });
 });

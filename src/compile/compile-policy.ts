@@ -1,13 +1,15 @@
 // A brand folder's sheets (plus the shared vocabulary) → one CompiledPolicy, or every problem
 // found. Pure: the caller reads the files; nothing here touches a file system.
 
-import { FORMAT_VERSION, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import { FORMAT_VERSION, type CompiledFact, type CompiledFee, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import { factsRead, type PolicyReads } from '../evaluate/facts-read.js';
 import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
 import { parseTable, type NameInfo } from '../sheet/parse-table.js';
 import { checkOutputs, outputRole, type OutputVocabulary } from './check-outputs.js';
 import { sha256Hex } from './content-hash.js';
 import { IssueList, type Issue } from './issue.js';
+import { didYouMean } from './suggest.js';
 import { orderPlan } from './order-plan.js';
 import { readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type WindowCells } from './read-vocabulary.js';
 import { verifyTable } from './verify-tables.js';
@@ -67,15 +69,17 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   };
 
   // Vocabulary: facts, fees, reason messages, then the brand's own settings, remedies and windows.
-  const factNames = new Set<string>();
   const factsSheet = required(shared, 'facts.csv', '_shared');
-  const facts = [...(factsSheet ? readFacts(factsSheet, issues, factNames) : []), ...(own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, factNames) : [])];
+  const sharedFacts = factsSheet ? readFacts(factsSheet, issues) : [];
+  const named = new Set<string>();
+  const facts = own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, sharedFacts, named) : sharedFacts;
   const feesSheet = required(shared, 'fees.csv', '_shared');
-  const fees = feesSheet ? readFees(feesSheet, issues) : [];
+  const fees = feesSheet ? readFees(feesSheet, issues, (name) => facts.find((f) => f.name === name)?.type) : [];
   const messages: Record<string, Record<string, string>> = {};
   const reasonsSheet = required(shared, 'reasons.csv', '_shared');
-  const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages) : [];
-  if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages);
+  const sharedRows = new Map<string, number>(), ownRows = new Map<string, number>();
+  const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages, sharedRows) : [];
+  if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages, ownRows);
   const policySheet = required(own, 'policy.csv', input.brand);
   const settings = policySheet ? readPolicySettings(policySheet, input.brand, issues) : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], headerRow: 1, rows: [] }, input.brand, issues);
   const remediesSheet = required(own, 'remedies.csv', input.brand);
@@ -119,6 +123,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   }
 
   checkReferences(input.brand, settings, remedies, deadlineCells, windows, windowCells, describe, vocab, issues);
+  checkNames(input.brand, windows, windowCells, tables, tableSheets, { claimDate: settings.claimDate, tables, windows, fees }, vocab, issues);
   const derivedType = (name: string) => describe(name)?.type;
   for (const table of tables) verifyTable(table, derivedType, issues);
   const ordered = orderPlan(tables, windows);
@@ -126,20 +131,54 @@ export function compilePolicy(input: BrandSheets): CompileResult {
 
   if (issues.errors.length > 0 || 'cycle' in ordered) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const locales = settings.locales.length ? settings.locales : sharedLocales.slice(0, 1);
+  const usedFees = feesUsed(fees, tables);
+  const given = reasonCodesGiven(tables);
+  checkMessages(input.brand, messages, given, locales, { shared: sharedRows, own: ownRows }, issues);
+  const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, issues);
+  if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
     formatVersion: FORMAT_VERSION, brand: input.brand, name: settings.name, currency: settings.currency,
     defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
-    facts, fees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, tables, locales),
+    facts: vocabulary, fees: usedFees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, given, locales),
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
 }
 
 /**
- * Only the reasons this brand's tables can give (plus not_applicable, which the evaluator gives) in
- * its own locales: the shared vocabulary is large, and the compiled document is read on cold starts.
+ * The brand's own vocabulary: the facts its tables, windows, fees and settings read, and those its
+ * own facts.csv names (a fact a claim may carry though no row decides on it yet) — nothing another
+ * brand added to _shared/ — with this brand's values, and labels in its locales. So a shared fact that
+ * only other brands use never re-versions this brand, and a claim naming it is refused here.
  */
-function usedMessages(all: Record<string, Record<string, string>>, tables: CompiledTable[], locales: string[]): CompiledPolicy['messages'] {
+function brandVocabulary(facts: CompiledFact[], named: ReadonlySet<string>, reads: PolicyReads, locales: string[], brand: string, issues: IssueList): CompiledFact[] {
+  const read = factsRead(reads);
+  const vocabulary = facts.filter((f) => read.has(f.name) || named.has(f.name));
+  for (const f of vocabulary) {
+    if (f.type === 'enum' && !f.values?.length)
+      issues.error('missing_values', `enum fact "${f.name}" has no values for ${brand}: expected a row "${f.name},,value, value…" in ${brand}/facts.csv listing the brand's own`, `${brand}/facts.csv`);
+  }
+  // Customers read the dates windows count from ("counted from the delivery date"): in every locale.
+  const starts = new Set(reads.windows.flatMap((w) => w.countsFrom));
+  for (const f of vocabulary) {
+    const missing = starts.has(f.name) ? locales.filter((l) => !f.labels?.[l]) : [];
+    if (missing.length) issues.error('missing_label', `date fact "${f.name}" has no ${missing.map((l) => `label_${l}`).join(', ')}: a window counts from it and customers read its name in ${brand}'s locales; expected a label in facts.csv`, `${brand}/facts.csv`);
+  }
+  return vocabulary.map(({ notBefore, labels, ...fact }) => {
+    const before = notBefore?.filter((n) => read.has(n)) ?? [];
+    const ownLabels = Object.entries(labels ?? {}).filter(([locale]) => locales.includes(locale));
+    return { ...fact, ...(before.length ? { notBefore: before } : {}), ...(ownLabels.length ? { labels: Object.fromEntries(ownLabels) } : {}) };
+  });
+}
+
+/** The fee fields some output column of the brand's tables gives, and the amounts computed from them. */
+function feesUsed(fees: CompiledFee[], tables: CompiledTable[]): CompiledFee[] {
+  const given = new Set(tables.flatMap((t) => t.outputs.flatMap((o) => (o.role?.kind === 'meta' ? [o.role.field] : []))));
+  return fees.filter((f) => given.has(f.name) || (f.percentOf && given.has(f.percentOf.percent)));
+}
+
+/** The reason codes the brand's tables can give, and not_applicable, which the evaluator gives. */
+function reasonCodesGiven(tables: CompiledTable[]): Set<string> {
   const codes = new Set(['not_applicable']);
   for (const table of tables) {
     table.outputs.forEach((output, o) => {
@@ -150,8 +189,64 @@ function usedMessages(all: Record<string, Record<string, string>>, tables: Compi
       }
     });
   }
+  return codes;
+}
+
+/**
+ * Wording customers read must exist in every language the brand speaks, and a brand message nothing
+ * gives is a mistake: a code that is not the one the tables give (usually misspelt), or an override
+ * of shared wording the brand never shows.
+ */
+function checkMessages(
+  brand: string, messages: Record<string, Record<string, string>>, given: Set<string>, locales: string[],
+  rows: { shared: Map<string, number>; own: Map<string, number> }, issues: IssueList,
+): void {
+  const ownSheet = `${brand}/messages.csv`;
+  for (const [code, row] of rows.own) {
+    if (given.has(code)) continue;
+    const message = `no table of ${brand} gives the reason "${code}"`;
+    if (rows.shared.has(code)) issues.warn('unused_message', `${message}: its wording is never shown`, ownSheet, row, 0);
+    else issues.error('unused_message', `${message}${didYouMean(code, given)}: expected a code a table's > reason column gives`, ownSheet, row, 0);
+  }
+  for (const code of given) {
+    const missing = locales.filter((l) => !messages[code]?.[l]);
+    if (!missing.length || !messages[code]) continue;
+    const [sheet, row] = rows.own.has(code) ? [ownSheet, rows.own.get(code)] : ['_shared/reasons.csv', rows.shared.get(code)];
+    issues.error('missing_translation', `reason "${code}" has no ${missing.join(', ')} wording, and ${brand} speaks ${locales.join(', ')}: expected a message in each`, sheet, row);
+  }
+}
+
+/** Only the reasons this brand's tables can give, in its own locales: the compiled document is read on cold starts. */
+function usedMessages(all: Record<string, Record<string, string>>, codes: Set<string>, locales: string[]): CompiledPolicy['messages'] {
   const keep = new Set([...locales, 'en']);
   return Object.fromEntries([...codes].filter((c) => all[c]).map((c) => [c, Object.fromEntries(Object.entries(all[c]!).filter(([l]) => keep.has(l)))]));
+}
+
+/**
+ * Names that would silently mean something else: a window named like a fact or a table output takes
+ * its place in every table that reads the name (a window water_damage made water damage "open"), and
+ * an output column nothing reads — usually a mistyped fee such as > restocking_fee_pt — is dropped.
+ */
+function checkNames(
+  brand: string, windows: CompiledPolicy['windows'], cells: Map<string, WindowCells>, tables: CompiledTable[], sheets: Sheet[],
+  reads: PolicyReads, vocab: OutputVocabulary, issues: IssueList,
+): void {
+  const derivedBy = new Map<string, string>();
+  for (const t of tables) for (const o of t.outputs) if (o.role?.kind === 'derived') derivedBy.set(o.name, t.source);
+  for (const w of windows) {
+    const clash = vocab.factType(w.name) !== undefined ? 'a fact' : vocab.fees.has(w.name) ? 'a fee field' : vocab.remedies.has(w.name) ? 'a remedy' : derivedBy.has(w.name) ? `an output of ${derivedBy.get(w.name)}` : null;
+    if (clash) issues.error('name_clash', `window "${w.name}" has the name of ${clash}, which tables would then read as the window: expected a name of its own, e.g. ${w.name}_window`, `${brand}/windows.csv`, cells.get(w.name)!.row, 0);
+  }
+  const read = factsRead(reads);
+  const known = [...vocab.fees.keys(), ...vocab.remedies, 'reason', 'deadline', 'evidence', 'remedies', 'status', ...read];
+  for (const t of tables) {
+    const header = sheets.find((s) => s.name === t.source)?.header ?? [];
+    for (const o of t.outputs) {
+      if (o.role?.kind !== 'derived' || read.has(o.name)) continue;
+      const column = header.findIndex((h) => h.startsWith('>') && h.slice(1).split(':')[0]!.trim() === o.name);
+      issues.error('unused_output', `no table or window reads "> ${o.name}"${didYouMean(o.name, known)}: expected a remedy, reason, deadline, evidence, a field of fees.csv, or a fact a later table or window reads`, t.source, t.headerRow, column < 0 ? undefined : column);
+    }
+  }
 }
 
 /** Names that sheets point at must exist: window events and lengths, deadlines, settings. */

@@ -3,12 +3,15 @@
 
 import type { CompiledFact, CompiledFee, CompiledRemedy, CompiledWindow, FactType, FeeType } from '../contract.js';
 import type { Sheet } from '../sheet/parse-sheet.js';
-import { otherColumns, readRecords, splitList } from '../sheet/read-records.js';
-import { listCell, nameCell, oneOfCell, parseRow, textCell } from '../sheet/row-schema.js';
+import { otherColumns, readRecords, splitList, type SheetRecord } from '../sheet/read-records.js';
+import { listCell, nameCell, oneOfCell, parseRow, textCell, type RowOf } from '../sheet/row-schema.js';
 import * as z from 'zod/mini';
+import { brandIdProblem } from '../store/brand-id.js';
 import type { IssueList } from './issue.js';
+import { didYouMean } from './suggest.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
+const LOCALE = /^[a-z]{2}(-[a-z]{2})?$/;
 const FACT_TYPES: readonly FactType[] = ['boolean', 'enum', 'text', 'date', 'number', 'money'];
 const FEE_TYPES: readonly FeeType[] = ['payer', 'percent', 'money', 'text'];
 const UNITS = ['days', 'months', 'years'] as const;
@@ -28,26 +31,82 @@ function checkUnique(seen: Set<string>, name: string, what: string, sheet: Sheet
 
 const FACT_ROW = {
   fact: { schema: nameCell('fact'), code: 'bad_name' },
-  type: { schema: oneOfCell(FACT_TYPES, 'fact type'), code: 'bad_type' },
+  // Empty in a brand row that extends a shared fact: the shared type stands.
+  type: { schema: z.union([z.literal(''), oneOfCell(FACT_TYPES, 'fact type')]), code: 'bad_type' },
   values: { schema: listCell, code: 'bad_values' },
   not_before: { schema: listCell, code: 'bad_not_before' },
   description: { schema: textCell, code: 'bad_description' },
 };
+/** `label_en`, `label_de`…: what customers and support agents call the fact, per locale. */
+const LABEL_COLUMN = /^label_([a-z]{2}(?:-[a-z]{2})?)$/;
 
-export function readFacts(sheet: Sheet, issues: IssueList, seen = new Set<string>()): CompiledFact[] {
-  const facts: CompiledFact[] = [];
-  for (const r of readRecords(sheet, { required: ['fact', 'type'], optional: ['values', 'not_before', 'description'] }, issues)) {
+/** The `label_<locale>` cells of a facts.csv row, locale → text (empty cells left out). */
+function labelsOf(sheet: Sheet, r: SheetRecord): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const column of otherColumns(sheet, Object.keys(FACT_ROW))) {
+    const locale = LABEL_COLUMN.exec(column)?.[1];
+    if (locale && r.get(column)) labels[locale] = r.get(column);
+  }
+  return labels;
+}
+
+/**
+ * facts.csv → the vocabulary, on top of `base` (the shared facts, when reading a brand's sheet). A
+ * brand row naming a shared fact extends it for that brand only: its values are added to an enum's,
+ * its not_before dates and labels are added, its description replaces the shared one. Its type must
+ * be left empty or stay the same: a brand cannot change what a shared fact means. `seen` collects the
+ * names the sheet's rows give.
+ */
+export function readFacts(sheet: Sheet, issues: IssueList, base: readonly CompiledFact[] = [], seen = new Set<string>()): CompiledFact[] {
+  const facts = new Map(base.map((f) => [f.name, f]));
+  const records = readRecords(sheet, { required: ['fact', 'type'], optional: ['values', 'not_before', 'description'], extra: LABEL_COLUMN }, issues);
+  for (const r of records) {
     const row = parseRow(FACT_ROW, r, sheet.name, issues);
     if (!row || !checkUnique(seen, row.fact, 'fact', sheet, r.row, r.col('fact'), issues)) continue;
-    const { fact: name, type, values, not_before: notBefore, description } = row;
-    if (type === 'enum' && values.length === 0) issues.error('missing_values', `enum fact "${name}" lists no values: expected comma-separated values`, sheet.name, r.row, r.col('values'));
-    if (notBefore.length && type !== 'date') issues.error('bad_not_before', `not_before only applies to date facts, and "${name}" is ${type}`, sheet.name, r.row, r.col('not_before'));
-    facts.push({
-      name, type, ...(type === 'enum' ? { values } : {}), ...(notBefore.length ? { notBefore } : {}),
-      ...(description ? { description } : {}),
-    });
+    const shared = facts.get(row.fact);
+    const fact = shared ? extendFact(shared, row, sheet, r, issues) : newFact(row, sheet, r, issues);
+    if (fact) facts.set(fact.name, { ...fact, ...labelled(fact.labels, labelsOf(sheet, r)) });
   }
-  return facts;
+  return [...facts.values()];
+}
+
+type FactRow = RowOf<typeof FACT_ROW>;
+
+const labelled = (before: CompiledFact['labels'], added: Record<string, string>) =>
+  (before || Object.keys(added).length ? { labels: { ...before, ...added } } : {});
+
+function newFact(row: FactRow, sheet: Sheet, r: SheetRecord, issues: IssueList): CompiledFact | null {
+  const { fact: name, type, values, not_before: notBefore, description } = row;
+  if (type === '') {
+    issues.error('bad_type', `fact "${name}" has no type: expected one of ${FACT_TYPES.join(', ')} (only a fact _shared/facts.csv defines can leave it empty)`, sheet.name, r.row, r.col('type'));
+    return null;
+  }
+  // A shared enum may leave its values to each brand (part: every brand lists its own parts).
+  if (type === 'enum' && values.length === 0 && !sheet.name.startsWith('_shared/'))
+    issues.error('missing_values', `enum fact "${name}" lists no values: expected comma-separated values`, sheet.name, r.row, r.col('values'));
+  if (type !== 'enum' && values.length) issues.error('bad_values', `only enum facts list values, and "${name}" is ${type}`, sheet.name, r.row, r.col('values'));
+  if (notBefore.length && type !== 'date') issues.error('bad_not_before', `not_before only applies to date facts, and "${name}" is ${type}`, sheet.name, r.row, r.col('not_before'));
+  return {
+    name, type, ...(type === 'enum' ? { values } : {}), ...(notBefore.length ? { notBefore } : {}),
+    ...(description ? { description } : {}),
+  };
+}
+
+function extendFact(shared: CompiledFact, row: FactRow, sheet: Sheet, r: SheetRecord, issues: IssueList): CompiledFact | null {
+  const { fact: name, type, values, not_before: notBefore, description } = row;
+  if (type !== '' && type !== shared.type) {
+    issues.error('fact_redefined', `fact "${name}" is ${shared.type} in _shared/facts.csv: a brand can add values or labels to it but not make it ${type} (leave type empty, or name a new fact)`, sheet.name, r.row, r.col('type'));
+    return null;
+  }
+  if (values.length && shared.type !== 'enum') issues.error('bad_values', `only enum facts list values, and "${name}" is ${shared.type}`, sheet.name, r.row, r.col('values'));
+  if (notBefore.length && shared.type !== 'date') issues.error('bad_not_before', `not_before only applies to date facts, and "${name}" is ${shared.type}`, sheet.name, r.row, r.col('not_before'));
+  const addedNotBefore = [...new Set([...(shared.notBefore ?? []), ...notBefore])];
+  return {
+    ...shared,
+    ...(shared.type === 'enum' ? { values: [...new Set([...(shared.values ?? []), ...values])] } : {}),
+    ...(addedNotBefore.length ? { notBefore: addedNotBefore } : {}),
+    ...(description ? { description } : {}),
+  };
 }
 
 const FEE_ROW = {
@@ -59,28 +118,44 @@ const FEE_ROW = {
   },
 };
 
-export function readFees(sheet: Sheet, issues: IssueList): CompiledFee[] {
+/**
+ * fees.csv → fee fields. A computed fee's formula must name a percent field of the sheet and a money
+ * fact (`factType`): a misspelt name would otherwise compute nothing, silently.
+ */
+export function readFees(sheet: Sheet, issues: IssueList, factType: (name: string) => FactType | undefined): CompiledFee[] {
   const fees: CompiledFee[] = [];
+  const formulas: { fee: CompiledFee; row: number; col: number }[] = [];
   const seen = new Set<string>();
   for (const r of readRecords(sheet, { required: ['field', 'type'], optional: ['computed_from', 'description'] }, issues)) {
     const row = parseRow(FEE_ROW, r, sheet.name, issues);
     if (!row || !checkUnique(seen, row.field, 'fee field', sheet, r.row, r.col('field'), issues)) continue;
     const m = PERCENT_OF.exec(row.computed_from);
-    fees.push({ name: row.field, type: row.type, ...(m ? { percentOf: { percent: m[1]!, base: m[2]! } } : {}) });
+    const fee: CompiledFee = { name: row.field, type: row.type, ...(m ? { percentOf: { percent: m[1]!, base: m[2]! } } : {}) };
+    fees.push(fee);
+    if (m) formulas.push({ fee, row: r.row, col: r.col('computed_from') });
+  }
+  const percentFields = fees.filter((f) => f.type === 'percent').map((f) => f.name);
+  for (const { fee, row, col } of formulas) {
+    const { percent, base } = fee.percentOf!;
+    if (!percentFields.includes(percent))
+      issues.error('unknown_field', `${fee.name} is computed from "${percent}", which is not a percent field of fees.csv${didYouMean(percent, percentFields)}: expected percent_of(percent_field, amount_fact)`, sheet.name, row, col);
+    if (factType(base) !== 'money')
+      issues.error('unknown_field', `${fee.name} is computed from "${base}", which is not a money fact of facts.csv: expected percent_of(percent_field, amount_fact) with an amount such as order_amount`, sheet.name, row, col);
   }
   return fees;
 }
 
-/** reasons.csv / messages.csv: code + one column per locale → code → locale → text. */
-export function readMessages(sheet: Sheet, issues: IssueList, into: Record<string, Record<string, string>>): string[] {
+/** reasons.csv / messages.csv: code + one column per locale → code → locale → text; `rows` gets each code's row. */
+export function readMessages(sheet: Sheet, issues: IssueList, into: Record<string, Record<string, string>>, rows = new Map<string, number>()): string[] {
   const locales = otherColumns(sheet, ['code']);
   for (const locale of locales) {
-    if (!/^[a-z]{2}(-[a-z]{2})?$/.test(locale)) issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, (sheet.rows[0]?.row ?? 2) - 1);
+    if (!LOCALE.test(locale)) issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, (sheet.rows[0]?.row ?? 2) - 1);
   }
   const seen = new Set<string>();
-  for (const r of readRecords(sheet, { required: ['code'], extra: /^[a-z]{2}(-[a-z]{2})?$/ }, issues)) {
+  for (const r of readRecords(sheet, { required: ['code'], extra: LOCALE }, issues)) {
     const code = r.get('code');
     if (!checkName(code, 'reason code', sheet, r.row, r.col('code'), issues) || !checkUnique(seen, code, 'reason code', sheet, r.row, r.col('code'), issues)) continue;
+    rows.set(code, r.row);
     const texts = (into[code] ??= {});
     for (const locale of locales) if (r.get(locale)) texts[locale] = r.get(locale);
   }
@@ -102,14 +177,23 @@ export function readPolicySettings(sheet: Sheet, brand: string, issues: IssueLis
       issues.error('unknown_setting', `unknown setting "${key}": expected one of ${known.join(', ')}`, sheet.name, r.row, r.col('key'));
       continue;
     }
+    // The last of two rows would silently win: the editor meant one of them.
+    if (rows[key]) issues.error('duplicate_setting', `setting "${key}" is given twice (first in row ${rows[key]!.row}): expected each setting once`, sheet.name, r.row, r.col('key'));
     values[key] = r.get('value');
     rows[key] = { row: r.row, col: r.col('value') };
   }
-  if (values.brand !== undefined && values.brand !== brand)
+  const idProblem = brandIdProblem(brand);
+  if (idProblem) issues.error('bad_brand_id', `the folder name ${idProblem}: rename the folder (and the brand setting)`, sheet.name, rows.brand?.row ?? sheet.headerRow, rows.brand?.col);
+  else if (values.brand !== undefined && values.brand !== brand)
     issues.error('brand_mismatch', `brand "${values.brand}" does not match its folder "${brand}": expected the folder name`, sheet.name, rows.brand!.row, rows.brand!.col);
   const currency = values.currency ?? 'USD';
   if (!/^[A-Z]{3}$/.test(currency)) issues.error('bad_currency', `"${currency}" is not a currency code: expected e.g. USD, EUR`, sheet.name, rows.currency?.row, rows.currency?.col);
   const locales = splitList(values.locales ?? 'en');
+  const at = rows.locales;
+  for (const [i, locale] of locales.entries()) {
+    if (!LOCALE.test(locale)) issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, at?.row, at?.col);
+    else if (locales.indexOf(locale) < i) issues.error('duplicate_locale', `"${locale}" is listed twice in locales: expected each language once`, sheet.name, at?.row, at?.col);
+  }
   return { brand, name: values.name || brand, currency, locales, warrantyWindow: values.warranty_window || undefined, claimDate: values.claim_date || 'claim_on', rows };
 }
 

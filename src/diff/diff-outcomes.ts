@@ -3,6 +3,7 @@
 // changed sheet rows they reach. Wording (messages, labels) is not an outcome. Pure.
 
 import type { CompiledPolicy, Decision, SourceRef } from '../contract.js';
+import { checkClaim } from '../evaluate/check-claim.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import type { GridClaim } from './claim-grid.js';
 import type { OtherChange, PolicyChanges, RuleChange } from './policy-changes.js';
@@ -53,8 +54,27 @@ function outcomeOf(decision: Decision, money: Set<string>): Outcome {
   return out;
 }
 
+/** The pseudo-remedy under which a claim's acceptance is compared: a claim the API refuses has no outcome. */
+const CLAIM = 'claim';
+const ACCEPTED = 'accepted';
+
+/**
+ * What the customer gets under a policy: the API's 400 when the claim does not fit the brand's
+ * vocabulary (a part the brand no longer lists, a fact it does not read), else every remedy's outcome.
+ */
+function outcomeUnder(policy: CompiledPolicy, claim: GridClaim['claim'], asOf: string, money: Set<string>): Outcome {
+  const dated = claim[policy.claimDate] === undefined ? { ...claim, [policy.claimDate]: asOf } : claim;
+  const checked = checkClaim(policy.facts, dated, CLAIM);
+  if (!checked.ok) return new Map([[CLAIM, new Map([[ACCEPTED, `refused (${checked.problems.map((p) => p.path).join(', ')})`]])]]);
+  const out = outcomeOf(evaluateClaim(policy, claim, asOf), money);
+  out.set(CLAIM, new Map([[ACCEPTED, 'yes']]));
+  return out;
+}
+
 function compare(before: Outcome, after: Outcome): FieldChange[] {
   const changes: FieldChange[] = [];
+  const accepted = (o: Outcome) => o.get(CLAIM)!.get(ACCEPTED)!;
+  if (accepted(before) !== accepted(after)) return [{ remedy: CLAIM, field: ACCEPTED, before: accepted(before), after: accepted(after) }];
   for (const remedy of new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(remedy), a = after.get(remedy);
     if (!b || !a) { changes.push({ remedy, field: 'status', before: b?.get('status') ?? '(no such remedy)', after: a?.get('status') ?? '(no such remedy)' }); continue; }
@@ -89,9 +109,7 @@ export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, clai
   const moneyBefore = moneyFees(before), moneyAfter = moneyFees(after);
   const changed: ClaimChange[] = [];
   for (const claim of claims) {
-    const b = evaluateClaim(before, claim.claim, dateOf(before, claim));
-    const a = evaluateClaim(after, claim.claim, dateOf(after, claim));
-    const fields = compare(outcomeOf(b, moneyBefore), outcomeOf(a, moneyAfter));
+    const fields = compare(outcomeUnder(before, claim.claim, dateOf(before, claim), moneyBefore), outcomeUnder(after, claim.claim, dateOf(after, claim), moneyAfter));
     if (fields.length === 0) continue;
     // Only changed claims are traced: which changed rows did they reach, which rows decided.
     const tb = evaluateClaim(before, claim.claim, dateOf(before, claim), { trace: true });

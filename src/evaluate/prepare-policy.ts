@@ -4,7 +4,8 @@
 // evaluating a claim only walks arrays and copies references.
 
 import type { CompiledFact, CompiledPolicy, HitPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
-import { addRefs, isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
+import { isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
+import { DAYS_SINCE, factsRead } from './facts-read.js';
 import type { Values } from './match-test.js';
 import { windowLabel, type WindowLabel } from './windows.js';
 
@@ -264,30 +265,8 @@ function prepareRemedy(remedy: CompiledRemedy, at: Resolver): PreparedRemedy {
   };
 }
 
-/** `days_since_x`: the days from date fact x to the claim date, an input any table may read. */
-const DAYS_SINCE = 'days_since_';
-
 const readAs = (fact: CompiledFact): ReadAs =>
   fact.type === 'boolean' ? 'flag' : fact.type === 'enum' ? 'choice' : fact.type === 'date' ? 'date' : 'checked';
-
-/** Facts any table, window, fee or setting reads; the rest of a claim is irrelevant to the decision. */
-function factsRead(policy: CompiledPolicy): Set<string> {
-  const names = new Set<string>([policy.claimDate]);
-  for (const table of policy.tables) {
-    for (const { name } of table.inputs) names.add(name.startsWith(DAYS_SINCE) ? name.slice(DAYS_SINCE.length) : name);
-    for (const rule of table.rules) {
-      for (const test of rule.tests) addRefs(test, names);
-      for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
-    }
-  }
-  for (const w of policy.windows) {
-    for (const name of w.countsFrom) names.add(name);
-    names.add(w.checkedAgainst);
-    if (typeof w.length === 'object') names.add(w.length.ref);
-  }
-  for (const fee of policy.fees) if (fee.percentOf) names.add(fee.percentOf.base);
-  return names;
-}
 
 function basisText(w: CompiledWindow): [string, string, string] {
   const from = w.countsFrom.length > 1 ? `${w.countsFrom[0]} (else ${w.countsFrom.slice(1).join(', else ')})` : w.countsFrom[0];

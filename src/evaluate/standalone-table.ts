@@ -13,7 +13,7 @@ export type StandaloneTable = { ok: true; table: CompiledTable; warnings: Issue[
 export function parseStandaloneTable(name: string, text: string): StandaloneTable {
   const issues = new IssueList();
   const sheet = parseSheet(name, text, issues);
-  const table = sheet ? parseTable(sheet, { describe: () => undefined, strictNames: false }, issues) : null;
+  const table = sheet ? parseTable(sheet, { describe: () => undefined, strictNames: false, bareText: false }, issues) : null;
   if (table) verifyTable(table, () => undefined, issues);
   if (!table || issues.errors.length) return { ok: false, issues: issues.errors };
   return { ok: true, table, warnings: issues.warnings };

@@ -18,7 +18,10 @@ interface CoverageBasis {
   exclusions: string[];
   countsFrom: Map<string, string[]>;
   badge: Set<string>;
-  dateFacts: string[];
+  /** The dates a window counts from (its first event) or is checked against: the probe's "today". */
+  assumedDates: string[];
+  /** Date fact → locale → its label, for the events windows count from. */
+  dateLabels: Map<string, Record<string, string>>;
 }
 
 const bases = new WeakMap<CompiledPolicy, CoverageBasis>();
@@ -52,7 +55,8 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
     exclusions: [...exclusions],
     countsFrom: new Map(policy.windows.map((w) => [w.name, w.countsFrom])),
     badge: new Set(policy.windows.filter((w) => w.badge).map((w) => w.name)),
-    dateFacts: policy.facts.filter((f) => f.type === 'date').map((f) => f.name),
+    assumedDates: [...new Set([policy.claimDate, ...policy.windows.flatMap((w) => [w.countsFrom[0]!, w.checkedAgainst])])],
+    dateLabels: new Map(policy.facts.flatMap((f) => (f.labels ? [[f.name, f.labels] as const] : []))),
   };
   bases.set(policy, basis);
   return basis;
@@ -62,14 +66,21 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
 export function summarizeCoverage(policy: CompiledPolicy, query: CoverageQuery, today: string): CoverageSummary {
   const basis = coverageBasis(policy);
   // A probe claim delivered and claimed today resolves the lengths that depend on product and part.
+  // Only the dates windows count from are assumed: any other date (a part supplied as a repair part
+  // on …) has not happened to a product not yet bought, and assuming it would change the terms.
   const probe: Record<string, unknown> = {};
-  for (const name of basis.dateFacts) probe[name] = today;
+  for (const name of basis.assumedDates) probe[name] = today;
   if (query.product_line) probe.product_line = query.product_line;
   if (query.part) probe.part = query.part;
   const decision = evaluateClaim(policy, probe, today, { locale: query.locale });
-  const windows = decision.windows.map((w) => ({
-    window: w.window, label: w.label, length: w.length, unit: w.unit, counts_from: basis.countsFrom.get(w.window)!,
-  }));
+  const labelOf = (fact: string) => { const labels = basis.dateLabels.get(fact); return labels?.[decision.locale] ?? labels?.[policy.defaultLocale]; };
+  const windows = decision.windows.map((w) => {
+    const countsFrom = basis.countsFrom.get(w.window)!;
+    return {
+      window: w.window, label: w.label, length: w.length, unit: w.unit, counts_from: countsFrom,
+      counts_from_labels: countsFrom.flatMap((f) => labelOf(f) ?? []),
+    };
+  });
   return {
     brand: policy.brand, name: policy.name, policy_version: policy.version, locale: decision.locale,
     product_line: query.product_line ?? null, part: query.part ?? null,

@@ -71,9 +71,14 @@ export function parseLiteral(text: string): Parsed<Literal> | null {
   return null;
 }
 
-/** A bare word: a reference to a known name, a glob pattern, or plain text. */
-function parseBareWord(text: string, isName: (name: string) => boolean): Parsed<UnaryTest> {
-  if (NAME.test(text) && isName(text)) return ok({ ref: text });
+/**
+ * A bare word: a reference to a known name, a glob pattern, or plain text. In a standalone DMN
+ * table (`bareText` false) names reach into nested inputs (`Complex.aBoolean`): a dotted word that
+ * names no column is a mistyped name, not the text "Complex.aBoolean".
+ */
+function parseBareWord(text: string, isName: (name: string) => boolean, bareText: boolean): Parsed<UnaryTest> {
+  if ((NAME.test(text) || !bareText) && isName(text)) return ok({ ref: text });
+  if (!bareText && NAME_PATH.test(text)) return fail(notAName(text));
   if (!BARE_WORD.test(text)) return fail(`cannot read "${text}": expected a value, a list like "a","b", a comparison like < 14, a range like [0..14], or -`);
   if (text.includes('*')) return ok({ glob: [text] });
   return ok({ eq: [text] });
@@ -94,7 +99,11 @@ function parseEndpoint(text: string, isName: (name: string) => boolean): Parsed<
 const RANGE = /^([\[\]()])\s*(.+?)\s*\.\.\s*(.+?)\s*([\[\]()])$/;
 const COMPARISON = /^(<=|>=|<|>)\s*(.+)$/;
 
-function parseSimpleTest(text: string, isName: (name: string) => boolean): Parsed<UnaryTest> {
+/** `Complex.aBoolean`: how a standalone table names a field of a nested input. */
+const NAME_PATH = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
+const notAName = (text: string) => `"${text}" is not a column of this table: expected an input's name, or text in quotes ("${text}")`;
+
+function parseSimpleTest(text: string, isName: (name: string) => boolean, bareText: boolean): Parsed<UnaryTest> {
   if (text === '-' || text === '') return ok({ any: true });
   if (FORMULA_START.test(text)) return fail(`"${text}" looks like a spreadsheet formula: expected a value; type it as text, e.g. "${text.slice(1)}"`);
   const range = RANGE.exec(text);
@@ -121,7 +130,7 @@ function parseSimpleTest(text: string, isName: (name: string) => boolean): Parse
   }
   const literal = parseLiteral(text);
   if (literal) return literal.ok ? ok({ eq: [literal.value] }) : literal;
-  return parseBareWord(text, isName);
+  return parseBareWord(text, isName, bareText);
 }
 
 /** Merges `"a","b"` into one eq test so matching is a single set lookup. */
@@ -143,9 +152,10 @@ function combine(tests: UnaryTest[]): UnaryTest {
 
 /**
  * Parses an input cell. `isName` says whether a bare word names a fact or input (a reference)
- * rather than a literal value.
+ * rather than a literal value; `bareText` false (a standalone table) refuses a dotted bare word that
+ * names no input instead of reading it as text.
  */
-export function parseInputCell(cell: string, isName: (name: string) => boolean = () => false): Parsed<UnaryTest> {
+export function parseInputCell(cell: string, isName: (name: string) => boolean = () => false, bareText = true): Parsed<UnaryTest> {
   const text = cell.trim();
   if (text === '' || text === '-') return ok({ any: true });
   const negated = /^not\s*\((.*)\)$/s.exec(text);
@@ -155,7 +165,7 @@ export function parseInputCell(cell: string, isName: (name: string) => boolean =
   for (const part of splitTopLevel(body)) {
     if (part === '') return fail(`empty entry in list "${text}": expected values separated by commas`);
     if (part === '-' && (negated || body !== part)) return fail(`"-" cannot be part of a list in "${text}"`);
-    const parsed = parseSimpleTest(part, isName);
+    const parsed = parseSimpleTest(part, isName, bareText);
     if (!parsed.ok) return parsed;
     tests.push(parsed.value);
   }
@@ -164,7 +174,7 @@ export function parseInputCell(cell: string, isName: (name: string) => boolean =
 }
 
 /** Parses an output cell: empty → null, a literal, a comma list of literals, or a fact reference. */
-export function parseOutputCell(cell: string, isName: (name: string) => boolean = () => false): Parsed<OutputValue | null> {
+export function parseOutputCell(cell: string, isName: (name: string) => boolean = () => false, bareText = true): Parsed<OutputValue | null> {
   const text = cell.trim();
   if (text === '' || text === '-') return ok(null);
   if (FORMULA_START.test(text)) return fail(`"${text}" looks like a spreadsheet formula: expected a value`);
@@ -179,7 +189,8 @@ export function parseOutputCell(cell: string, isName: (name: string) => boolean 
       values.push(literal.value);
       continue;
     }
-    if (parts.length === 1 && NAME.test(part) && isName(part)) return ok({ ref: part });
+    if (parts.length === 1 && (NAME.test(part) || !bareText) && isName(part)) return ok({ ref: part });
+    if (!bareText && NAME_PATH.test(part)) return fail(notAName(part));
     if (!BARE_WORD.test(part)) return fail(`cannot read "${part}": expected a value such as 5%, customer, "text", true or a date`);
     values.push(part);
   }

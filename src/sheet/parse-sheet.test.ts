@@ -83,9 +83,9 @@ describe('parseSheet', () => {
   });
 
   describe('with ragged rows', () => {
-    it('pads a short row with empty cells', () => {
+    it('pads a short row with empty cells, remembering how many it had (a decision table refuses it)', () => {
       const { sheet, issues } = parse('U,issue,condition,> refund\nDefect,quality_defect\n');
-      expect(sheet?.rows).toEqual([{ row: 2, cells: ['Defect', 'quality_defect', '', ''] }]);
+      expect(sheet?.rows).toEqual([{ row: 2, cells: ['Defect', 'quality_defect', '', ''], written: 2 }]);
       expect(issues).toEqual([]);
     });
 

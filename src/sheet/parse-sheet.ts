@@ -7,6 +7,8 @@ import { IssueList } from '../compile/issue.js';
 export interface SheetRow {
   row: number;           // 1-based spreadsheet row
   cells: string[];
+  /** For a row shorter than the header: the cells it had before padding (absent: a full row). */
+  written?: number;
 }
 
 export interface Sheet {
@@ -49,7 +51,7 @@ export function parseSheet(name: string, text: string, issues: IssueList): Sheet
     }
     const cells = r.cells.slice(0, header.length);
     while (cells.length < header.length) cells.push('');
-    rows.push({ row: r.row, cells });
+    rows.push({ row: r.row, cells, ...(r.cells.length < header.length ? { written: r.cells.length } : {}) });
   }
   return { name, header, headerRow: first.row, rows };
 }

@@ -19,6 +19,8 @@ export interface TableContext {
   describe(name: string): NameInfo | undefined;
   /** Brand tables must only read known facts; a standalone table (DMN TCK) may read anything. */
   strictNames: boolean;
+  /** False for a standalone table: a dotted bare word (`a.b`) must name an input, not be text. Default true. */
+  bareText?: boolean;
 }
 
 interface Column { index: number; name: string; values?: Literal[] }
@@ -129,12 +131,19 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
   // A bare word that is one of the column's own values is a value, even if a fact has that name.
   const isNameIn = (values?: readonly Literal[]) => (name: string) => !values?.includes(name) && isName(name);
 
+  const bareText = context.bareText ?? true;
   const rules: CompiledRule[] = [];
-  for (const { row, cells } of sheet.rows) {
+  // Annotation columns (# …) after the last output may be left off; input and output cells may not.
+  const width = Math.max(...inputs.map((c) => c.index), ...outputs.map((c) => c.index)) + 1;
+  for (const { row, cells, written } of sheet.rows) {
+    // A short row lost its last cells (a hand edit, a bad export): padded, it would silently drop
+    // its verdict or fee.
+    if (written !== undefined && written < width)
+      issues.error('short_row', `row has ${written} cells but the table has ${width} input and output columns: expected a cell for each (an empty cell is still separated by a comma)`, sheet.name, row, written);
     const tests: UnaryTest[] = [];
     const values: CompiledRule['outputs'] = [];
     inputs.forEach((col, i) => {
-      const parsed = parseInputCell(cells[col.index] ?? '', isNameIn(infos[i]!.values));
+      const parsed = parseInputCell(cells[col.index] ?? '', isNameIn(infos[i]!.values), bareText);
       if (!parsed.ok) {
         issues.error('bad_cell', parsed.error, sheet.name, row, col.index);
         tests.push({ any: true }); // keep one test per input so later checks still line up
@@ -145,7 +154,7 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
       tests.push(parsed.value);
     });
     for (const col of outputs) {
-      const parsed = parseOutputCell(cells[col.index] ?? '', isName);
+      const parsed = parseOutputCell(cells[col.index] ?? '', isName, bareText);
       if (!parsed.ok) issues.error('bad_cell', parsed.error, sheet.name, row, col.index);
       values.push(parsed.ok ? parsed.value : null);
     }

@@ -1,67 +1,119 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_VERSION, type CompiledPolicy } from '../contract.js';
-import { BRANDS_KEY, pointerKey, versionInForce, versionKey, type PolicyPointer } from './policy-pointer.js';
-import { keysToRead, planPublish, readBrandList, readPublishedState } from './publish-plan.js';
+import { BRAND_ID_PATTERN, brandIdProblem } from './brand-id.js';
+import { brandMetadata, readBrandMetadata } from './brand-metadata.js';
+import { brandKey, legacyPointerKey, selectEntry, timelineStates, versionKey, withRolledBack, type PolicyPointer, type TimelineEntry } from './policy-pointer.js';
+import { keysToRead, planPublish, readPublishedState, type PublishPlan } from './publish-plan.js';
 
-const policy = (brand: string, version: string) => ({ brand, version, formatVersion: FORMAT_VERSION, tables: [] }) as unknown as CompiledPolicy;
+const policy = (brand: string, version: string) => ({ brand, version, name: brand.toUpperCase(), currency: 'USD', defaultLocale: 'en', locales: ['en'], formatVersion: FORMAT_VERSION, tables: [] }) as unknown as CompiledPolicy;
 const NOW = '2026-01-01T00:00:00.000Z';
+const TODAY = '2026-01-01';
+const NOTHING = { pointers: {}, legacy: [] };
+const planned = (plan: PublishPlan | { problems: string[] }): PublishPlan => {
+  if ('problems' in plan) throw new Error(plan.problems.join('; '));
+  return plan;
+};
+const entry = (version: string, effective_from: string): TimelineEntry => ({ version, effective_from, published_at: NOW });
 
 describe('planPublish', () => {
   describe('on an empty store', () => {
-    const plan = planPublish([policy('kospet', 'v1'), policy('elegoo', 'e1')], { brands: null, pointers: {} }, '2025-06-01', NOW);
+    const plan = planned(planPublish([policy('kospet', 'v1'), policy('elegoo', 'e1')], NOTHING, '2025-06-01', NOW, TODAY));
 
-    it('writes the immutable versions first, then the pointers and the brand list', () => {
+    it('writes the immutable versions first, then each brand\'s own pointer — no shared key', () => {
       expect(plan.phases.map((phase) => phase.map((e) => e.key))).toEqual([
         [versionKey('kospet', 'v1'), versionKey('elegoo', 'e1')],
-        [pointerKey('kospet'), pointerKey('elegoo'), BRANDS_KEY],
+        [brandKey('kospet'), brandKey('elegoo')],
       ]);
     });
 
-    it('starts each brand\'s timeline at the effective date', () => {
+    it('starts each brand\'s timeline at the effective date, with what the brand list shows as metadata', () => {
       const pointer = JSON.parse(plan.phases[1]![0]!.value) as PolicyPointer;
-      expect(pointer).toEqual({ brand: 'kospet', current: 'v1', timeline: [{ version: 'v1', effective_from: '2025-06-01', published_at: NOW }] });
-      expect(JSON.parse(plan.phases[1]![2]!.value)).toEqual(['elegoo', 'kospet']);
-      expect(plan.changes).toContainEqual({ brand: 'kospet', from: null, to: 'v1', unchanged: false });
+      expect(pointer.timeline.map((e) => [e.version, e.effective_from])).toEqual([['v1', '2025-06-01']]);
+      expect(readBrandMetadata(plan.phases[1]![0]!.metadata)).toEqual([{ version: 'v1', effective_from: '2025-06-01', summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } }]);
+      expect(plan.changes).toContainEqual(expect.objectContaining({ brand: 'kospet', from: null, to: 'v1', unchanged: false, scheduled: false }));
     });
   });
 
   describe('over a published brand', () => {
-    const before: PolicyPointer = { brand: 'kospet', current: 'v1', timeline: [{ version: 'v1', effective_from: '2025-01-01', published_at: NOW }] };
-    const state = { brands: ['kokoni', 'kospet'], pointers: { kospet: before } };
+    const before: PolicyPointer = { brand: 'kospet', timeline: [{ ...entry('v1', '2025-01-01'), summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } }] };
+    const state = { pointers: { kospet: before }, legacy: [] };
 
     it('adds the new version to the timeline, so earlier orders keep the old one', () => {
-      const plan = planPublish([policy('kospet', 'v2')], state, '2025-06-01', NOW);
-      const after = JSON.parse(plan.phases[1]![0]!.value) as PolicyPointer;
-      expect(after.current).toBe('v2');
-      expect(versionInForce(after, '2025-05-31')).toBe('v1');
-      expect(versionInForce(after, '2025-06-01')).toBe('v2');
+      const after = JSON.parse(planned(planPublish([policy('kospet', 'v2')], state, '2025-06-01', NOW, TODAY)).phases[1]![0]!.value) as PolicyPointer;
+      expect(selectEntry(after.timeline, '2025-05-31', TODAY)!.version).toBe('v1');
+      expect(selectEntry(after.timeline, '2025-06-01', TODAY)!.version).toBe('v2');
     });
 
-    it('keeps brands it does not publish listed', () => {
-      const plan = planPublish([policy('kospet', 'v2')], state, '2025-06-01', NOW);
-      expect(JSON.parse(plan.phases[1]!.at(-1)!.value)).toEqual(['kokoni', 'kospet']);
+    it('schedules a version effective after today: today\'s stays in force, both are in the metadata', () => {
+      const plan = planned(planPublish([policy('kospet', 'v2')], state, '2027-06-01', NOW, TODAY));
+      expect(plan.changes).toEqual([expect.objectContaining({ from: 'v1', to: 'v1', scheduled: true, unchanged: false })]);
+      expect(readBrandMetadata(plan.phases[1]![0]!.metadata)!.map((v) => [v.version, v.effective_from])).toEqual([['v1', '2025-01-01'], ['v2', '2027-06-01']]);
     });
 
-    it('reports republishing the current version as unchanged', () => {
-      expect(planPublish([policy('kospet', 'v1')], state, '2025-06-01', NOW).changes).toEqual([{ brand: 'kospet', from: 'v1', to: 'v1', unchanged: true }]);
+    it('reports republishing the version in force as unchanged', () => {
+      expect(planned(planPublish([policy('kospet', 'v1')], state, TODAY, NOW, TODAY)).changes).toEqual([expect.objectContaining({ brand: 'kospet', from: 'v1', to: 'v1', unchanged: true })]);
     });
+  });
+
+  it('refuses a brand id that breaks the rule, planning nothing', () => {
+    expect(planPublish([policy('Kospet X', 'v1'), policy('elegoo', 'e1')], NOTHING, TODAY, NOW, TODAY)).toEqual({ problems: [expect.stringContaining('"Kospet X" is not a brand id')] });
+  });
+
+  it('refuses a brand list entry larger than KV\'s metadata limit', () => {
+    const many = { ...policy('kospet', 'v1'), locales: Array.from({ length: 200 }, (_, i) => `l${i}`) } as CompiledPolicy;
+    expect(planPublish([many], NOTHING, TODAY, NOW, TODAY)).toEqual({ problems: [expect.stringContaining('1024-byte metadata limit')] });
   });
 });
 
 describe('readPublishedState', () => {
-  it('reads what the publisher needs from raw values', () => {
-    const pointer: PolicyPointer = { brand: 'kospet', current: 'v1', timeline: [{ version: 'v1', effective_from: '2025-01-01', published_at: NOW }] };
-    expect(keysToRead(['kospet'])).toEqual([BRANDS_KEY, pointerKey('kospet')]);
-    expect(readPublishedState(['kospet', 'elegoo'], { [BRANDS_KEY]: '["kospet"]', [pointerKey('kospet')]: JSON.stringify(pointer), [pointerKey('elegoo')]: null }))
-      .toEqual({ brands: ['kospet'], pointers: { kospet: pointer, elegoo: null } });
+  const pointer: PolicyPointer = { brand: 'kospet', timeline: [entry('v1', '2025-01-01')] };
+
+  it('reads each brand\'s own key, else carries its old-layout pointer over', () => {
+    expect(keysToRead(['kospet'])).toEqual([brandKey('kospet'), legacyPointerKey('kospet')]);
+    const legacy = JSON.stringify({ ...pointer, current: 'v1' });
+    expect(readPublishedState(['kospet', 'elegoo'], { [brandKey('kospet')]: null, [legacyPointerKey('kospet')]: legacy, [brandKey('elegoo')]: null, [legacyPointerKey('elegoo')]: null }))
+      .toEqual({ pointers: { kospet: pointer, elegoo: null }, legacy: ['kospet'] });
   });
 
-  it('refuses to plan over a corrupt pointer or list, naming each key', () => {
-    const state = readPublishedState(['kospet'], { [BRANDS_KEY]: '{"x":1}', [pointerKey('kospet')]: '{not json' });
-    expect(state).toBe(`${BRANDS_KEY}: brand list is not an array; ${pointerKey('kospet')}: not JSON`);
+  it('refuses to plan over a corrupt pointer, naming its key', () => {
+    expect(readPublishedState(['kospet'], { [brandKey('kospet')]: '{not json' })).toBe(`${brandKey('kospet')}: not JSON`);
+  });
+});
+
+describe('the version in force', () => {
+  const timeline = [entry('v1', '2025-01-01'), entry('v2', '2026-06-01'), entry('v3', '2027-06-01')];
+
+  it.each([
+    ['an order before every version', '2024-05-01', '2026-12-05', 'v1'],
+    ['an order under v1', '2026-05-31', '2026-12-05', 'v1'],
+    ['an order under v2', '2026-06-01', '2026-12-05', 'v2'],
+    ['an order after today, before v3 takes effect', '2027-07-01', '2026-12-05', 'v2'],
+    ['an order after v3 took effect', '2027-07-01', '2027-07-02', 'v3'],
+  ])('%s (%s, today %s) is judged by %s', (_, date, today, version) => {
+    expect(selectEntry(timeline, date, today)!.version).toBe(version);
   });
 
-  it('accepts only brand ids in the list', () => {
-    expect(readBrandList(['kospet', 'Bad Brand'])).toBe('brand list holds an entry that is not a brand id');
+  it('is nothing while the first version is scheduled', () => {
+    expect(selectEntry([entry('v1', '2027-01-01')], '2026-01-01', '2026-01-01')).toBeUndefined();
   });
+
+  it('marks each timeline entry past, current or scheduled', () => {
+    expect(timelineStates(timeline, '2026-12-05').map((e) => e.state)).toEqual(['past', 'current', 'scheduled']);
+  });
+
+  it('rolls back from the version in force, dropping the scheduled ones, and never to a scheduled one', () => {
+    const pointer = { brand: 'kospet', timeline };
+    expect(withRolledBack(pointer, '2026-12-05')).toEqual({ brand: 'kospet', timeline: [timeline[0]] });
+    expect(withRolledBack(pointer, '2026-12-05', 'v3')).toContain('scheduled from 2027-06-01');
+  });
+
+  it('fits a timeline in force plus scheduled versions in KV metadata', () => {
+    const metadata = brandMetadata({ brand: 'kospet', timeline }, '2026-12-05');
+    expect(readBrandMetadata(metadata)!.map((v) => v.version)).toEqual(['v2', 'v3']);
+  });
+});
+
+describe('the brand-id rule', () => {
+  it.each(['kospet', 'acme-2', 'a', 'a'.repeat(63)])('accepts %j', (id) => expect(BRAND_ID_PATTERN.test(id)).toBe(true));
+  it.each(['Kospet X', 'kospet_x', '9lives', '-x', '', 'a'.repeat(64), 'kospét'])('refuses %j, saying why', (id) => expect(brandIdProblem(id)).toContain('is not a brand id'));
 });

@@ -38,13 +38,10 @@ function fallbackHeadline(summary: CoverageResponse, known: CoverageSummary['win
 
 export function describeCoverage(summary: CoverageResponse): CoverageText {
   const s = stringsFor(summary.locale);
-  // Windows a buyer can count before buying (from purchase, shipping or delivery), not process steps.
-  const known = summary.windows.filter((w) => w.length !== null && w.counts_from.some((f) => f in s.from));
+  // Windows of known length that count from a date customers have a name for (the vocabulary's label).
+  const known = summary.windows.filter((w) => w.length !== null && w.counts_from_labels.length > 0);
   const headline = summary.headline || fallbackHeadline(summary, known);
-  const windows = known.map((w) => {
-    const from = w.counts_from.flatMap((f) => s.from[f] ?? []);
-    return { text: `${w.label}, ${from.join(` ${s.or} `)}`, notes: [] };
-  });
+  const windows = known.map((w) => ({ text: `${w.label}, ${s.countedFrom(w.counts_from_labels.join(` ${s.or} `))}`, notes: [] }));
   const remedies = summary.remedies.map((r) => ({
     text: r.label,
     notes: Object.entries(r.terms).flatMap(([field, values]) => describeTerm(field, values, summary.name, s) ?? []),

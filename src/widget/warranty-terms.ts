@@ -1,4 +1,4 @@
-// <warranty-terms brand="elegoo" product-line="neptune-4-pro" part="printer">: the brand's own
+// <warranty-terms brand="acme" product-line="studio-pro-x" part="earbuds">: the brand's own
 // return and warranty terms as a badge with an expandable detail list. Built alone into /widget.js
 // (≤ 6 KB gzip): one fetch per distinct query per page, text nodes only (never innerHTML), and
 // silence — an empty box and one console warning — when the API cannot answer.

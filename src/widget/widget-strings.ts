@@ -1,4 +1,4 @@
-// The badge's own words (section titles, who pays, "from delivery") in every language the brands'
+// The badge's own words (section titles, who pays, "counted from") in every language the brands'
 // policies speak. Policy wording (headline, labels, exclusions) comes localized from the API.
 
 export interface WidgetStrings {
@@ -6,7 +6,7 @@ export interface WidgetStrings {
   windows: string;
   remedies: string;
   exclusions: string;
-  from: Record<string, string>;  // purchase-time date fact a window counts from → "from delivery"
+  countedFrom: (dates: string) => string; // "delivery date or purchase date" → "counted from the delivery date or purchase date"
   subject: Record<string, string>; // fee field → what is paid
   paidBy: string;
   you: string;
@@ -21,7 +21,7 @@ const EN: WidgetStrings = {
   windows: 'Time limits',
   remedies: 'What you can ask for',
   exclusions: 'Not covered',
-  from: { delivered_on: 'from delivery', purchased_on: 'from purchase', shipped_on: 'from shipping' },
+  countedFrom: (dates) => `counted from the ${dates}`,
   subject: {
     return_shipping_paid_by: 'Return shipping', original_shipping_paid_by: 'Original shipping',
     repair_fee_paid_by: 'Repair', replacement_fee_paid_by: 'Replacement fee', ship_back_to_customer_paid_by: 'Shipping back to you',
@@ -39,7 +39,7 @@ const DE: WidgetStrings = {
   windows: 'Fristen',
   remedies: 'Was Sie verlangen können',
   exclusions: 'Nicht abgedeckt',
-  from: { delivered_on: 'ab Lieferung', purchased_on: 'ab Kauf', shipped_on: 'ab Versand' },
+  countedFrom: (dates) => `ab dem ${dates}`,
   subject: {
     return_shipping_paid_by: 'Rückversand', original_shipping_paid_by: 'Hinversand',
     repair_fee_paid_by: 'Reparatur', replacement_fee_paid_by: 'Austauschgebühr', ship_back_to_customer_paid_by: 'Rücksendung an Sie',
@@ -57,7 +57,7 @@ const FR: WidgetStrings = {
   windows: 'Délais',
   remedies: 'Ce que vous pouvez demander',
   exclusions: 'Non couvert',
-  from: { delivered_on: 'à partir de la livraison', purchased_on: "à partir de l'achat", shipped_on: "à partir de l'expédition" },
+  countedFrom: (dates) => `point de départ : ${dates}`,
   subject: {
     return_shipping_paid_by: 'Frais de retour', original_shipping_paid_by: "Frais d'envoi initiaux",
     repair_fee_paid_by: 'Réparation', replacement_fee_paid_by: 'Frais de remplacement', ship_back_to_customer_paid_by: 'Renvoi chez vous',

@@ -9,7 +9,7 @@ interface Batch { count: number; failed: number; results: BatchItemResult[] }
 
 describe('POST /v1/eligibility/batch', () => {
   it('answers every item of a cart in order, one bad item failing only itself', async () => {
-    const items = [KOSPET_RETURN, { brand: 'acme', claim: {} }, KOKONI_WARRANTY, { brand: 'kospet', claim: { issue: 'melted' } }, ELEGOO_UNWANTED];
+    const items = [KOSPET_RETURN, { brand: 'no-such-brand', claim: {} }, KOKONI_WARRANTY, { brand: 'kospet', claim: { issue: 'melted' } }, ELEGOO_UNWANTED];
     const res = await postJson('/v1/eligibility/batch', { items });
     expect(res.status).toBe(200);
     const batch = await readJson<Batch>(res);

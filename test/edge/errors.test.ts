@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/app.js';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
-import { call, freshApp, postJson, readJson } from './worker.js';
+import { brokenKv, call, emptyKv, freshApp, postJson, readJson } from './worker.js';
 
 async function expectProblem(res: Response, status: number, slug: string): Promise<Problem> {
   expect(res.status).toBe(status);
@@ -68,16 +69,24 @@ describe('client errors are problem+json naming each bad field', () => {
     await expectProblem(await call('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"brand": ' }), 400, 'malformed-json');
   });
 
-  it('404 for an unknown brand, listing the known ones', async () => {
-    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: 'acme', claim: {} }), 404, 'unknown-brand');
-    expect(problem.known_brands).toEqual(expect.arrayContaining(['elegoo', 'kokoni', 'kospet']));
-    expect(problem.errors).toEqual([{ path: 'brand', message: expect.stringContaining('kospet') }]);
-    await expectProblem(await call('/v1/brands/acme'), 404, 'unknown-brand');
+  it('404 for an unknown brand, pointing at the brand list (which has no bound, so is not inlined)', async () => {
+    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: 'no-such-brand', claim: {} }), 404, 'unknown-brand');
+    expect(problem.known_brands).toBeUndefined();
+    expect(problem.errors).toEqual([{ path: 'brand', message: expect.stringContaining('GET /v1/brands lists the published brands') }]);
+    await expectProblem(await call('/v1/brands/no-such-brand'), 404, 'unknown-brand');
+  });
+
+  it.each(['Kospet X', 'kospet_x', '9lives', 'a'.repeat(64)])('400 naming the field for the brand id %j, which breaks the brand-id rule', async (id) => {
+    const body = await expectProblem(await postJson('/v1/eligibility', { brand: id, claim: {} }), 400, 'invalid-request');
+    expect(body.errors).toEqual([{ path: 'brand', message: expect.stringContaining('a lower-case letter, then lower-case letters, digits or hyphens') }]);
+    const path = await expectProblem(await call(`/v1/brands/${encodeURIComponent(id)}`), 400, 'invalid-request');
+    expect(path.errors).toEqual([{ path: 'path.brand', message: expect.stringContaining('at most 63 characters') }]);
+    await expectProblem(await call(`/v1/brands/${encodeURIComponent(id)}/coverage`), 400, 'invalid-request');
   });
 
   it('404 for a brand id that names an Object.prototype property, also with nothing published', async () => {
     // `constructor` is a well-formed brand id; the bundle must not find Object.prototype's.
-    const empty = freshApp({ POLICIES: { get: async () => null } });
+    const empty = freshApp({ POLICIES: emptyKv });
     await expectProblem(await postJson('/v1/eligibility', { brand: 'constructor', claim: {} }), 404, 'unknown-brand');
     await expectProblem(await empty.post('/v1/eligibility', { brand: 'constructor', claim: {} }), 404, 'unknown-brand');
     await expectProblem(await empty.request('/v1/brands/constructor'), 404, 'unknown-brand');
@@ -133,8 +142,7 @@ describe('faults are problem+json without internals', () => {
   });
 
   it('503 with Retry-After when KV cannot be read and the brand is not bundled', async () => {
-    const broken = { get: () => Promise.reject(new Error('KV unavailable')) };
-    const { request } = freshApp({ POLICIES: broken }, { bundle: BundledPolicies.of({}) });
+    const { request } = freshApp({ POLICIES: brokenKv() }, { bundle: BundledPolicies.of({}) });
     const res = await request('/v1/brands/kospet');
     await expectProblem(res, 503, 'policy-unavailable');
     expect(res.headers.get('retry-after')).toBe('30');

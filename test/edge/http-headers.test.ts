@@ -29,7 +29,7 @@ describe('CORS for the configured storefront origins', () => {
   });
 
   it('lets a storefront read error responses too', async () => {
-    const res = await postJson('/v1/eligibility', { brand: 'acme', claim: {} }, { origin: 'https://shop.example' });
+    const res = await postJson('/v1/eligibility', { brand: 'no-such-brand', claim: {} }, { origin: 'https://shop.example' });
     expect(res.status).toBe(404);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
   });

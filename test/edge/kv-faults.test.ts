@@ -1,11 +1,12 @@
-// Store faults injected under every route: the brand list, a brand's pointer or its version document
+// Store faults injected under every route: a brand-list page, a brand's pointer or its version document
 // absent, corrupt, of a newer format, throwing or never answering. Whatever breaks, the Worker answers
 // from the last good copy in isolate memory or else the bundled policy, says so in X-Policy-Degraded,
-// logs each fault once however many requests and re-checks follow, and never answers 5xx for it.
+// logs each fault once however many requests and re-checks follow, and never answers 5xx for it. A
+// list fault touches only the brand list and /healthz; a brand's fault only that brand's routes.
 
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BRANDS_KEY, pointerKey, versionKey, type PolicyPointer } from '../../src/store/policy-pointer.js';
+import { BRAND_KEY_PREFIX, brandKey, versionKey, type PolicyPointer } from '../../src/store/policy-pointer.js';
 import { keysToRead, planPublish, readPublishedState } from '../../src/store/publish-plan.js';
 import { KOSPET_RETURN } from './claims.js';
 import { FaultyKv, type Fault } from './faulty-kv.js';
@@ -19,43 +20,44 @@ const builtWith = builtBefore('kospet');
 const KV_TIMEOUT_MS = 20;
 const RECHECK_MS = 30_000;
 
-const routes: [name: string, send: (app: ReturnType<typeof freshApp>) => Promise<Response>, readsKospet: boolean][] = [
-  ['POST /v1/eligibility', (app) => app.post('/v1/eligibility', KOSPET_RETURN), true],
-  ['POST /v1/eligibility/batch', (app) => app.post('/v1/eligibility/batch', { items: [KOSPET_RETURN, KOSPET_RETURN] }), true],
-  ['GET /v1/brands', (app) => app.request('/v1/brands'), true],
-  ['GET /v1/brands/kospet', (app) => app.request('/v1/brands/kospet'), true],
-  ['GET /v1/brands/kospet/coverage', (app) => app.request('/v1/brands/kospet/coverage?part=watch'), true],
-  ['GET /v1/brands/kospet/sheets/services', (app) => app.request('/v1/brands/kospet/sheets/services'), true],
-  ['GET /healthz', (app) => app.request('/healthz'), false],
+type Reads = 'kospet' | 'list';
+const routes: [name: string, send: (app: ReturnType<typeof freshApp>) => Promise<Response>, reads: Reads][] = [
+  ['POST /v1/eligibility', (app) => app.post('/v1/eligibility', KOSPET_RETURN), 'kospet'],
+  ['POST /v1/eligibility/batch', (app) => app.post('/v1/eligibility/batch', { items: [KOSPET_RETURN, KOSPET_RETURN] }), 'kospet'],
+  ['GET /v1/brands', (app) => app.request('/v1/brands'), 'list'],
+  ['GET /v1/brands/kospet', (app) => app.request('/v1/brands/kospet'), 'kospet'],
+  ['GET /v1/brands/kospet/coverage', (app) => app.request('/v1/brands/kospet/coverage?part=watch'), 'kospet'],
+  ['GET /v1/brands/kospet/sheets/services', (app) => app.request('/v1/brands/kospet/sheets/services'), 'kospet'],
+  ['GET /healthz', (app) => app.request('/healthz'), 'list'],
 ];
 
-const pointer = async () => JSON.parse((await env.POLICIES.get(pointerKey('kospet'), 'text'))!) as PolicyPointer;
+const pointer = async () => JSON.parse((await env.POLICIES.get(brandKey('kospet'), 'text'))!) as PolicyPointer;
 const MISSING = '0000000000000000';
 
 interface Scenario {
   what: string;
   key: string;
   fault: () => Promise<Fault>;
-  degraded: string;
+  /** X-Policy-Degraded on the routes that read the key; null: answered from the bundle, not degraded. */
+  degraded: string | null;
   /** The key the fault is logged under, when not the one injected. */
   logged?: string;
   /** Where a warm isolate answers from: the copy in memory, unless the pointer itself is gone. */
   warm: 'memory' | 'bundle';
 }
 
-const at = { list: BRANDS_KEY, pointer: pointerKey('kospet'), version: versionKey('kospet', kospet.version) };
-const scenario = (what: string, key: string, fault: () => Promise<Fault>, degraded: string, more: Partial<Scenario> = {}): Scenario =>
+const at = { list: `list:${BRAND_KEY_PREFIX}`, pointer: brandKey('kospet'), version: versionKey('kospet', kospet.version) };
+const scenario = (what: string, key: string, fault: () => Promise<Fault>, degraded: string | null, more: Partial<Scenario> = {}): Scenario =>
   ({ what, key, fault, degraded, warm: 'memory', ...more });
 const staleVersion = async (): Promise<Fault> => ({
-  kind: 'value', value: JSON.stringify({ ...(await pointer()), current: MISSING, timeline: [{ version: MISSING, effective_from: '2000-01-01', published_at: '2026-01-01T00:00:00Z' }] }),
+  kind: 'value', value: JSON.stringify({ ...(await pointer()), timeline: [{ version: MISSING, effective_from: '2000-01-01', published_at: '2026-01-01T00:00:00Z' }] }),
 });
 
 const SCENARIOS: Scenario[] = [
-  scenario('the brand list is corrupt JSON', at.list, async () => ({ kind: 'value', value: '["kospet", ' }), 'kv-corrupt'),
-  scenario('the brand list is not a list', at.list, async () => ({ kind: 'value', value: '{"kospet":true}' }), 'kv-corrupt'),
-  scenario('reading the brand list throws', at.list, async () => ({ kind: 'throw', message: 'KV GET failed: 500 Internal Server Error' }), 'kv-unreadable'),
-  scenario('reading the brand list never answers', at.list, async () => ({ kind: 'hang' }), 'kv-unreadable'),
-  scenario('the pointer is missing', at.pointer, async () => ({ kind: 'absent' }), 'kv-corrupt', { warm: 'bundle' }),
+  scenario('listing the brands throws', at.list, async () => ({ kind: 'throw', message: 'KV LIST failed: 500 Internal Server Error' }), 'kv-unreadable', { logged: `list ${BRAND_KEY_PREFIX}` }),
+  scenario('listing the brands never answers', at.list, async () => ({ kind: 'hang' }), 'kv-unreadable', { logged: `list ${BRAND_KEY_PREFIX}` }),
+  // Absent is "not published here": the bundled copy answers, and that is what X-Policy-Source says.
+  scenario('the pointer is missing', at.pointer, async () => ({ kind: 'absent' }), null, { warm: 'bundle' }),
   scenario('the pointer names a version that is not stored', at.pointer, staleVersion, 'kv-corrupt', { logged: versionKey('kospet', MISSING), warm: 'bundle' }),
   scenario('the pointer is corrupt JSON', at.pointer, async () => ({ kind: 'value', value: '{"brand":"kospet","current":' }), 'kv-corrupt'),
   scenario('reading the pointer throws', at.pointer, async () => ({ kind: 'throw', message: 'network connection lost' }), 'kv-unreadable'),
@@ -94,11 +96,12 @@ describe('when KV fails', () => {
     it('a cold isolate answers every route from the bundled policy, degraded, logging once', async () => {
       const { kv, app, later } = isolate();
       kv.inject(key, await makeFault());
-      for (const [route, send, readsKospet] of routes) {
+      const target: Reads = key === at.list ? 'list' : 'kospet';
+      for (const [route, send, reads] of routes) {
         injected++;
         for (let round = 0; round < 2; round++) {
           const res = await send(app);
-          if (readsKospet) {
+          if (reads === target) {
             expect(res.headers.get('x-policy-degraded'), route).toBe(degraded);
             expect(res.headers.get('x-policy-source'), route).toBe('bundle');
           }
@@ -107,22 +110,23 @@ describe('when KV fails', () => {
         }
       }
       const decision = await readJson<{ policy_version: string }>(await app.post('/v1/eligibility', KOSPET_RETURN));
-      expect(decision.policy_version).toBe(builtWith.version('kospet'));
-      expect(faultsLogged(app.logs)).toEqual([{ level: 'error', event: 'policy_store_fault', fault: degraded, key: logged ?? key, message: expect.any(String) }]);
+      expect(decision.policy_version).toBe(target === 'list' ? kospet.version : builtWith.version('kospet'));
+      expect(faultsLogged(app.logs)).toEqual(degraded ? [{ level: 'error', event: 'policy_store_fault', fault: degraded, key: logged ?? key, message: expect.any(String) }] : []);
     });
 
     it(`a warm isolate answers every route from ${warm === 'memory' ? 'the copy in memory' : 'the bundled policy'}, degraded, logging once`, async () => {
       const { kv, app, later } = isolate();
       for (const [route, send] of routes) await expectAnswered(await send(app), route);
       kv.inject(key, await makeFault());
-      for (const [route, send, readsKospet] of routes) {
+      const target: Reads = key === at.list ? 'list' : 'kospet';
+      for (const [route, send, reads] of routes) {
         injected++;
         later();
         const res = await send(app);
         if (key === at.version) {
           // Version documents are immutable: once in memory they are never read again, so never fail.
           expect(res.headers.get('x-policy-degraded'), route).toBeNull();
-        } else if (readsKospet) {
+        } else if (reads === target) {
           expect(res.headers.get('x-policy-degraded'), route).toBe(degraded);
           // `kv` when another key was re-read fine on the way: the policy itself still came from memory.
           if (warm === 'memory') expect(['cache', 'kv'], route).toContain(res.headers.get('x-policy-source'));
@@ -130,7 +134,7 @@ describe('when KV fails', () => {
         }
         await expectAnswered(res, route);
       }
-      expect(faultsLogged(app.logs)).toHaveLength(key === at.version ? 0 : 1);
+      expect(faultsLogged(app.logs)).toHaveLength(key === at.version || !degraded ? 0 : 1);
     });
   });
 
@@ -141,10 +145,10 @@ describe('when KV fails', () => {
     const res = await app.post('/v1/eligibility', KOSPET_RETURN);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-policy-degraded')).toBe('kv-unreadable');
-    // The list and the bundled brand's pointer are read together, and wait out one deadline together.
-    expect(kv.reads).toEqual([BRANDS_KEY, at.pointer]);
+    // One key read, no list: the brand's pointer waits out one deadline.
+    expect(kv.reads).toEqual([at.pointer]);
     for (let i = 0; i < 5; i++) expect((await app.post('/v1/eligibility', KOSPET_RETURN)).status).toBe(200);
-    expect(kv.reads).toEqual([BRANDS_KEY, at.pointer]);
+    expect(kv.reads).toEqual([at.pointer]);
     // workerd's clock only moves on I/O; the timer is I/O, so the wait is measurable and bounded.
     expect(performance.now() - started).toBeLessThan(KV_TIMEOUT_MS * 50);
   });
@@ -169,7 +173,8 @@ describe('a publish interrupted between the version and the pointer', () => {
     const state = readPublishedState(brands, values);
     if (typeof state === 'string') throw new Error(state);
     const changed = { ...kospet, name: 'KOSPET 2', version: 'feedfacefeedface' };
-    const plan = planPublish([changed], state, '2020-01-01', '2026-03-01T00:00:00Z');
+    const plan = planPublish([changed], state, '2020-01-01', '2026-03-01T00:00:00Z', '2026-03-01');
+    if ('problems' in plan) throw new Error(plan.problems.join('; '));
     // Only the first phase (the version documents) reaches KV: the process dies before the pointers.
     for (const { key, value } of plan.phases[0]!) await env.POLICIES.put(key, value);
     try {

@@ -1,13 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
-import { BRANDS_KEY, pointerKey, versionKey } from '../../src/store/policy-pointer.js';
+import { brandKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
-import { builtBefore, bundledPolicy, countingKv, freshApp, readJson } from './worker.js';
+import { brokenKv, builtBefore, bundledPolicy, countingKv, emptyKv, freshApp, readJson } from './worker.js';
 
 const kospet = bundledPolicy('kospet');
 const builtWithOlderKospet = builtBefore('kospet');
-const empty = { get: async () => null };
 
 async function decide(app: ReturnType<typeof freshApp>) {
   const res = await app.post('/v1/eligibility', KOSPET_RETURN);
@@ -20,11 +19,11 @@ const headers = (res: Response) => ({
 
 describe('the policy store', () => {
   describe('in steady state', () => {
-    it('reads KV once, then answers from isolate memory with zero KV reads', async () => {
+    it('reads the pointer and the version (two KV reads, no brand list), then answers from isolate memory with zero', async () => {
       const { reads, kv } = countingKv();
       const app = freshApp({ POLICIES: kv }, { bundle: builtWithOlderKospet });
       expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
-      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet'), versionKey('kospet', kospet.version)]);
+      expect(reads).toEqual([brandKey('kospet'), versionKey('kospet', kospet.version)]);
       reads.length = 0;
       for (let i = 0; i < 5; i++) expect(headers((await decide(app)).res).source).toBe('cache');
       expect(reads).toEqual([]);
@@ -36,31 +35,21 @@ describe('the policy store', () => {
       const { res, decision } = await decide(app);
       expect(headers(res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
       expect(decision.policy_selection).toMatchObject({ source: 'kv', effective_from: expect.any(String) });
-      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+      expect(reads).toEqual([brandKey('kospet')]);
       reads.length = 0;
       expect(headers((await decide(app)).res).source).toBe('cache');
       expect(reads).toEqual([]);
     });
 
-    it('reads a bundled brand\'s pointer alongside the brand list: a cold isolate waits for one KV round trip, not two', async () => {
-      let openList!: () => void;
-      const listHeld = new Promise<void>((resolve) => { openList = resolve; });
-      const reads: string[] = [];
-      const kv = { get: async (key: string, type: 'text') => { reads.push(key); if (key === BRANDS_KEY) await listHeld; return env.POLICIES.get(key, type); } };
-      const app = freshApp({ POLICIES: kv });
-      const answer = decide(app);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
-      openList();
-      expect(headers((await answer).res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
-      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
-    });
-
-    it('reads the pointer of a brand neither the bundle nor the list names only after the list: unknown ids cost one read', async () => {
+    it('negative-caches an unknown id: one read per re-check interval, however often it is asked', async () => {
+      let now = Date.parse('2026-01-01T00:00:00Z');
       const { reads, kv } = countingKv();
-      const app = freshApp({ POLICIES: kv });
-      expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'acme' })).status).toBe(404);
-      expect(reads).toEqual([BRANDS_KEY]);
+      const app = freshApp({ POLICIES: kv }, { now: () => now });
+      for (let i = 0; i < 3; i++) expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'no-such-brand' })).status).toBe(404);
+      expect(reads).toEqual([brandKey('no-such-brand')]);
+      now += 31_000;
+      expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'no-such-brand' })).status).toBe(404);
+      expect(reads).toEqual([brandKey('no-such-brand'), brandKey('no-such-brand')]);
     });
 
     it('re-checks the brand list and pointer after the interval, never the immutable version', async () => {
@@ -74,13 +63,13 @@ describe('the policy store', () => {
       expect(reads).toEqual([]);
       now += 2_000;
       await decide(app);
-      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+      expect(reads).toEqual([brandKey('kospet')]);
     });
   });
 
   it('reads a version published in format 1 (each `-` cell an object), deciding as from format 2', async () => {
     const FORMAT_1 = 'f1f1f1f1f1f1f1f1';
-    const pointer = pointerKey('kospet');
+    const pointer = brandKey('kospet');
     const original = (await env.POLICIES.get(pointer, 'text'))!;
     const { decision: fromFormat2 } = await decide(freshApp());
     try {
@@ -99,24 +88,24 @@ describe('the policy store', () => {
       let now = Date.parse('2026-01-01T00:00:00Z');
       let failing = false;
       const reads: string[] = [];
-      const kv = { get: (key: string, type: 'text') => { reads.push(key); return failing ? Promise.reject(new Error('network')) : env.POLICIES.get(key, type); } };
+      const kv = { list: (o: Parameters<typeof env.POLICIES.list>[0]) => env.POLICIES.list(o), get: (key: string, type: 'text') => { reads.push(key); return failing ? Promise.reject(new Error('network')) : env.POLICIES.get(key, type); } };
       const app = freshApp({ POLICIES: kv }, { now: () => now });
       await decide(app);
       failing = true;
       now += 31_000;
       reads.length = 0;
       for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable', version: kospet.version });
-      expect(reads).toEqual([BRANDS_KEY, pointerKey('kospet')]);
+      expect(reads).toEqual([brandKey('kospet')]);
       failing = false;
       now += 31_000;
       expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null });
-      expect(app.logs).toHaveLength(2);
+      expect(app.logs).toHaveLength(1);
     });
   });
 
   describe('falls back to the bundled policies', () => {
     it('when KV has nothing published yet: answers, not degraded', async () => {
-      const app = freshApp({ POLICIES: empty });
+      const app = freshApp({ POLICIES: emptyKv });
       const { res, decision } = await decide(app);
       expect(res.status).toBe(200);
       expect(headers(res)).toMatchObject({ source: 'bundle', degraded: null, version: kospet.version });
@@ -125,19 +114,17 @@ describe('the policy store', () => {
     });
 
     it('when KV cannot be read: degraded, each key that failed logged once however many requests', async () => {
-      const app = freshApp({ POLICIES: { get: () => Promise.reject(new Error('network')) } });
+      const app = freshApp({ POLICIES: brokenKv('network') });
       for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'bundle', degraded: 'kv-unreadable' });
-      // The list and the bundled brand's pointer are read together (see "one KV round trip" above).
-      expect(app.logs.map((line) => JSON.parse(line))).toEqual([BRANDS_KEY, pointerKey('kospet')].map((key) =>
-        expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key })));
+      expect(app.logs.map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key: brandKey('kospet') })]);
       const health = await readJson<{ status: string }>(await app.request('/healthz'));
       expect(health.status).toBe('degraded');
     });
 
     it.each([
-      ['the brand list is not JSON', BRANDS_KEY, '{oops', 'kv-corrupt'],
-      ['the brand list is not a list', BRANDS_KEY, '{"kospet": true}', 'kv-corrupt'],
-      ['the pointer is malformed', pointerKey('kospet'), '{"brand":"kospet","current":"x","timeline":[]}', 'kv-corrupt'],
+      ['the pointer is not JSON', brandKey('kospet'), '{oops', 'kv-corrupt'],
+      ['the pointer is malformed', brandKey('kospet'), '{"brand":"kospet","timeline":[]}', 'kv-corrupt'],
+      ['the pointer is another brand\'s', brandKey('kospet'), JSON.stringify({ brand: 'kokoni', timeline: [{ version: kospet.version, effective_from: '2020-01-01', published_at: '' }] }), 'kv-corrupt'],
       ['the version document is truncated', versionKey('kospet', kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
       ['the version document is another brand\'s', versionKey('kospet', kospet.version), JSON.stringify(bundledPolicy('kokoni')), 'kv-corrupt'],
       ['the version document has a newer format', versionKey('kospet', kospet.version), JSON.stringify({ ...kospet, formatVersion: kospet.formatVersion + 1 }), 'format-too-new'],
@@ -154,9 +141,9 @@ describe('the policy store', () => {
     });
 
     it('keeps answering from memory when KV breaks after a good read', async () => {
-      let now = 0;
+      let now = Date.parse('2026-03-01T00:00:00Z');
       let broken = false;
-      const kv = { get: (key: string, type: 'text') => (broken ? Promise.reject(new Error('down')) : env.POLICIES.get(key, type)) };
+      const kv = { list: (o: Parameters<typeof env.POLICIES.list>[0]) => env.POLICIES.list(o), get: (key: string, type: 'text') => (broken ? Promise.reject(new Error('down')) : env.POLICIES.get(key, type)) };
       const app = freshApp({ POLICIES: kv }, { now: () => now });
       await decide(app);
       broken = true;

@@ -14,7 +14,7 @@ const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'delivered_on',
 const factValue = fc.oneof({ arbitrary: fc.oneof(fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 12 }), fc.constant(null)).map((v) => JSON.stringify(v)), weight: 6 }, { arbitrary: json(2), weight: 1 });
 const claim = fc.oneof({ arbitrary: fc.array(fc.tuple(key, factValue), { maxLength: 6 }).map(objectText), weight: 6 }, { arbitrary: json(2), weight: 1 });
 const brand = fc.oneof(
-  fc.constantFrom('kospet', 'elegoo', 'acme-2', 'a_b', 'a'.repeat(64), 'Kospet', '', '-x', ' kospet', 'a'.repeat(65), 'kospét').map((b) => JSON.stringify(b)),
+  fc.constantFrom('kospet', 'elegoo', 'acme-2', 'a-b', 'a'.repeat(63), 'a_b', 'a'.repeat(64), '9lives', 'Kospet', '', '-x', ' kospet', 'a'.repeat(65), 'kospét').map((b) => JSON.stringify(b)),
   json(1),
 );
 const field = (name: string, arb: fc.Arbitrary<string>) => arb.map((value): [string, string] => [name, value]);

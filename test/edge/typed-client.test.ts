@@ -20,7 +20,7 @@ describe('a typed hono/client', () => {
   });
 
   it('reads brands and coverage', async () => {
-    const brands = await (await client.v1.brands.$get()).json();
+    const brands = await (await client.v1.brands.$get({ query: {} })).json();
     expect(brands.brands.map((b) => b.brand)).toContain('kokoni');
     const res = await client.v1.brands[':brand'].coverage.$get({ param: { brand: 'kokoni' }, query: { part: 'extruder' } });
     if (res.status !== 200) throw new Error('expected the coverage summary');

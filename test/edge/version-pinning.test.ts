@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import type { CompiledPolicy } from '../../src/contract.js';
-import { pointerKey, readPointer, withRolledBack, type PolicyPointer } from '../../src/store/policy-pointer.js';
+import { brandKey, readPointer, withRolledBack, type PolicyPointer } from '../../src/store/policy-pointer.js';
+import { pointerEntry } from '../../src/store/publish-plan.js';
 import { KOSPET_RETURN } from './claims.js';
-import { publish } from './seed-kv.js';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
+import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
 import { bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
 
 const current = bundledPolicy('kospet');
@@ -17,8 +17,7 @@ const older: CompiledPolicy = {
 const CHANGED_ON = '2025-06-01';
 
 beforeAll(async () => {
-  const fresh = { brands: [...BUNDLED_POLICIES.brands], pointers: {} };
-  await publish([current], await publish([older], fresh, '2020-01-01'), CHANGED_ON);
+  await publish([current], await publish([older], NOTHING_PUBLISHED, '2020-01-01'), CHANGED_ON);
 });
 
 const claim = (facts: Record<string, unknown>) => ({ brand: 'kospet', claim: { ...KOSPET_RETURN.claim, claim_on: undefined, ...facts } });
@@ -51,33 +50,110 @@ describe('the policy in force at order time', () => {
     expect(res.headers.get('x-policy-selection')).toBe('current');
   });
 
-  it('lists the brand\'s timeline', async () => {
-    const brand = await readJson<{ timeline: { version: string; effective_from: string }[] }>(await call('/v1/brands/kospet'));
-    expect(brand.timeline.map((e) => [e.version, e.effective_from])).toEqual([[older.version, '2020-01-01'], [current.version, CHANGED_ON]]);
+  it('lists the brand\'s timeline, each entry with its state today', async () => {
+    const brand = await readJson<{ timeline: { version: string; effective_from: string; state: string }[] }>(await call('/v1/brands/kospet'));
+    expect(brand.timeline.map((e) => [e.version, e.effective_from, e.state])).toEqual([[older.version, '2020-01-01', 'past'], [current.version, CHANGED_ON, 'current']]);
   });
 
   it('follows a rollback (a pointer change) within the re-check interval', async () => {
-    let now = 0;
+    let now = Date.parse('2026-03-01T00:00:00Z');
     const app = freshApp({}, { now: () => now });
     const late = claim({ delivered_on: '2025-07-01', claim_on: '2025-07-05' });
     expect((await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', late))).policy_version).toBe(current.version);
-    const pointer = readPointer(JSON.parse((await env.POLICIES.get(pointerKey('kospet'), 'text'))!)) as PolicyPointer;
-    await env.POLICIES.put(pointerKey('kospet'), JSON.stringify(withRolledBack(pointer)));
+    const pointer = readPointer(JSON.parse((await env.POLICIES.get(brandKey('kospet'), 'text'))!)) as PolicyPointer;
+    await env.POLICIES.put(brandKey('kospet'), JSON.stringify(withRolledBack(pointer, new Date().toISOString().slice(0, 10))));
     now += 31_000;
     expect((await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', late))).policy_version).toBe(older.version);
-    await env.POLICIES.put(pointerKey('kospet'), JSON.stringify(pointer));
+    await env.POLICIES.put(brandKey('kospet'), JSON.stringify(pointer));
   });
 
   it('falls back to the bundle when the pointer names a version that is not stored', async () => {
-    const saved = (await env.POLICIES.get(pointerKey('kospet'), 'text'))!;
-    await env.POLICIES.put(pointerKey('kospet'), JSON.stringify({ brand: 'kospet', current: 'ffffffffffffffff', timeline: [{ version: 'ffffffffffffffff', effective_from: '2020-01-01', published_at: '' }] }));
+    const saved = (await env.POLICIES.get(brandKey('kospet'), 'text'))!;
+    await env.POLICIES.put(brandKey('kospet'), JSON.stringify({ brand: 'kospet', timeline: [{ version: 'ffffffffffffffff', effective_from: '2020-01-01', published_at: '' }] }));
     const app = freshApp();
     const res = await app.post('/v1/eligibility', KOSPET_RETURN);
     expect(res.headers.get('x-policy-source')).toBe('bundle');
     expect(res.headers.get('x-policy-degraded')).toBe('kv-corrupt');
-    await env.POLICIES.delete(pointerKey('kospet'));
+    await env.POLICIES.put(brandKey('kospet'), '{"brand":"kospet"');
     const again = await freshApp().post('/v1/eligibility', KOSPET_RETURN);
     expect(again.headers.get('x-policy-degraded')).toBe('kv-corrupt');
-    await env.POLICIES.put(pointerKey('kospet'), saved);
+    await env.POLICIES.put(brandKey('kospet'), saved);
+  });
+});
+
+// Issue 15, "the policy in force": a version published with a future effective date is scheduled.
+// Until its date nothing serves it — not ?policy=current, not the coverage badge, not the brand
+// routes — and on its date it takes over with no second publish.
+describe('a version published with a future effective date', () => {
+  const TODAY = '2026-12-05';
+  const TAKES_EFFECT = '2027-06-01';
+  // A later KOSPET policy: 60-day returns.
+  const future: CompiledPolicy = {
+    ...structuredClone(current), version: 'f0f0f0f0f0f0f0f0',
+    windows: current.windows.map((w) => (w.name === 'return_window' ? { ...w, length: 60 } : w)),
+  };
+  const at = (day: string) => freshApp({}, { now: () => Date.parse(`${day}T12:00:00Z`) });
+  let saved: { value: string; metadata: unknown };
+
+  beforeAll(async () => {
+    const listed = (await env.POLICIES.list({ prefix: brandKey('kospet') })).keys.find((k) => k.name === brandKey('kospet'))!;
+    saved = { value: (await env.POLICIES.get(brandKey('kospet'), 'text'))!, metadata: listed.metadata };
+    const pointer = readPointer(JSON.parse(saved.value)) as PolicyPointer;
+    await publish([future], { pointers: { kospet: pointer }, legacy: [] }, TAKES_EFFECT, TODAY);
+  });
+  afterAll(async () => { await env.POLICIES.put(brandKey('kospet'), saved.value, { metadata: saved.metadata }); });
+
+  it('leaves ?policy=current, coverage and the brand routes on the version in force today', async () => {
+    const app = at(TODAY);
+    const decided = await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2026-12-01', claim_on: '2026-12-05' })));
+    expect(decided.policy_selection).toMatchObject({ mode: 'current', version: current.version, effective_from: CHANGED_ON });
+    expect(refundDeadline(decided)).toBe('2026-12-31');
+    const coverage = await app.request('/v1/brands/kospet/coverage?part=watch');
+    expect(coverage.headers.get('x-policy-version')).toBe(current.version);
+    expect((await readJson<{ windows: { window: string; length: number }[] }>(coverage)).windows).toContainEqual(expect.objectContaining({ window: 'return_window', length: 30 }));
+    const brand = await readJson<{ policy_version: string; effective_from: string; timeline: { version: string; state: string }[] }>(await app.request('/v1/brands/kospet'));
+    expect(brand).toMatchObject({ policy_version: current.version, effective_from: CHANGED_ON });
+    expect(brand.timeline.map((e) => [e.version, e.state])).toEqual([[older.version, 'past'], [current.version, 'current'], [future.version, 'scheduled']]);
+    expect((await app.request('/v1/brands/kospet/sheets')).headers.get('x-policy-version')).toBe(current.version);
+  });
+
+  it('lists the brand with today\'s version and the scheduled one', async () => {
+    const { brands } = await readJson<{ brands: { brand: string; status: string; policy_version: string; effective_from: string; scheduled: unknown[] }[] }>(await at(TODAY).request('/v1/brands'));
+    expect(brands.find((b) => b.brand === 'kospet')).toMatchObject({
+      status: 'ok', policy_version: current.version, effective_from: CHANGED_ON, scheduled: [{ version: future.version, effective_from: TAKES_EFFECT }],
+    });
+  });
+
+  it('judges an order dated after today by today\'s version, reporting the entry that selected it', async () => {
+    const decided = await readJson<EligibilityDecision>(await at(TODAY).post('/v1/eligibility', claim({ delivered_on: '2027-07-01', claim_on: '2027-07-05' })));
+    expect(decided.policy_selection).toMatchObject({ mode: 'order_date', version: current.version, effective_from: CHANGED_ON, note: expect.stringContaining('after today') });
+  });
+
+  it('takes over on its date with no second publish', async () => {
+    const app = at(TAKES_EFFECT);
+    const decided = await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2027-06-01', claim_on: '2027-06-01' })));
+    expect(decided.policy_selection).toMatchObject({ version: future.version, effective_from: TAKES_EFFECT });
+    expect(refundDeadline(decided)).toBe('2027-07-31');
+    expect((await app.request('/v1/brands/kospet/coverage?part=watch')).headers.get('x-policy-version')).toBe(future.version);
+    const { brands } = await readJson<{ brands: { brand: string; policy_version: string; scheduled: unknown[] }[] }>(await app.request('/v1/brands'));
+    expect(brands.find((b) => b.brand === 'kospet')).toMatchObject({ policy_version: future.version, scheduled: [] });
+    // An order placed before it is still judged by the version in force then.
+    const earlier = await readJson<EligibilityDecision>(await app.post('/v1/eligibility', claim({ delivered_on: '2027-05-01', claim_on: '2027-05-20' })));
+    expect(earlier.policy_selection).toMatchObject({ version: current.version, effective_from: CHANGED_ON });
+  });
+
+  it('rolls back past the current version without serving the scheduled one', async () => {
+    const pointer = readPointer(JSON.parse((await env.POLICIES.get(brandKey('kospet'), 'text'))!)) as PolicyPointer;
+    const back = withRolledBack(pointer, TODAY) as PolicyPointer;
+    expect(back.timeline.map((e) => e.version)).toEqual([older.version]);
+    const entry = pointerEntry(back, TODAY);
+    if (typeof entry === 'string') throw new Error(entry);
+    await env.POLICIES.put(entry.key, entry.value, { metadata: entry.metadata });
+    try {
+      const decided = await readJson<EligibilityDecision>(await at(TAKES_EFFECT).post('/v1/eligibility?policy=current', claim({ delivered_on: '2027-06-01', claim_on: '2027-06-01' })));
+      expect(decided.policy_selection.version).toBe(older.version);
+    } finally {
+      await env.POLICIES.put(brandKey('kospet'), JSON.stringify(pointer));
+    }
   });
 });

@@ -41,11 +41,23 @@ export function builtBefore(brand: string): BundledPolicies {
 /** The policies the Worker was built with, as compiled documents. */
 export const bundledPolicy = (brand: string) => BUNDLED_POLICIES.policy(brand)!;
 
-/** Wraps a KV namespace, counting reads: steady state must be zero per request. */
-export function countingKv(kv: Bindings['POLICIES'] = env.POLICIES) {
+/** Wraps a KV namespace, counting reads (a list call as `list:<prefix>`): steady state must be zero per request. */
+export function countingKv(kv: NonNullable<Bindings['POLICIES']> = env.POLICIES) {
   const reads: string[] = [];
-  return { reads, kv: { get: (key: string, type: 'text') => { reads.push(key); return kv!.get(key, type); } } };
+  const counted: NonNullable<Bindings['POLICIES']> = {
+    get: (key, type) => { reads.push(key); return kv.get(key, type); },
+    list: (options) => { reads.push(`list:${options.prefix}`); return kv.list(options); },
+  };
+  return { reads, kv: counted };
 }
+
+/** A namespace that holds nothing. */
+export const emptyKv: NonNullable<Bindings['POLICIES']> = { get: async () => null, list: async () => ({ keys: [], list_complete: true }) };
+
+/** A namespace whose every call fails. */
+export const brokenKv = (message = 'KV unavailable'): NonNullable<Bindings['POLICIES']> => ({
+  get: () => Promise.reject(new Error(message)), list: () => Promise.reject(new Error(message)),
+});
 
 /** The response body as the type the route declares. */
 export async function readJson<T>(res: Response): Promise<T> {

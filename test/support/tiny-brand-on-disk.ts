@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TINY_BRAND, TINY_SHARED } from './tiny-brand.js';
 
-export const TINY_CASES = `case,issue,condition,product_line,delivered_on,claim_on,order_amount,water_damage,labels_tampered,> refund,> refund.reason,> refund.deadline,> refund.restocking_fee_pct,> refund.return_shipping_paid_by,> repair,> warranty.status
-Unopened in time,non_quality,unopened,x1,2025-03-01,2025-03-10,100,false,false,eligible,,2025-03-15,,customer,ineligible,open
-Opened unused,non_quality,opened_unused,x1,2025-03-01,2025-03-10,100,,,eligible,,2025-03-15,15,customer,ineligible,open
-Used,non_quality,used,x1,2025-03-01,2025-03-10,100,,,ineligible,used_product,,,,ineligible,open
-Defect in time,quality_defect,used,x1,2025-03-01,2025-03-10,100,,,,,,,,eligible,open
-Water,quality_defect,used,x1,2025-03-01,2025-03-10,100,true,,,,,,,ineligible,open
-Labels,quality_defect,used,x1,2025-03-01,2025-03-10,100,,true,ineligible,labels_tampered,,,,ineligible,open
-Late return,non_quality,unopened,x1,2025-03-01,2025-04-10,100,,,ineligible,window_expired,,,,,open
-Warranty over,quality_defect,used,x1,2023-03-01,2025-04-10,100,,,,,,,,ineligible,closed
+export const TINY_CASES = `case,issue,condition,delivered_on,claim_on,order_amount,water_damage,labels_tampered,> refund,> refund.reason,> refund.deadline,> refund.restocking_fee_pct,> refund.return_shipping_paid_by,> repair,> warranty.status
+Unopened in time,non_quality,unopened,2025-03-01,2025-03-10,100,false,false,eligible,,2025-03-15,,customer,ineligible,open
+Opened unused,non_quality,opened_unused,2025-03-01,2025-03-10,100,,,eligible,,2025-03-15,15,customer,ineligible,open
+Used,non_quality,used,2025-03-01,2025-03-10,100,,,ineligible,used_product,,,,ineligible,open
+Defect in time,quality_defect,used,2025-03-01,2025-03-10,100,,,,,,,,eligible,open
+Water,quality_defect,used,2025-03-01,2025-03-10,100,true,,,,,,,ineligible,open
+Labels,quality_defect,used,2025-03-01,2025-03-10,100,,true,ineligible,labels_tampered,,,,ineligible,open
+Late return,non_quality,unopened,2025-03-01,2025-04-10,100,,,ineligible,window_expired,,,,,open
+Warranty over,quality_defect,used,2023-03-01,2025-04-10,100,,,,,,,,ineligible,closed
 `;
 
 export interface TinyOnDisk { dir: string; root: string; brand: string; remove(): void }

@@ -8,12 +8,12 @@ import type { CompiledPolicy } from '../../src/contract.js';
 export type Sheets = Record<string, string | null>;
 
 export const TINY_SHARED: Record<string, string> = {
-  'facts.csv': `fact,type,values,not_before,description
+  'facts.csv': `fact,type,values,not_before,description,label_en,label_de
 issue,enum,"quality_defect, non_quality, accidental_damage",,what the customer claims
 condition,enum,"unopened, opened_unused, used",,state of the item
 product_line,text,,,model family
-purchased_on,date,,,date on the invoice
-delivered_on,date,,purchased_on,date the customer received the goods
+purchased_on,date,,,date on the invoice,purchase date,Kaufdatum
+delivered_on,date,,purchased_on,date the customer received the goods,delivery date,Lieferdatum
 claim_on,date,,delivered_on,date of the request
 order_amount,money,,,amount paid for the returned items
 water_damage,boolean,,,liquid caused the fault

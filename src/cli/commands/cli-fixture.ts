@@ -1,5 +1,8 @@
 // Test support for the CLI commands: a temporary copy of policy-sheets/ to mutate (optionally in a
-// git repository, for diff), and main() run with its output captured.
+// git repository, for diff), with fixture brands (test/fixtures/brands/*) added beside whatever
+// brands policy-sheets/ holds, and main() run with its output captured. Tests about "every brand"
+// list the brands the copy holds (listBrands); tests about one mechanism edit a fixture brand they
+// own, so adding or changing a real brand never breaks them.
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,8 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../main.js';
+import { listBrands } from '../read-sheets.js';
 
-const SHEETS = fileURLToPath(new URL('../../../policy-sheets', import.meta.url));
+export const SHEETS = fileURLToPath(new URL('../../../policy-sheets', import.meta.url));
+export const FIXTURE_BRANDS = fileURLToPath(new URL('../../../test/fixtures/brands', import.meta.url));
+
+/** A well-formed brand id that no real or fixture brand uses: for "unknown brand" tests. */
+export const NO_SUCH_BRAND = 'no-such-brand-0';
 
 export interface Run { code: number; out: string; err: string; lines: string[] }
 
@@ -21,18 +29,21 @@ export async function run(argv: string[]): Promise<Run> {
 export interface SheetsCopy {
   dir: string;                   // the temporary folder (a git repository when committed)
   root: string;                  // dir/policy-sheets
+  brands: string[];              // every brand folder in root, as the CLI lists them
   edit(file: string, change: (text: string) => string): void;
   commit(message: string): void;
   remove(): void;
 }
 
-export function copySheets(options: { git?: boolean } = {}): SheetsCopy {
+/** policy-sheets/ copied, plus the named fixture brands (e.g. `fixtures: ['acme']`) as folders beside them. */
+export function copySheets(options: { git?: boolean; fixtures?: string[] } = {}): SheetsCopy {
   const dir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
   const root = join(dir, 'policy-sheets');
   cpSync(SHEETS, root, { recursive: true });
+  for (const brand of options.fixtures ?? []) cpSync(join(FIXTURE_BRANDS, brand), join(root, brand), { recursive: true });
   const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'pipe' });
   const copy: SheetsCopy = {
-    dir, root,
+    dir, root, brands: listBrands(root),
     edit(file, change) {
       const path = join(root, file);
       const before = readFileSync(path, 'utf8');

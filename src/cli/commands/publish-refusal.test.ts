@@ -3,11 +3,11 @@
 // folder itself (every file, byte for byte) as well as by reading the keys back.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BRANDS_KEY, pointerKey } from '../../store/policy-pointer.js';
+import { brandKey } from '../../store/policy-pointer.js';
 import { openLocalKv } from '../kv/local-kv.js';
 import { copySheets, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
 
@@ -35,31 +35,32 @@ async function readKeys(persistTo: string, keys: string[]): Promise<Record<strin
   }
 }
 
-const BRANDS = ['elegoo', 'kokoni', 'kospet'];
-const LIVE_KEYS = [BRANDS_KEY, ...BRANDS.map(pointerKey)];
+/** Every brand's pointer: what a publish makes live. */
+const liveKeys = (sheets: SheetsCopy): string[] => sheets.brands.map(brandKey);
 
-// KOSPET's services sheet with a range that runs backwards: a compile error, not a failing case.
-const BACKWARDS_RANGE = (t: string) => replaceInRow(t, 2, '30-Days Unconditional Return,official_store,-,', '30-Days Unconditional Return,official_store,[5..1],');
+// The fixture brand ACME (test/fixtures/brands/acme) with a typo in a condition cell: a compile
+// error, not a failing case. The brands beside it are whatever policy-sheets/ holds.
+const TYPO = (t: string) => replaceInRow(t, 3, ',opened_unused,', ',opened_unusd,');
 
 describe('policy publish when a brand fails to compile', { timeout: 180_000 }, () => {
   const cleanup: (() => void)[] = [];
   afterEach(() => { for (const c of cleanup.splice(0)) c(); });
-  const sheetsCopy = (): SheetsCopy => { const s = copySheets(); cleanup.push(() => s.remove()); return s; };
+  const sheetsCopy = (): SheetsCopy => { const s = copySheets({ fixtures: ['acme'] }); cleanup.push(() => s.remove()); return s; };
   const storeDir = (): string => { const d = mkdtempSync(join(tmpdir(), 'policy-kv-state-')); cleanup.push(() => rmSync(d, { recursive: true, force: true })); return d; };
 
   it('writes nothing to an empty store: no versions of the good brands, no pointers, no brand list', async () => {
     const sheets = sheetsCopy();
     const state = storeDir();
-    sheets.edit('kospet/services.csv', BACKWARDS_RANGE);
+    sheets.edit('acme/returns.csv', TYPO);
 
     const r = await run(['publish', '--persist-to', state, '--sheets', sheets.root]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/kospet\/services\.csv:2:C/);
-    expect(r.out).toMatch(/✓ elegoo [0-9a-f]{16}: compiles/);
-    expect(r.err).toBe('✗ publish refused: 1 of 3 brand(s) have problems; nothing was published');
+    expect(r.out).toMatch(/acme\/returns\.csv:3:C/);
+    for (const brand of sheets.brands.filter((b) => b !== 'acme')) expect(r.out).toMatch(new RegExp(`✓ ${brand} [0-9a-f]{16}: compiles`));
+    expect(r.err).toBe(`✗ publish refused: 1 of ${sheets.brands.length} brand(s) have problems; nothing was published`);
     // The store was never opened: its folder holds no file at all.
     expect(snapshot(state)).toEqual({});
-    expect(Object.values(await readKeys(state, LIVE_KEYS))).toEqual([null, null, null, null]);
+    expect(Object.values(await readKeys(state, liveKeys(sheets))).every((v) => v === null)).toBe(true);
   });
 
   it('leaves a published store byte for byte as it was, though another brand has a change to publish', async () => {
@@ -67,22 +68,25 @@ describe('policy publish when a brand fails to compile', { timeout: 180_000 }, (
     const state = storeDir();
     const first = await run(['publish', '--effective-from', '2025-01-01', '--persist-to', state, '--sheets', sheets.root]);
     expect(first.code).toBe(0);
-    const live = await readKeys(state, LIVE_KEYS);
+    const live = await readKeys(state, liveKeys(sheets));
     // Taken after the read above: opening the store rewrites SQLite's shared-memory index (-shm).
     const before = snapshot(state);
     expect(Object.keys(before).length).toBeGreaterThan(0);
 
-    // ELEGOO changes its restocking fee (with its cases), KOSPET breaks: neither may reach the store.
-    sheets.edit('elegoo/non-quality.csv', (t) => replaceInRow(t, 3, ',15%,customer,customer,', ',10%,customer,customer,'));
-    sheets.edit('elegoo/cases.csv', (t) => t.replace(',29.99,15,customer,', ',19.99,10,customer,').replace('opened_unused,59.99,true,true,true,true,,,,,,,,,,,,,,,,,,,,,,,eligible,,,,,,9.00,', 'opened_unused,59.99,true,true,true,true,,,,,,,,,,,,,,,,,,,,,,,eligible,,,,,,6.00,'));
-    sheets.edit('kospet/services.csv', BACKWARDS_RANGE);
+    // A second fixture brand (ACME copied as "acme-two") changes its restocking fee with its case,
+    // ACME breaks: neither may reach the store.
+    cpSync(join(sheets.root, 'acme'), join(sheets.root, 'acme-two'), { recursive: true });
+    sheets.edit('acme-two/policy.csv', (t) => t.replace('brand,acme', 'brand,acme-two'));
+    sheets.edit('acme-two/returns.csv', (t) => replaceInRow(t, 3, ',10%,customer,', ',5%,customer,'));
+    sheets.edit('acme-two/cases.csv', (t) => replaceInRow(t, 4, ',129.95,,,,eligible,-,,13.00,', ',129.95,,,,eligible,-,,6.50,'));
+    sheets.edit('acme/returns.csv', TYPO);
     const r = await run(['publish', '--effective-from', '2025-06-01', '--persist-to', state, '--sheets', sheets.root]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/✓ elegoo [0-9a-f]{16}: compiles, \d+ cases pass/);
-    expect(r.out).toContain('✗ kospet:');
+    expect(r.out).toMatch(/✓ acme-two [0-9a-f]{16}: compiles, \d+ cases pass/);
+    expect(r.out).toContain('✗ acme:');
 
     expect(snapshot(state)).toEqual(before);
-    expect(await readKeys(state, LIVE_KEYS)).toEqual(live);
+    expect(await readKeys(state, [...liveKeys(sheets), brandKey('acme-two')])).toEqual({ ...live, [brandKey('acme-two')]: null });
   });
 
   it('writes nothing when the shared vocabulary breaks every brand', async () => {
@@ -91,7 +95,7 @@ describe('policy publish when a brand fails to compile', { timeout: 180_000 }, (
     sheets.edit('_shared/facts.csv', (t) => t.replace(/\nclaim_on,date,/, '\nclaim_on,when,'));
     const r = await run(['publish', '--persist-to', state, '--sheets', sheets.root]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('3 of 3 brand(s) have problems');
+    expect(r.err).toContain(`${sheets.brands.length} of ${sheets.brands.length} brand(s) have problems`);
     expect(snapshot(state)).toEqual({});
   });
 });

@@ -4,22 +4,29 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundledPolicies } from '../../../functions/policy-bundle.js';
 import { PolicyCache, PolicyStore } from '../../../functions/policy-store.js';
-import { pointerKey, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
+import { brandKey, currentEntry, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
 import { compileBrand } from '../compile-brands.js';
 import { StoreError } from '../errors.js';
 import type { KvStore } from '../kv/kv-store.js';
 import { openLocalKv } from '../kv/local-kv.js';
 import { openRemoteKv, readBulkGet } from '../kv/remote-kv.js';
 import { publishToStore } from '../publish-to-store.js';
-import { copySheets, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
+import { copySheets, NO_SUCH_BRAND, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
 
-const RESTOCKING_15_TO_10 = (t: string) => replaceInRow(t, 3, ',15%,customer,customer,', ',10%,customer,customer,');
+// A fixture brand the test owns (test/fixtures/brands/acme): its open-box restocking fee 10% → 5%,
+// with the one case that prices it (AC03, row 4 of its cases).
+const RESTOCKING_10_TO_5 = (t: string) => replaceInRow(t, 3, ',10%,customer,', ',5%,customer,');
+const AC03_AT_5 = (t: string) => replaceInRow(t, 4, ',129.95,,,,eligible,-,,13.00,', ',129.95,,,,eligible,-,,6.50,');
 
-async function livePointer(persistTo: string, brand: string): Promise<PolicyPointer | null> {
+const today = () => new Date().toISOString().slice(0, 10);
+/** The brand's pointer, with the version in force today as `current`. */
+async function livePointer(persistTo: string, brand: string): Promise<(PolicyPointer & { current?: string }) | null> {
   const kv = await openLocalKv({ persistTo, namespaceId: 'POLICIES' });
   try {
-    const raw = (await kv.get([pointerKey(brand)]))[pointerKey(brand)];
-    return raw ? (JSON.parse(raw) as PolicyPointer) : null;
+    const raw = (await kv.get([brandKey(brand)]))[brandKey(brand)];
+    if (!raw) return null;
+    const pointer = JSON.parse(raw) as PolicyPointer;
+    return { ...pointer, current: currentEntry(pointer.timeline, today())?.version };
   } finally {
     await kv.close();
   }
@@ -29,78 +36,79 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
   let sheets: SheetsCopy, state: string;
   const store = () => ['--persist-to', state, '--sheets', sheets.root];
   beforeAll(() => {
-    sheets = copySheets();
+    sheets = copySheets({ fixtures: ['acme'] });
     state = mkdtempSync(join(tmpdir(), 'policy-kv-state-'));
   });
   afterAll(() => { sheets.remove(); rmSync(state, { recursive: true, force: true }); });
 
   it('round-trips publish → rollback → publish, each step visible to the Worker', async () => {
-    const v1 = compileBrand(sheets.root, 'elegoo', false).policy!.version;
-    const first = await run(['publish', 'elegoo', '--effective-from', '2025-01-01', ...store()]);
+    const v1 = compileBrand(sheets.root, 'acme', false).policy!.version;
+    const first = await run(['publish', 'acme', '--effective-from', '2025-01-01', ...store()]);
     expect(first.code).toBe(0);
-    expect(first.out).toContain(`✓ elegoo ${v1}: compiles,`);
-    expect(first.out).toContain(`✓ elegoo: live version (none) → ${v1}, effective from 2025-01-01`);
-    expect(first.out).toMatch(new RegExp(`Versions now live in local KV in .*\\n.*\\n.*\\n\\s+elegoo\\s+${v1}\\s+2025-01-01`));
+    expect(first.out).toContain(`✓ acme ${v1}: compiles,`);
+    expect(first.out).toContain(`✓ acme: live version (none) → ${v1}, effective from 2025-01-01`);
+    expect(first.out).toMatch(new RegExp(`Versions in force and scheduled in local KV in .*\\n.*\\n.*\\n\\s+acme\\s+${v1}\\s+current\\s+2025-01-01`));
 
     // Publishing the live version again writes nothing and says so.
-    const again = await run(['publish', 'elegoo', ...store()]);
+    const again = await run(['publish', 'acme', ...store()]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain(`= elegoo: ${v1} is already live, nothing to write`);
+    expect(again.out).toContain(`= acme: ${v1} is already in force on ${today()}, nothing to write`);
     expect(again.out).toContain('Nothing to publish');
 
-    sheets.edit('elegoo/non-quality.csv', RESTOCKING_15_TO_10);
-    sheets.edit('elegoo/cases.csv', (t) => t.replace(',29.99,15,customer,', ',19.99,10,customer,').replace('opened_unused,59.99,true,true,true,true,,,,,,,,,,,,,,,,,,,,,,,eligible,,,,,,9.00,', 'opened_unused,59.99,true,true,true,true,,,,,,,,,,,,,,,,,,,,,,,eligible,,,,,,6.00,'));
-    const v2 = compileBrand(sheets.root, 'elegoo', false).policy!.version;
-    const second = await run(['publish', 'elegoo', '--effective-from', '2025-06-01', ...store()]);
+    sheets.edit('acme/returns.csv', RESTOCKING_10_TO_5);
+    sheets.edit('acme/cases.csv', AC03_AT_5);
+    const v2 = compileBrand(sheets.root, 'acme', false).policy!.version;
+    const second = await run(['publish', 'acme', '--effective-from', '2025-06-01', ...store()]);
     expect(second.code).toBe(0);
-    expect(second.out).toContain(`✓ elegoo: live version ${v1} → ${v2}, effective from 2025-06-01`);
-    expect(await livePointer(state, 'elegoo')).toMatchObject({ current: v2, timeline: [{ version: v1 }, { version: v2 }] });
+    expect(second.out).toContain(`✓ acme: live version ${v1} → ${v2}, effective from 2025-06-01`);
+    expect(await livePointer(state, 'acme')).toMatchObject({ current: v2, timeline: [{ version: v1 }, { version: v2 }] });
 
-    const versions = await run(['versions', 'elegoo', ...store()]);
+    const versions = await run(['versions', 'acme', ...store()]);
     expect(versions.code).toBe(0);
-    expect(versions.out).toMatch(new RegExp(`\\s+${v1}\\s+2025-01-01`));
-    expect(versions.out).toMatch(new RegExp(`live →\\s+${v2}\\s+2025-06-01`));
+    expect(versions.out).toMatch(new RegExp(`\\s+${v1}\\s+past\\s+2025-01-01`));
+    expect(versions.out).toMatch(new RegExp(`live →\\s+${v2}\\s+current\\s+2025-06-01`));
     expect(versions.out).toContain('compile to the live version');
 
-    const back = await run(['rollback', 'elegoo', ...store()]);
+    const back = await run(['rollback', 'acme', ...store()]);
     expect(back.code).toBe(0);
-    expect(back.out).toContain(`✓ elegoo: live version ${v2} → ${v1}`);
-    expect(await livePointer(state, 'elegoo')).toMatchObject({ current: v1 });
-    const after = await run(['versions', 'elegoo', ...store()]);
-    expect(after.out).toContain(`compile to ${v2}, which is not live: policy publish elegoo makes it live`);
+    expect(back.out).toContain(`✓ acme: live version ${v2} → ${v1}`);
+    expect(await livePointer(state, 'acme')).toMatchObject({ current: v1 });
+    const after = await run(['versions', 'acme', ...store()]);
+    expect(after.out).toContain(`compile to ${v2}, which is not live: policy publish acme makes it live`);
 
     // The Worker's reader sees what the CLI wrote.
     const kv = await openLocalKv({ persistTo: state, namespaceId: 'POLICIES' });
     try {
-      const reader = { get: async (key: string) => (await kv.get([key]))[key] ?? null };
-      const worker = new PolicyStore(reader, BundledPolicies.of({}), new PolicyCache(), { recheckMs: 0, now: () => 0, log: () => {} });
-      const lookup = await worker.lookup('elegoo', { mode: 'current' });
+      const worker = new PolicyStore(kv.namespace, BundledPolicies.of({}), new PolicyCache(), { recheckMs: 0, now: Date.now, log: () => {} });
+      const lookup = await worker.lookup('acme', { mode: 'current' });
       expect('found' in lookup && lookup.found.policy.version).toBe(v1);
     } finally {
       await kv.close();
     }
 
-    const republish = await run(['publish', 'elegoo', ...store()]);
+    const republish = await run(['publish', 'acme', ...store()]);
     expect(republish.code).toBe(0);
-    expect(republish.out).toContain(`✓ elegoo: live version ${v1} → ${v2}`);
-    expect(await livePointer(state, 'elegoo')).toMatchObject({ current: v2 });
+    expect(republish.out).toContain(`✓ acme: live version ${v1} → ${v2}`);
+    expect(await livePointer(state, 'acme')).toMatchObject({ current: v2 });
 
-    const to = await run(['rollback', 'elegoo', '--to', v1.slice(0, 6), ...store()]);
+    const to = await run(['rollback', 'acme', '--to', v1.slice(0, 6), ...store()]);
     expect(to.code).toBe(0);
-    expect(to.out).toContain(`Version now live: elegoo ${v1}`);
+    expect(to.out).toContain(`Version now live: acme ${v1}`);
   });
 
   it('publishes nothing when any brand fails its cases', async () => {
-    const failing = copySheets();
+    const failing = copySheets({ fixtures: ['acme'] });
+    const good = failing.brands.filter((b) => b !== 'acme');
     const elsewhere = mkdtempSync(join(tmpdir(), 'policy-kv-state-'));
     try {
-      failing.edit('kospet/cases.csv', (t) => t.replace('KS01 unopened return on day 30 (in time),official_store,watch,non_quality,unopened,true,2025-03-01,2025-03-31,true,,,,,,,,,,,,,eligible', 'KS01 unopened return on day 30 (in time),official_store,watch,non_quality,unopened,true,2025-03-01,2025-03-31,true,,,,,,,,,,,,,ineligible'));
+      // ACME's first case now expects the in-time refund to be refused: one failing case.
+      failing.edit('acme/cases.csv', (t) => replaceInRow(t, 2, ',89.00,,,,eligible,', ',89.00,,,,ineligible,'));
       const r = await run(['publish', '--persist-to', elsewhere, '--sheets', failing.root]);
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(/✓ elegoo [0-9a-f]{16}: compiles/);
-      expect(r.out).toContain('✗ kospet: 1 problem(s)');
-      expect(r.err).toBe('✗ publish refused: 1 of 3 brand(s) have problems; nothing was published');
-      expect(await livePointer(elsewhere, 'elegoo')).toBeNull();
+      for (const brand of good) expect(r.out).toMatch(new RegExp(`✓ ${brand} [0-9a-f]{16}: compiles`));
+      expect(r.out).toContain('✗ acme: 1 problem(s)');
+      expect(r.err).toBe(`✗ publish refused: 1 of ${failing.brands.length} brand(s) have problems; nothing was published`);
+      for (const brand of failing.brands) expect(await livePointer(elsewhere, brand)).toBeNull();
     } finally {
       failing.remove();
       rmSync(elsewhere, { recursive: true, force: true });
@@ -111,21 +119,21 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     const persistTo = mkdtempSync(join(tmpdir(), 'policy-kv-state-'));
     const kv = await openLocalKv({ persistTo, namespaceId: 'POLICIES' });
     try {
-      const v1 = compileBrand(sheets.root, 'kokoni', false).policy!;
+      const v1 = compileBrand(sheets.root, 'acme', false).policy!;
       await publishToStore(kv, [v1], '2025-01-01', '2025-01-01T00:00:00Z', () => {});
-      const changed = { ...v1, name: 'KOKONI 2', version: 'feedfacefeedface' };
+      const changed = { ...v1, name: 'ACME 2', version: 'feedfacefeedface' };
       // The store accepts the version document, then fails on the pointer write.
       const interrupted: KvStore = { ...kv, get: (k) => kv.get(k), put: async (entries) => {
-        if (entries.some((e) => e.key === pointerKey('kokoni'))) throw new StoreError('connection reset');
+        if (entries.some((e) => e.key === brandKey('acme'))) throw new StoreError('connection reset');
         await kv.put(entries);
       } };
       await expect(publishToStore(interrupted, [changed], '2025-02-01', '2025-02-01T00:00:00Z', () => {})).rejects.toThrow('connection reset');
-      const values = await kv.get([pointerKey('kokoni'), versionKey('kokoni', 'feedfacefeedface')]);
-      expect(JSON.parse(values[pointerKey('kokoni')]!).current).toBe(v1.version);
-      expect(values[versionKey('kokoni', 'feedfacefeedface')]).not.toBeNull();
+      const values = await kv.get([brandKey('acme'), versionKey('acme', 'feedfacefeedface')]);
+      expect((JSON.parse(values[brandKey('acme')]!) as PolicyPointer).timeline.map((e) => e.version)).toEqual([v1.version]);
+      expect(values[versionKey('acme', 'feedfacefeedface')]).not.toBeNull();
       // Running publish again completes the switch.
       const done = await publishToStore(kv, [changed], '2025-02-01', '2025-02-01T00:00:01Z', () => {});
-      expect(done.pointers.kokoni!.current).toBe('feedfacefeedface');
+      expect(done.pointers.acme!.timeline.at(-1)!.version).toBe('feedfacefeedface');
     } finally {
       await kv.close();
       rmSync(persistTo, { recursive: true, force: true });
@@ -137,7 +145,7 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
       [['publish', '--local', '--remote'], '--local and --remote exclude each other', 2],
       [['publish', '--remote', '--persist-to', '/tmp/x'], '--persist-to is for the local store', 2],
       [['publish', '--effective-from', 'tomorrow'], '--effective-from tomorrow is not a date', 2],
-      [['publish', 'acme'], 'unknown brand acme', 2],
+      [['publish', NO_SUCH_BRAND], `unknown brand ${NO_SUCH_BRAND}`, 2],
       [['rollback'], 'usage: policy rollback <brand>', 2],
       [['versions'], 'usage: policy versions <brand>', 2],
     ])('%j says "%s" and exits %i', async (argv, message, code) => {
@@ -147,12 +155,17 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     });
 
     it('refuses to roll back a brand never published (exit 1) or to a version it never had (exit 2)', async () => {
-      const never = await run(['rollback', 'kospet', ...store()]);
-      expect(never.code).toBe(1);
-      expect(never.err).toContain('kospet has never been published to local KV');
-      const unknown = await run(['rollback', 'elegoo', '--to', 'ffffffff', ...store()]);
+      const empty = mkdtempSync(join(tmpdir(), 'policy-kv-state-'));
+      try {
+        const never = await run(['rollback', 'acme', '--persist-to', empty, '--sheets', sheets.root]);
+        expect(never.code).toBe(1);
+        expect(never.err).toContain('acme has never been published to local KV');
+      } finally {
+        rmSync(empty, { recursive: true, force: true });
+      }
+      const unknown = await run(['rollback', 'acme', '--to', 'ffffffff', ...store()]);
       expect(unknown.code).toBe(2);
-      expect(unknown.err).toContain('--to ffffffff: elegoo has no such version in its timeline');
+      expect(unknown.err).toContain('--to ffffffff: acme has no such version in its timeline');
     });
   });
 });
@@ -164,11 +177,11 @@ describe('remote KV through wrangler', () => {
       binding: 'POLICIES', configPath: 'wrangler.toml',
       run: async (args) => {
         calls.push(args);
-        return args[1] === 'bulk' && args[2] === 'get' ? '{\n  "brands": "[\\"elegoo\\"]",\n  "policy:elegoo:pointer": null\n}\n' : 'Success!';
+        return args[1] === 'bulk' && args[2] === 'get' ? '{\n  "brands": "[\\"acme\\"]",\n  "policy:acme:pointer": null\n}\n' : 'Success!';
       },
     });
     try {
-      expect(await kv.get(['brands', 'policy:elegoo:pointer'])).toEqual({ brands: '["elegoo"]', 'policy:elegoo:pointer': null });
+      expect(await kv.get(['brands', 'policy:acme:pointer'])).toEqual({ brands: '["acme"]', 'policy:acme:pointer': null });
       await kv.put([{ key: 'brands', value: '[]' }]);
       expect(calls.map((c) => [c.slice(0, 3), c.slice(4)])).toEqual([
         [['kv', 'bulk', 'get'], ['--binding', 'POLICIES', '--preview', 'false', '--remote', '--config', 'wrangler.toml']],

@@ -1,6 +1,7 @@
 // `policy publish [brand…] [--local | --remote] [--effective-from DATE] [--persist-to DIR]`: compile
 // every named brand and run its cases; only if all pass, store the versions and switch the pointers.
-// Publishing what is already live writes nothing and says so.
+// Publishing what is already live writes nothing and says so. A future --effective-from schedules the
+// version: it takes over on that date, with no second publish.
 
 import type { CompiledPolicy } from '../../contract.js';
 import { dateOption, parseArgs, todayUtc } from '../args.js';
@@ -10,6 +11,7 @@ import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
 import { printIssues } from '../print-issues.js';
 import { formatTable } from '../print-table.js';
 import { publishToStore } from '../publish-to-store.js';
+import { timelineStates } from '../../store/policy-pointer.js';
 import { selectBrands } from '../read-sheets.js';
 import type { CommandContext } from '../main.js';
 
@@ -40,12 +42,12 @@ export async function publish(argv: string[], ctx: CommandContext): Promise<void
     const result = await publishToStore(store, policies, effectiveFrom, new Date().toISOString(), ctx.out);
     if (result.written.length === 0) ctx.out('Nothing to publish: every brand is already live at the version its sheets compile to.');
     ctx.out('');
-    ctx.out(`Versions now live in ${store.where}:`);
-    formatTable(['brand', 'version', 'effective from', 'published at'], policies.map((p) => {
-      const pointer = result.pointers[p.brand]!;
-      const entry = [...pointer.timeline].reverse().find((e) => e.version === pointer.current)!;
-      return [p.brand, pointer.current, entry.effective_from, entry.published_at];
-    })).forEach((l) => ctx.out(`  ${l}`));
+    ctx.out(`Versions in force and scheduled in ${store.where}:`);
+    const today = todayUtc();
+    formatTable(['brand', 'version', 'state', 'effective from', 'published at'], policies.flatMap((p) =>
+      timelineStates(result.pointers[p.brand]!.timeline, today).filter((e) => e.state !== 'past')
+        .map((e) => [p.brand, e.version, e.state, e.effective_from, e.published_at]),
+    )).forEach((l) => ctx.out(`  ${l}`));
   } finally {
     await store.close();
   }

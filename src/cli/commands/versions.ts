@@ -1,7 +1,8 @@
 // `policy versions <brand> [--local | --remote]`: the brand's published timeline (which version is
-// live, since when) and whether the sheets as they are now match a published version.
+// in force, which are past or scheduled, since when) and whether the sheets as they are now match a published version.
 
-import { parseArgs } from '../args.js';
+import { parseArgs, todayUtc } from '../args.js';
+import { timelineStates } from '../../store/policy-pointer.js';
 import { compileBrand } from '../compile-brands.js';
 import { UsageError } from '../errors.js';
 import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
@@ -24,10 +25,14 @@ export async function versions(argv: string[], ctx: CommandContext): Promise<voi
       return;
     }
     ctx.out(`${brand} in ${store.where}:`);
-    formatTable(['', 'version', 'effective from', 'published at'], pointer.timeline.map((e) => [e.version === pointer.current ? 'live →' : '', e.version, e.effective_from, e.published_at]))
+    const entries = timelineStates(pointer.timeline, todayUtc());
+    formatTable(['', 'version', 'state', 'effective from', 'published at'], entries.map((e) => [e.state === 'current' ? 'live →' : '', e.version, e.state, e.effective_from, e.published_at]))
       .forEach((l) => ctx.out(`  ${l}`));
+    const live = entries.find((e) => e.state === 'current')?.version;
+    const scheduled = entries.find((e) => e.state === 'scheduled' && e.version === sheets);
     ctx.out(sheets === undefined ? `The sheets in ${ctx.root}/${brand} do not compile (policy check ${brand}).`
-      : sheets === pointer.current ? `The sheets in ${ctx.root}/${brand} compile to the live version.`
+      : sheets === live ? `The sheets in ${ctx.root}/${brand} compile to the live version.`
+      : scheduled ? `The sheets in ${ctx.root}/${brand} compile to ${sheets}, scheduled from ${scheduled.effective_from}.`
       : `The sheets in ${ctx.root}/${brand} compile to ${sheets}, which is not live: policy publish ${brand} makes it live.`);
   } finally {
     await store.close();

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { KvEntry } from '../../store/publish-plan.js';
+import type { KvReader } from '../../store/kv-reader.js';
 import { StoreError, type KvStore } from './kv-store.js';
 
 export interface LocalKvOptions {
@@ -14,10 +15,16 @@ export interface LocalKvOptions {
   namespaceId: string;
 }
 
-interface KvNamespaceLike {
-  get(key: string, type: 'text'): Promise<string | null>;
-  put(key: string, value: string): Promise<void>;
+/** The local namespace as the Worker sees it: reads, lists and writes with metadata. */
+export interface KvNamespaceLike extends KvReader {
+  put(key: string, value: string, options?: { metadata?: unknown }): Promise<void>;
 }
+
+/** The local store, plus the namespace itself for tests and benchmarks that read it as the Worker does. */
+export interface LocalKvStore extends KvStore { readonly namespace: KvNamespaceLike }
+
+/** Reads or writes in flight at once: the local simulator answers each over a socket, so a few overlap well. */
+const PARALLEL_WRITES = 32;
 interface MiniflareLike {
   getKVNamespace(binding: string): Promise<KvNamespaceLike>;
   dispose(): Promise<void>;
@@ -34,7 +41,7 @@ const shortPath = (path: string) => {
   return rel && !rel.startsWith('..') ? rel : resolve(path);
 };
 
-export async function openLocalKv(options: LocalKvOptions): Promise<KvStore> {
+export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore> {
   const Miniflare = await loadMiniflare();
   const mf = new Miniflare({
     script: 'addEventListener("fetch", (e) => e.respondWith(new Response(null, { status: 404 })))',
@@ -52,12 +59,19 @@ export async function openLocalKv(options: LocalKvOptions): Promise<KvStore> {
     where: `local KV in ${shortPath(options.persistTo)} (namespace ${options.namespaceId})`,
     async get(keys) {
       const values: Record<string, string | null> = {};
-      for (const key of keys) values[key] = await kv.get(key, 'text');
+      for (let i = 0; i < keys.length; i += PARALLEL_WRITES) {
+        const batch = keys.slice(i, i + PARALLEL_WRITES);
+        const read = await Promise.all(batch.map((key) => kv.get(key, 'text')));
+        batch.forEach((key, j) => { values[key] = read[j]!; });
+      }
       return values;
     },
     async put(entries: KvEntry[]) {
-      for (const e of entries) await kv.put(e.key, e.value);
+      for (let i = 0; i < entries.length; i += PARALLEL_WRITES) {
+        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata })));
+      }
     },
+    namespace: kv,
     close: () => mf.dispose(),
   };
 }

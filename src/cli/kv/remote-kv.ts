@@ -55,7 +55,8 @@ export function openRemoteKv(options: RemoteKvOptions): KvStore {
     },
     async put(entries: KvEntry[]) {
       if (entries.length === 0) return;
-      await run(['kv', 'bulk', 'put', file(entries), ...target]);
+      // wrangler's bulk file: [{ key, value, metadata? }], the metadata being what the brand list reads.
+      await run(['kv', 'bulk', 'put', file(entries.map((e) => ({ key: e.key, value: e.value, ...(e.metadata === undefined ? {} : { metadata: e.metadata }) }))), ...target]);
     },
     async close() { rmSync(dir, { recursive: true, force: true }); },
   };

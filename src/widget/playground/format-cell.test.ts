@@ -35,9 +35,9 @@ describe('formatOutput', () => {
 
 describe('sheet links', () => {
   it('turn a decision source into the viewer address of that row', () => {
-    const ref = parseSource('elegoo/non-quality.csv:3');
-    expect(ref).toEqual({ brand: 'elegoo', sheet: 'non-quality', row: 3 });
-    expect(sheetHref(ref!)).toBe('/sheets?brand=elegoo&sheet=non-quality&row=3#row-3');
+    const ref = parseSource('acme/non-quality.csv:3');
+    expect(ref).toEqual({ brand: 'acme', sheet: 'non-quality', row: 3 });
+    expect(sheetHref(ref!)).toBe('/sheets?brand=acme&sheet=non-quality&row=3#row-3');
   });
 
   it('have no viewer for shared sheets', () => {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../../functions/app.js';
 import { MAX_BATCH_ITEMS } from '../../../functions/request-schemas.js';
+import { BRAND_ID_PATTERN } from '../../../src/store/brand-id.js';
 import { anyClaim, brokenClaim, validClaim, type GeneratedClaim } from './claim-arbitraries.js';
 import { jsonRequest, RawJson, toJsonText, type ExpectedItem, type FuzzRequest } from './fuzz-request.js';
 import type { BrandVocabulary } from './vocabulary.js';
@@ -15,7 +16,7 @@ const brokenFields = (broken: string[], root: string) => (broken.includes('__pro
 const brandOf = (vocabs: BrandVocabulary[]) => fc.constantFrom(...vocabs);
 
 /** Brand ids that are well-formed but not published. */
-const unpublished = (vocabs: BrandVocabulary[]) => fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/).filter((b) => !vocabs.some((v) => v.brand === b));
+const unpublished = (vocabs: BrandVocabulary[]) => fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/).filter((b) => !vocabs.some((v) => v.brand === b));
 
 /** Query strings the eligibility routes read, valid or not, plus parameters nobody reads. */
 const eligibilityQuery = fc.record({
@@ -50,10 +51,10 @@ export function brokenEligibility(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzR
     jsonRequest('broken claim', '/v1/eligibility', { brand: v.brand, claim }, { status: 400, fields: brokenFields(broken, 'claim') })));
 }
 
-const BRAND_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const BRAND_ID = BRAND_ID_PATTERN;
 const notAnObject = fc.oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
 const badBrandId = fc.oneof(
-  fc.constantFrom('', 'Kospet', 'KOSPET', ' kospet', 'kospet ', '-kospet', 'kos pet', 'kospet/..', '../kospet', 'k'.repeat(65), 'kospét', '\u0000'),
+  fc.constantFrom('', 'Kospet', 'KOSPET', 'Kospet X', ' kospet', 'kospet ', '-kospet', 'kos pet', 'kos_pet', '9kospet', 'kospet/..', '../kospet', 'k'.repeat(64), 'kospét', '\u0000'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }).filter((s) => !BRAND_ID.test(s)),
   notAnObject.filter((x) => !(typeof x === 'string' && BRAND_ID.test(x))),
 );
@@ -146,7 +147,7 @@ export function malformedBatch(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequ
     const i = pos % (items.length + 1);
     const broken: Record<string, unknown> = { brand: 'kospet', claim: {} };
     if (value === undefined) delete broken[field];
-    else broken[field] = field === 'brand' && typeof value === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(value) ? 1 : value;
+    else broken[field] = field === 'brand' && typeof value === 'string' && BRAND_ID.test(value) ? 1 : value;
     const cart = [...items.slice(0, i), broken, ...items.slice(i)];
     return jsonRequest('malformed cart item', '/v1/eligibility/batch', { items: cart }, { status: 400, fields: [`items[${i}].${field}`] });
   });
@@ -159,9 +160,10 @@ const encode = (segment: string) => encodeURIComponent(segment);
 
 /** GET coverage with random brands and query parameters. */
 export function coverageRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequest> {
-  type Target = { brand: string; parts: string[]; published: boolean };
+  // parts: null when the brand's vocabulary has no part (its terms do not depend on one: ignored).
+  type Target = { brand: string; parts: string[] | null; published: boolean };
   const target = fc.oneof(
-    { weight: 5, arbitrary: brandOf(vocabs).map((v): Target => ({ brand: v.brand, parts: v.facts.find((f) => f.name === 'part')?.values ?? [], published: true })) },
+    { weight: 5, arbitrary: brandOf(vocabs).map((v): Target => ({ brand: v.brand, parts: v.facts.find((f) => f.name === 'part')?.values ?? null, published: true })) },
     // Any text as the brand segment, except the dot segments a URL resolves away.
     { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((b) => b !== '.' && b !== '..' && !vocabs.some((v) => v.brand === b)).map((brand): Target => ({ brand, parts: [], published: false })) },
   );
@@ -172,7 +174,7 @@ export function coverageRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRe
     ACCEPT_LANGUAGE, fc.option(fc.oneof(fc.constant('*'), fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), { nil: undefined }),
   ).map(([t, productLine, randomPart, pick, extra, lang, ifNoneMatch]): FuzzRequest => {
     // Half the time a part the brand knows; otherwise whatever text was drawn.
-    const part = randomPart !== undefined && pick % 2 === 0 && t.parts.length ? t.parts[pick % t.parts.length]! : randomPart;
+    const part = randomPart !== undefined && pick % 2 === 0 && t.parts?.length ? t.parts[pick % t.parts.length]! : randomPart;
     const params = new URLSearchParams(extra);
     if (productLine !== undefined) params.set('product_line', productLine);
     if (part !== undefined) params.set('part', part);
@@ -182,7 +184,7 @@ export function coverageRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRe
     let expect: FuzzRequest['expect'];
     if (fields.length) expect = { status: 400, fields };
     else if (!t.published) expect = BRAND_ID.test(t.brand) ? { status: 404, fields: ['path.brand'] } : { clientError: true };
-    else if (part !== undefined && !t.parts.includes(part)) expect = { status: 400, fields: ['query.part'] };
+    else if (part !== undefined && t.parts && !t.parts.includes(part)) expect = { status: 400, fields: ['query.part'] };
     else expect = { clientError: false };
     const headers = { ...withLanguage(lang), ...(ifNoneMatch === undefined ? {} : { 'if-none-match': ifNoneMatch }) };
     const search = params.toString();

@@ -1,0 +1,41 @@
+// Which claim facts a policy reads: its tables' inputs and the facts their cells refer to, its
+// windows' dates and lengths, computed fees' amounts and the claim date. The compiler keeps exactly
+// these in a brand's vocabulary; the evaluator reads nothing else from a claim.
+
+import type { CompiledFee, CompiledTable, CompiledWindow } from '../contract.js';
+import { addRefs } from './evaluate-table.js';
+
+/**
+ * The dates that select the policy version in force when the product was ordered (first present
+ * wins). The service reads them for every brand, so every brand's vocabulary that defines them keeps them.
+ */
+export const ORDER_DATE_FACTS = ['purchased_on', 'delivered_on'] as const;
+
+/** `days_since_x`: the days from date fact x to the claim date, an input any table may read. */
+export const DAYS_SINCE = 'days_since_';
+
+export interface PolicyReads {
+  readonly claimDate: string;
+  readonly tables: readonly CompiledTable[];
+  readonly windows: readonly CompiledWindow[];
+  readonly fees: readonly CompiledFee[];
+}
+
+/** Names any table, window, fee, setting or the version selection reads (claim facts, plus windows and derived facts they name). */
+export function factsRead(policy: PolicyReads): Set<string> {
+  const names = new Set<string>([policy.claimDate, ...ORDER_DATE_FACTS]);
+  for (const table of policy.tables) {
+    for (const { name } of table.inputs) names.add(name.startsWith(DAYS_SINCE) ? name.slice(DAYS_SINCE.length) : name);
+    for (const rule of table.rules) {
+      for (const test of rule.tests) addRefs(test, names);
+      for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
+    }
+  }
+  for (const w of policy.windows) {
+    for (const name of w.countsFrom) names.add(name);
+    names.add(w.checkedAgainst);
+    if (typeof w.length === 'object') names.add(w.length.ref);
+  }
+  for (const fee of policy.fees) if (fee.percentOf) names.add(fee.percentOf.base);
+  return names;
+}
