@@ -17,6 +17,7 @@ export interface CasesReport {
   results: CaseResult[];
   issues: Issue[];
   uncovered: string[];           // rule sources no case matched
+  refused: number;               // rows not run: a value the API refuses, or no expectation
 }
 
 /** A claim cell → the JSON value a client would send for that fact type. */
@@ -116,6 +117,7 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
   const sheet = parseSheet(sheetName, text, issues);
   const results: CaseResult[] = [];
   const covered = new Set<string>();
+  let refused = 0;
   if (sheet) {
     const columns = readCaseColumns(sheet, policy, issues);
     const names = new Map<string, number>();
@@ -124,7 +126,7 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
       const name = checkCaseName(columns, line, names, sheetName, issues);
       const claim = claimOfRow(policy, columns, line, sheetName, issues);
       const expected = expectationsOfRow(policy, columns, line, sheetName, issues);
-      if (!claim || !expected) continue; // refused rows are not run: their answers would test nothing
+      if (!claim || !expected) { refused++; continue; } // their answers would test nothing
       const asOf = typeof claim[policy.claimDate] === 'string' ? (claim[policy.claimDate] as string) : '2025-01-01';
       const decision = evaluateClaim(policy, claim, asOf, { trace: true });
       decision.trace?.forEach((step) => step.matched.forEach((s) => covered.add(s)));
@@ -143,7 +145,7 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
     }
   }
   const uncovered = policy.tables.flatMap((t) => t.rules.map((r) => r.source)).filter((s) => !covered.has(s));
-  return { results, issues: issues.items, uncovered };
+  return { results, issues: issues.items, uncovered, refused };
 }
 
 export type { Literal };

@@ -13,6 +13,7 @@ export interface BrandOutcome {
   warnings: Issue[];
   cases: CaseResult[];
   uncovered: string[];
+  refused?: number;              // case rows not run (each reported as an issue)
 }
 
 export function compileBrand(root: string, brand: string, withCases: boolean): BrandOutcome {
@@ -35,6 +36,7 @@ export function compileFolder(brand: string, folder: BrandFolder, withCases: boo
     // Appended one by one: a 200,000-row cases sheet is too many arguments for push(...list).
     for (const issue of report.issues) outcome.issues.push(issue);
     for (const caseResult of report.results) outcome.cases.push(caseResult);
+    outcome.refused = (outcome.refused ?? 0) + report.refused;
     uncovered = uncovered ? new Set(report.uncovered.filter((s) => uncovered!.has(s))) : new Set(report.uncovered);
   }
   outcome.uncovered = uncovered ? [...uncovered] : [];

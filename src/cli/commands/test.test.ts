@@ -90,6 +90,7 @@ describe('policy test', () => {
       const r = await run(['test', '--sheets', tiny.root]);
       expect(r.code).toBe(1);
       expect(r.lines.filter((l) => l.startsWith('tiny/')).map((l) => l.split(' — ')[0])).toEqual(['tiny/cases.csv:10:B', 'tiny/cases.csv:10:C', 'tiny/cases.csv:10:D', 'tiny/cases.csv:10:A']);
+      expect(r.lines.at(-1)).toBe('✗ tiny: 8/8 cases pass, 1 row(s) refused, 0 rule(s) not covered');
       expect(r.err).toBe('✗ cases failed');
     });
 
