@@ -74,6 +74,11 @@ describe('runCases', () => {
       expect(runCases(policy, SHEET, text).issues.map(located)).toContain(issue);
     });
 
+    it(`catalogues every case-row malformation (${CASE_MALFORMATIONS.length})`, () => {
+      console.log(`broken case rows: ${CASE_MALFORMATIONS.length} malformations, each at its cases.csv:row:column`);
+      expect(new Set(CASE_MALFORMATIONS.map(([what]) => what)).size).toBe(CASE_MALFORMATIONS.length);
+    });
+
     it('does not run a row the API would refuse, so it neither passes nor fails', () => {
       const report = runCases(policy, SHEET, withRow({ 1: 'banana' }));
       expect(report.results.map((r) => r.row)).toEqual([2]);

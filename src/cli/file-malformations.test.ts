@@ -67,6 +67,11 @@ describe('reading a brand folder', () => {
     });
   });
 
+  it(`catalogues every file malformation (${FILE_MALFORMATIONS.length})`, () => {
+    console.log(`broken sheet files: ${FILE_MALFORMATIONS.length} malformations, each at its sheet(:row)`);
+    expect(new Set(FILE_MALFORMATIONS.map(([what]) => what)).size).toBe(FILE_MALFORMATIONS.length);
+  });
+
   describe('through the CLI', () => {
     it.each(FILE_MALFORMATIONS)('test with %s exits 1 with the problem and no stack trace', async (_what, issue, change) => {
       const disk = tinyOnDisk();
