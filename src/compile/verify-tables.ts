@@ -99,9 +99,11 @@ function splitColumn(walk: Walk, c: number, rules: readonly number[]): { from: n
     const cell = col.matches[r]!;
     const spans = cell === true ? [0, n - 1] : cell;
     for (let i = 0; i < spans.length; i += 2) {
-      for (let s = stretchAt(spans[i]!); s < stretches.length && stretches[s]!.from <= spans[i + 1]!; s++) stretches[s]!.rules.push(r);
+      const first = stretchAt(spans[i]!);
+      let s = first;
+      for (; s < stretches.length && stretches[s]!.from <= spans[i + 1]!; s++) stretches[s]!.rules.push(r);
+      walk.steps += s - first + 1;
     }
-    walk.steps += spans.length;
   }
   walk.steps += stretches.length;
   if (walk.steps > MAX_STEPS) throw new TooLarge();
