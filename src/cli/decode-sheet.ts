@@ -25,9 +25,11 @@ export function decodeSheet(bytes: Uint8Array): DecodedSheet {
   try {
     return { ok: true, text: strict.decode(bytes) };
   } catch {
+    // Excel's "Unicode text" is UTF-16 with a byte-order mark.
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     return {
-      ok: false, row: firstBadLine(bytes),
-      message: 'the file is not UTF-8 text (saved as Latin-1 or Windows-1252?): expected the sheet saved as "CSV UTF-8"',
+      ok: false, row: utf16 ? 1 : firstBadLine(bytes),
+      message: `the file is not UTF-8 text (saved as ${utf16 ? 'UTF-16' : 'Latin-1 or Windows-1252'}?): expected the sheet saved as "CSV UTF-8"`,
     };
   }
 }

@@ -30,6 +30,7 @@ export const FILE_MALFORMATIONS: FileMalformation[] = [
   ['a symlink to a shared sheet (outside the brand folder)', 'symlink_outside_folder tiny/facts.csv', { symlink: 'facts.csv', to: '../_shared/facts.csv' }],
   ['a folder named like a sheet', 'not_a_file tiny/x.csv', { folder: 'x.csv' }],
   ['a Latin-1 messages.csv', 'not_utf8 tiny/messages.csv:3', { bytes: 'messages.csv', content: latin1('code,en,de\nwindow_expired,Too late.,Zu spaet.\nwater_damage,Water.,Wasserschäden.\n') }],
+  ['a UTF-16 sheet (Excel\'s "Unicode text")', 'not_utf8 tiny/check.csv:1', { bytes: 'check.csv', content: new Uint8Array([0xff, 0xfe, ...[...'C,issue,> refund\n'].flatMap((c) => [c.charCodeAt(0), 0])]) }],
   ['a Latin-1 policy.csv (the only sheet of its name)', 'not_utf8 tiny/policy.csv:3', { bytes: 'policy.csv', content: latin1(TINY_BRAND['policy.csv']!.replace('Tiny Audio', 'Tiny Audio Gerät')) }],
 ];
 
