@@ -101,10 +101,12 @@ function bundleSection(r: Report): string {
 function scaleSection(r: Report): string {
   const s = r.scale!;
   const out = ['## 5. Scale', '',
-    'A synthetic brand (shared vocabulary + `sku` text fact) whose SKU table has two rows per SKU split by `order_amount`; each compile runs in a child process with a cap.',
+    'A synthetic brand (shared vocabulary + `sku` text fact) whose SKU table has two rows per SKU split by `order_amount` ("sku"), or whose first-hit `complete` table has',
+    'eight rows per product line over `order_amount` × `days_since_delivered_on` with boundaries that differ from line to line, and a last row for every other line ("varied");',
+    'each compile (fully verified: overlaps, masked rules, gaps) runs in a child process with a cap.',
     '"scan all rows" is the minimal interpreter on the SKU table alone (no index): the linear reference.', '',
-    table(['rows', 'hit policy', 'compile', 'child RSS', 'compiled', 'gzip', 'full claim µs (median / p99)', 'scan all rows µs (median)'],
-      s.table.map((x) => [x.rows.toLocaleString('en'), x.hitPolicy, x.compileMs === null ? `stopped at ${x.capMs / 1000} s` : `${f(x.compileMs, 0)} ms`,
+    table(['rows', 'table', 'hit policy', 'compile', 'child RSS', 'compiled', 'gzip', 'full claim µs (median / p99)', 'scan all rows µs (median)'],
+      s.table.map((x) => [x.rows.toLocaleString('en'), x.shape ?? 'sku', x.hitPolicy, x.compileMs === null ? `stopped at ${x.capMs / 1000} s` : `${f(x.compileMs, 0)} ms`,
         x.rssMb === null ? '–' : `${x.rssMb} MB`, kb(x.bytes), kb(x.gzipBytes), x.evaluate ? stat(x.evaluate) : '–', x.scanAllRows ? f(x.scanAllRows.median) : '–']))];
   const b = s.brands;
   out.push('', `**${b.brands.toLocaleString('en')} brands** (${b.rowsPerBrand}-row U table each): compile ${f(b.compileMs / 1000)} s in all (${f(b.compileMs / b.brands)} ms per brand), ` +

@@ -1,6 +1,8 @@
 // Section 5 — scale. A SKU table grown 10 → 10,000 rows: compile time (each compile in a child
 // process with a time cap), compiled size, and µs per claim, beside the minimal interpreter that scans
-// every row (which must grow linearly where the indexed evaluator must not). Then 1,000 brands.
+// every row (which must grow linearly where the indexed evaluator must not). A varied first-hit
+// table grown 1,000 → 1,000,000 rows: compile time (verification included) must grow about
+// linearly. Then 1,000 brands.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,19 +14,20 @@ import { timeBatches, type BatchOptions, type Stats } from './measure.js';
 import { floorTables, interpret, type Facts } from './peers.js';
 import { profileSelfTime, type ProfileRow } from './profile.js';
 import { SCALE_TARGET_US } from './targets.js';
-import { syntheticBrand, syntheticClaims, type SkuHitPolicy } from './synthetic-brand.js';
+import { syntheticBrand, syntheticClaims, type SkuHitPolicy, type TableShape } from './synthetic-brand.js';
 
 
 export interface ScaleRow {
   rows: number;
   hitPolicy: SkuHitPolicy;
+  shape?: TableShape;            // absent in results from before the varied table: sku
   compileMs: number | null;      // null: stopped at the cap
   capMs: number;
   rssMb: number | null;
   bytes: number | null;
   gzipBytes: number | null;
   evaluate: Stats | null;        // µs per full claim (evaluateClaim)
-  scanAllRows: Stats | null;     // µs per claim for the SKU table by the minimal interpreter (no index)
+  scanAllRows: Stats | null;     // µs per claim for the SKU table by the minimal interpreter (no index); not for varied tables
   profile?: ProfileRow[];        // evaluateClaim, when over the target
 }
 
@@ -42,7 +45,7 @@ export interface BrandsResult {
 export interface ScaleResults { table: ScaleRow[]; verifyProfile?: ProfileRow[]; evaluateProfile?: ProfileRow[]; brands: BrandsResult }
 
 export interface ScalePlan {
-  sizes: { rows: number; hit: SkuHitPolicy; capMs: number }[];
+  sizes: { rows: number; hit: SkuHitPolicy; capMs: number; shape?: TableShape }[];
   brands: number;
   batch: BatchOptions;
 }
@@ -52,6 +55,7 @@ export const FULL_SCALE: ScalePlan = {
     ...[10, 100, 1000, 10_000].map((rows) => ({ rows, hit: 'C' as const, capMs: 180_000 })),
     ...[10, 100, 1000, 2000].map((rows) => ({ rows, hit: 'U' as const, capMs: 180_000 })),
     { rows: 10_000, hit: 'U', capMs: 120_000 },
+    ...[1000, 10_000, 100_000, 200_000, 500_000, 1_000_000].map((rows) => ({ rows, hit: 'F' as const, shape: 'varied' as const, capMs: 600_000 })),
   ],
   brands: 1000,
   batch: { batch: 1000, samples: 30, warmup: 5 },
@@ -63,13 +67,13 @@ export const QUICK_SCALE: ScalePlan = {
 };
 
 /** Compiles in a child process (the same tsx loader as this one); null when the cap stops it. */
-function compileCapped(rows: number, hit: SkuHitPolicy, capMs: number): { policy: CompiledPolicy; text: string; compileMs: number; rssMb: number } | null {
+function compileCapped(rows: number, hit: SkuHitPolicy, capMs: number, shape: TableShape): { policy: CompiledPolicy; text: string; compileMs: number; rssMb: number } | null {
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   try {
     const out = join(dir, 'policy.json');
-    const run = spawnSync(process.execPath, [...process.execArgv, 'bench/scale-compile.ts', String(rows), hit, out], { encoding: 'utf8', timeout: capMs, killSignal: 'SIGKILL' });
+    const run = spawnSync(process.execPath, [...process.execArgv, 'bench/scale-compile.ts', String(rows), hit, out, shape], { encoding: 'utf8', timeout: capMs, killSignal: 'SIGKILL' });
     if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return null;
-    if (run.status !== 0) throw new Error(`compiling ${rows} rows (${hit}) failed: ${run.stderr}`);
+    if (run.status !== 0) throw new Error(`compiling ${rows} ${shape} rows (${hit}) failed: ${run.stderr}`);
     const { compileMs, rssMb } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { compileMs: number; rssMb: number };
     const text = readFileSync(out, 'utf8');
     return { policy: parsePolicy(text), text, compileMs, rssMb };
@@ -78,22 +82,24 @@ function compileCapped(rows: number, hit: SkuHitPolicy, capMs: number): { policy
   }
 }
 
-async function measureSize(rows: number, hit: SkuHitPolicy, capMs: number, batch: BatchOptions): Promise<ScaleRow> {
-  const compiled = compileCapped(rows, hit, capMs);
-  if (!compiled) return { rows, hitPolicy: hit, compileMs: null, capMs, rssMb: null, bytes: null, gzipBytes: null, evaluate: null, scanAllRows: null };
+async function measureSize(rows: number, hit: SkuHitPolicy, capMs: number, batch: BatchOptions, shape: TableShape): Promise<ScaleRow> {
+  const compiled = compileCapped(rows, hit, capMs, shape);
+  const size = { rows, hitPolicy: hit, ...(shape === 'varied' ? { shape } : {}), capMs };
+  if (!compiled) return { ...size, compileMs: null, rssMb: null, bytes: null, gzipBytes: null, evaluate: null, scanAllRows: null };
   const { policy, text } = compiled;
-  const claims = syntheticClaims('synth', rows);
+  const claims = syntheticClaims('synth', rows, 1000, shape);
   const at = (i: number) => claims[i % claims.length]!;
-  const skuTable = floorTables(policy.tables.filter((t) => t.name === 'skus'));
   const evaluate = (i: number) => evaluateClaim(policy, at(i).claim, at(i).asOf);
-  const evaluated = timeBatches(evaluate, batch);
+  // The varied table is here for its compile time; its claims are timed with fewer samples.
+  const evaluated = timeBatches(evaluate, shape === 'varied' ? { batch: 100, samples: 10, warmup: 2 } : batch);
+  const skuTable = shape === 'sku' ? floorTables(policy.tables.filter((t) => t.name === 'skus')) : null;
   let n = 0;
   return {
-    rows, hitPolicy: hit, compileMs: compiled.compileMs, capMs, rssMb: compiled.rssMb,
+    ...size, compileMs: compiled.compileMs, rssMb: compiled.rssMb,
     bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text).length,
     evaluate: evaluated,
-    scanAllRows: timeBatches((i) => interpret(skuTable, at(i).claim as Facts), { ...batch, batch: 200 }),
-    ...(evaluated.median > SCALE_TARGET_US && rows >= 10_000 ? { profile: await profileSelfTime(() => evaluate(n++), 1500) } : {}),
+    scanAllRows: skuTable ? timeBatches((i) => interpret(skuTable, at(i).claim as Facts), { ...batch, batch: 200 }) : null,
+    ...(skuTable && evaluated.median > SCALE_TARGET_US && rows >= 10_000 ? { profile: await profileSelfTime(() => evaluate(n++), 1500) } : {}),
   };
 }
 
@@ -129,10 +135,10 @@ function measureBrands(count: number, batch: BatchOptions): BrandsResult {
 
 export async function benchScale(plan: ScalePlan, log: (line: string) => void): Promise<ScaleResults> {
   const table: ScaleRow[] = [];
-  for (const { rows, hit, capMs } of plan.sizes) {
-    const row = await measureSize(rows, hit, capMs, plan.batch);
+  for (const { rows, hit, capMs, shape = 'sku' } of plan.sizes) {
+    const row = await measureSize(rows, hit, capMs, plan.batch, shape);
     table.push(row);
-    log(`  ${rows} rows (${hit}): compile ${row.compileMs === null ? `stopped at ${capMs / 1000} s` : `${Math.round(row.compileMs)} ms`}, ` +
+    log(`  ${rows} ${shape} rows (${hit}): compile ${row.compileMs === null ? `stopped at ${capMs / 1000} s` : `${Math.round(row.compileMs)} ms`}, ` +
       `evaluate ${row.evaluate ? row.evaluate.median.toFixed(2) : '-'} µs`);
   }
   // Where a U table's compile goes: one compile of 1,000 rows under the profiler.

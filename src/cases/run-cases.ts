@@ -1,11 +1,15 @@
-// The editors' cases sheet: each row a claim and the expected answer. Runs them against a compiled
-// policy, reports every mismatch by sheet:row:column, and which rules no case ever reached.
+// The editors' cases sheet: each row a claim and the expected answer. A row is a claim first: its
+// facts go through the same checks the API applies (checkClaim), so a case cannot test a claim no
+// client could send. Runs the valid rows against a compiled policy, reports every mismatch by
+// sheet:row:column, and which rules no case ever reached.
 
-import type { CompiledPolicy, Decision, Literal } from '../contract.js';
+import type { CompiledFact, CompiledPolicy, Decision, Literal } from '../contract.js';
 import { IssueList, columnLetter, type Issue } from '../compile/issue.js';
-import { parseLiteral } from '../sheet/cell-syntax.js';
-import { parseSheet } from '../sheet/parse-sheet.js';
+import { checkClaim, checkValue } from '../evaluate/check-claim.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
+import { parseLiteral } from '../sheet/cell-syntax.js';
+import { parseSheet, type SheetRow } from '../sheet/parse-sheet.js';
+import { expectationProblem, normalizeExpected, readCaseColumns, type CaseColumns } from './case-columns.js';
 
 export interface CaseFailure { column: string; field: string; expected: string; actual: string }
 export interface CaseResult { name: string; row: number; sheet: string; claim: Record<string, unknown>; failures: CaseFailure[]; decision: Decision }
@@ -13,9 +17,8 @@ export interface CasesReport {
   results: CaseResult[];
   issues: Issue[];
   uncovered: string[];           // rule sources no case matched
+  refused: number;               // rows not run: a value the API refuses, or no expectation
 }
-
-const STATUS_ALIASES: Record<string, string> = { '√': 'eligible', '✓': 'eligible', '×': 'ineligible', '✗': 'ineligible' };
 
 /** A claim cell → the JSON value a client would send for that fact type. */
 function cellValue(type: string, text: string): { value: unknown } | { problem: string } {
@@ -46,14 +49,67 @@ function actualOf(decision: Decision, field: string): string | undefined {
   return fee === undefined ? '' : String(fee);
 }
 
-function normalizeExpected(field: string, text: string): string {
-  const sub = field.split('.').slice(1).join('.');
-  if (!sub) return STATUS_ALIASES[text] ?? text;
-  if ((sub === 'reason' || sub === 'reasons' || sub === 'evidence') && (text === '-' || text === 'none')) return '';
-  if (sub === 'reason' || sub === 'reasons' || sub === 'evidence') return text.split(',').map((s) => s.trim()).filter(Boolean).sort().join(', ');
-  const lit = parseLiteral(text);
-  if (lit?.ok && typeof lit.value === 'number') return String(lit.value);
-  return text === '-' || text === 'none' ? '' : text;
+const factIndexes = new WeakMap<CompiledPolicy, Map<string, CompiledFact>>();
+const factsByName = (policy: CompiledPolicy) => factIndexes.get(policy) ?? factIndexes.set(policy, new Map(policy.facts.map((f) => [f.name, f]))).get(policy)!;
+
+/** 1. The row's facts as the claim a client would send, checked as the API checks it; null if refused. */
+function claimOfRow(policy: CompiledPolicy, columns: CaseColumns, { row, cells }: SheetRow, sheet: string, issues: IssueList): Record<string, unknown> | null {
+  const facts = factsByName(policy);
+  const claim: Record<string, unknown> = {};
+  const columnOf = new Map<string, number>();
+  let ok = true;
+  for (const c of columns.facts) {
+    const text = cells[c.index] ?? '';
+    const fact = facts.get(c.name)!;
+    if (!text) continue;
+    const v = cellValue(fact.type, text);
+    if ('problem' in v) {
+      issues.error('bad_cell', `${v.problem}: expected a ${fact.type}`, sheet, row, c.index);
+      ok = false;
+    } else {
+      claim[c.name] = v.value;
+      columnOf.set(c.name, c.index);
+    }
+  }
+  const checked = checkClaim(policy.facts, claim);
+  if (checked.ok) return ok ? claim : null;
+  for (const p of checked.problems) {
+    const name = p.path.replace(/^claim\./, '');
+    const valueProblem = 'problem' in checkValue(facts.get(name)!, claim[name]);
+    // The API refuses this claim (400): a case cannot expect an answer for it.
+    issues.error(valueProblem ? 'bad_cell' : 'dates_out_of_order', `${JSON.stringify(String(claim[name]))} for ${name}: ${p.message}`, sheet, row, columnOf.get(name));
+  }
+  return null;
+}
+
+/** 2. The row's expectations, each readable as its field; null when one is not, or none is given. */
+function expectationsOfRow(policy: CompiledPolicy, columns: CaseColumns, { row, cells }: SheetRow, sheet: string, issues: IssueList) {
+  const expected: { field: string; index: number; text: string }[] = [];
+  let ok = true;
+  for (const c of columns.expects) {
+    const text = cells[c.index] ?? '';
+    if (!text) continue;
+    const problem = expectationProblem(policy, c.field, text);
+    if (problem) {
+      issues.error('bad_expectation', `"${text}" cannot be expected of > ${c.field}: ${problem}`, sheet, row, c.index);
+      ok = false;
+    } else expected.push({ field: c.field, index: c.index, text });
+  }
+  if (ok && expected.length === 0) {
+    issues.error('no_expectation', 'the case expects nothing, so it tests nothing: expected a value in at least one "> …" column', sheet, row, columns.name);
+    return null;
+  }
+  return ok ? expected : null;
+}
+
+/** 3. A case name used before: results and annotations could not tell the two apart. */
+function checkCaseName(columns: CaseColumns, { row, cells }: SheetRow, seen: Map<string, number>, sheet: string, issues: IssueList): string | undefined {
+  const name = columns.name === undefined ? undefined : cells[columns.name];
+  if (!name) return undefined;
+  const first = seen.get(name);
+  if (first !== undefined) issues.error('duplicate_case', `case "${name}" is also the case at row ${first}: expected each case named once`, sheet, row, columns.name);
+  else seen.set(name, row);
+  return name;
 }
 
 export function runCases(policy: CompiledPolicy, sheetName: string, text: string): CasesReport {
@@ -61,44 +117,35 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
   const sheet = parseSheet(sheetName, text, issues);
   const results: CaseResult[] = [];
   const covered = new Set<string>();
+  let refused = 0;
   if (sheet) {
-    const facts = new Map(policy.facts.map((f) => [f.name, f]));
-    const headerRow = (sheet.rows[0]?.row ?? 2) - 1;
-    const columns = sheet.header.map((h, i) => ({ h: h.trim(), i }));
-    const nameColumn = columns.find((c) => c.h === 'case');
-    const factColumns = columns.filter((c) => c !== nameColumn && c.h && !c.h.startsWith('>') && !c.h.startsWith('#'));
-    const expectColumns = columns.filter((c) => c.h.startsWith('>')).map((c) => ({ ...c, field: c.h.slice(1).trim() }));
-    for (const c of factColumns) if (!facts.has(c.h)) issues.error('unknown_fact', `"${c.h}" is not a fact: expected a name from facts.csv, or "> remedy" for an expectation`, sheetName, headerRow, c.i);
-    for (const { row, cells } of sheet.rows) {
-      const claim: Record<string, unknown> = {};
-      for (const c of factColumns) {
-        const text = cells[c.i] ?? '';
-        const fact = facts.get(c.h);
-        if (!text || !fact) continue;
-        const v = cellValue(fact.type, text);
-        if ('problem' in v) issues.error('bad_cell', `${v.problem}: expected a ${fact.type}`, sheetName, row, c.i);
-        else claim[c.h] = v.value;
-      }
+    const columns = readCaseColumns(sheet, policy, issues);
+    const names = new Map<string, number>();
+    const unknownReported = new Set<number>();
+    for (const line of sheet.rows) {
+      const name = checkCaseName(columns, line, names, sheetName, issues);
+      const claim = claimOfRow(policy, columns, line, sheetName, issues);
+      const expected = expectationsOfRow(policy, columns, line, sheetName, issues);
+      if (!claim || !expected) { refused++; continue; } // their answers would test nothing
       const asOf = typeof claim[policy.claimDate] === 'string' ? (claim[policy.claimDate] as string) : '2025-01-01';
       const decision = evaluateClaim(policy, claim, asOf, { trace: true });
       decision.trace?.forEach((step) => step.matched.forEach((s) => covered.add(s)));
       const failures: CaseFailure[] = [];
-      for (const c of expectColumns) {
-        const text = cells[c.i] ?? '';
-        if (!text) continue;
-        const actual = actualOf(decision, c.field);
+      for (const e of expected) {
+        const actual = actualOf(decision, e.field);
         if (actual === undefined) {
-          issues.error('unknown_expectation', `"> ${c.field}" names no remedy, warranty field or derived fact: expected e.g. "> refund" or "> refund.deadline"`, sheetName, headerRow, c.i);
+          if (!unknownReported.has(e.index)) issues.error('unknown_expectation', `"> ${e.field}" names no remedy, warranty field or derived fact: expected e.g. "> refund" or "> refund.deadline"`, sheetName, sheet.headerRow, e.index);
+          unknownReported.add(e.index);
           continue;
         }
-        const expected = normalizeExpected(c.field, text);
-        if (expected !== actual) failures.push({ column: columnLetter(c.i), field: c.field, expected, actual: actual || '(none)' });
+        const want = normalizeExpected(e.field, e.text);
+        if (want !== actual) failures.push({ column: columnLetter(e.index), field: e.field, expected: want, actual: actual || '(none)' });
       }
-      results.push({ name: (nameColumn && cells[nameColumn.i]) || `row ${row}`, row, sheet: sheetName, claim, failures, decision });
+      results.push({ name: name || `row ${line.row}`, row: line.row, sheet: sheetName, claim, failures, decision });
     }
   }
   const uncovered = policy.tables.flatMap((t) => t.rules.map((r) => r.source)).filter((s) => !covered.has(s));
-  return { results, issues: issues.items, uncovered };
+  return { results, issues: issues.items, uncovered, refused };
 }
 
 export type { Literal };

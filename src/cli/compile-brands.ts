@@ -13,6 +13,7 @@ export interface BrandOutcome {
   warnings: Issue[];
   cases: CaseResult[];
   uncovered: string[];
+  refused?: number;              // case rows not run (each reported as an issue)
 }
 
 export function compileBrand(root: string, brand: string, withCases: boolean): BrandOutcome {
@@ -22,14 +23,20 @@ export function compileBrand(root: string, brand: string, withCases: boolean): B
 /** The same for sheets read from elsewhere (a git ref). */
 export function compileFolder(brand: string, folder: BrandFolder, withCases: boolean): BrandOutcome {
   const result = compilePolicy(folder.sheets);
-  if (!result.ok) return { brand, issues: result.issues, warnings: result.warnings, cases: [], uncovered: [] };
+  const unread = folder.problems ?? [];
+  // A file that could not be read is reported once, not again as a missing or empty sheet.
+  const unreadSheets = new Set(unread.map((p) => p.sheet));
+  const compileIssues = result.ok ? [] : result.issues.filter((i) => !unreadSheets.has(i.sheet));
+  if (!result.ok || unread.length) return { brand, issues: [...unread, ...compileIssues], warnings: result.warnings, cases: [], uncovered: [] };
   const outcome: BrandOutcome = { brand, policy: result.policy, issues: [], warnings: result.warnings, cases: [], uncovered: [] };
   if (!withCases) return outcome;
   let uncovered: Set<string> | null = null;
   for (const file of folder.cases) {
     const report = runCases(result.policy, file.name, file.text);
-    outcome.issues.push(...report.issues);
-    outcome.cases.push(...report.results);
+    // Appended one by one: a 200,000-row cases sheet is too many arguments for push(...list).
+    for (const issue of report.issues) outcome.issues.push(issue);
+    for (const caseResult of report.results) outcome.cases.push(caseResult);
+    outcome.refused = (outcome.refused ?? 0) + report.refused;
     uncovered = uncovered ? new Set(report.uncovered.filter((s) => uncovered!.has(s))) : new Set(report.uncovered);
   }
   outcome.uncovered = uncovered ? [...uncovered] : [];

@@ -2,7 +2,9 @@
 // { name, text } form read-sheets.ts gives for the working tree, for `policy diff --base <ref>`.
 
 import { execFileSync } from 'node:child_process';
-import { isCasesSheet } from '../compile/compile-policy.js';
+import { isCasesSheet, type SheetFile } from '../compile/compile-policy.js';
+import type { Issue } from '../compile/issue.js';
+import { decodeSheet } from './decode-sheet.js';
 import { UsageError } from './errors.js';
 import type { BrandFolder } from './read-sheets.js';
 
@@ -32,19 +34,28 @@ export function readSheetsAtRef(root: string, ref: string): SheetsAtRef {
     if (parts.length !== 2) continue; // sheets sit directly in a brand folder or _shared
     (byFolder.get(parts[0]!) ?? byFolder.set(parts[0]!, []).get(parts[0]!)!).push(p);
   }
-  const cache = new Map<string, string>();
-  const read = (p: string) => cache.get(p) ?? cache.set(p, git(root, ['show', `${commit}:./${p}`])).get(p)!;
-  const files = (folder: string) => (byFolder.get(folder) ?? []).sort().map((p) => ({ name: p, text: read(p) }));
+  const cache = new Map<string, SheetFile | Issue>();
+  // Decoded as strictly as the working tree's sheets: a Latin-1 sheet at the base is a problem too.
+  const decode = (p: string): SheetFile | Issue => {
+    const bytes = execFileSync('git', ['-C', root, 'show', `${commit}:./${p}`], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const decoded = decodeSheet(bytes);
+    return decoded.ok ? { name: p, text: decoded.text } : { code: 'not_utf8', sheet: p, row: decoded.row, message: decoded.message, severity: 'error' };
+  };
+  const read = (p: string) => cache.get(p) ?? cache.set(p, decode(p)).get(p)!;
+  const all = (folder: string) => (byFolder.get(folder) ?? []).sort().map(read);
+  const files = (folder: string) => all(folder).filter((f): f is SheetFile => 'text' in f);
+  const problems = (folder: string) => all(folder).filter((f): f is Issue => 'code' in f);
   const brands = [...byFolder.keys()].filter((d) => !d.startsWith('_') && !d.startsWith('.')).sort();
   return {
     ref, commit, brands,
     readBrand(brand) {
       if (!byFolder.has(brand)) return null;
-      const all = files(brand);
+      const own = files(brand);
       const sheet = (f: { name: string }) => f.name.replace(/^.*\//, '');
       return {
-        sheets: { brand, shared: files('_shared'), files: all.filter((f) => !isCasesSheet(sheet(f))) },
-        cases: all.filter((f) => isCasesSheet(sheet(f))),
+        sheets: { brand, shared: files('_shared'), files: own.filter((f) => !isCasesSheet(sheet(f))) },
+        cases: own.filter((f) => isCasesSheet(sheet(f))),
+        problems: [...problems('_shared'), ...problems(brand)],
       };
     },
   };

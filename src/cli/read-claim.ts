@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { CompiledFact, CompiledPolicy } from '../contract.js';
 import { checkClaim } from '../evaluate/check-claim.js';
+import { decodeSheet } from './decode-sheet.js';
 import { UsageError } from './errors.js';
 
 export interface RawFact { name: string; text: string | undefined; from: string }
@@ -54,8 +55,11 @@ function typedValue(fact: CompiledFact, raw: RawFact): unknown {
 }
 
 export function readClaimFile(path: string): Record<string, unknown> {
-  let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch { throw new UsageError(`cannot read ${path}`); }
+  let bytes: Buffer;
+  try { bytes = readFileSync(path); } catch { throw new UsageError(`cannot read ${path}`); }
+  const decoded = decodeSheet(bytes);
+  if (!decoded.ok) throw new UsageError(`${path} is not UTF-8 text (line ${decoded.row}): expected a JSON file saved as UTF-8`);
+  const text = decoded.text;
   let value: unknown;
   try { value = JSON.parse(text); } catch { throw new UsageError(`${path} is not JSON: expected an object of claim facts`); }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${path} is not a JSON object: expected an object of claim facts`);

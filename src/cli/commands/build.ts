@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand, type BrandOutcome } from '../compile-brands.js';
-import { PolicyProblems } from '../errors.js';
+import { PolicyProblems, UsageError } from '../errors.js';
 import { printIssues } from '../print-issues.js';
 import { listBrands } from '../read-sheets.js';
 import { policyToJson } from '../../store/policy-document.js';
@@ -24,13 +24,22 @@ export function build(argv: string[], ctx: CommandContext): void {
     failed ||= problems.length > 0;
   }
   if (failed) throw new PolicyProblems('build refused: fix the problems above');
-  mkdirSync(outDir, { recursive: true });
   const index: Record<string, { version: string; name: string; bytes: number }> = {};
+  writeOut(outDir, () => mkdirSync(outDir, { recursive: true }));
   for (const o of outcomes) {
     const json = policyToJson(o.policy!);
-    writeFileSync(join(outDir, `${o.brand}.json`), json);
+    writeOut(outDir, () => writeFileSync(join(outDir, `${o.brand}.json`), json));
     index[o.brand] = { version: o.policy!.version, name: o.policy!.name, bytes: json.length };
     ctx.out(`✓ ${o.brand} ${o.policy!.version} — ${o.cases.length} cases pass, ${(json.length / 1024).toFixed(1)} KB`);
   }
-  writeFileSync(join(outDir, 'index.json'), JSON.stringify(index, null, 2));
+  writeOut(outDir, () => writeFileSync(join(outDir, 'index.json'), JSON.stringify(index, null, 2)));
+}
+
+/** --out names a place the user chose: a file there, or no permission, is their mistake, not a bug. */
+function writeOut(outDir: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    throw new UsageError(`cannot write to --out ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}): expected a folder you can write to`);
+  }
 }

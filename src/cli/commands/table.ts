@@ -1,10 +1,11 @@
 // `policy table <file.csv> --facts '<json>' | --facts-file cases.jsonl`: evaluate one decision
 // table on its own (DMN semantics, no brand vocabulary), one JSON result per line.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { evaluateTable, parseStandaloneTable } from '../../evaluate/standalone-table.js';
 import { parseArgs } from '../args.js';
+import { decodeSheet } from '../decode-sheet.js';
 import { PolicyProblems, UsageError } from '../errors.js';
 import { printIssues } from '../print-issues.js';
 import type { CommandContext } from '../main.js';
@@ -17,12 +18,26 @@ function readJson(text: string, where: string): Record<string, unknown> {
   throw new UsageError(`${where} is not a JSON object of facts`);
 }
 
+/** The table's text, decoded as strictly as a brand's sheets. */
+function readTableFile(file: string, ctx: CommandContext): string {
+  let bytes: Buffer;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    bytes = readFileSync(file);
+  } catch {
+    throw new UsageError(`cannot read ${file}: expected a CSV file`);
+  }
+  const decoded = decodeSheet(bytes);
+  if (decoded.ok) return decoded.text;
+  printIssues([{ code: 'not_utf8', sheet: basename(file), row: decoded.row, message: decoded.message, severity: 'error' }], 'text', '.', ctx.out);
+  throw new PolicyProblems('table has problems');
+}
+
 export function table(argv: string[], ctx: CommandContext): void {
   const args = parseArgs(argv, ['facts', 'facts-file'], []);
   const [file] = args.positional;
   if (!file || args.positional.length > 1) throw new UsageError('usage: policy table <file.csv> --facts \'{"a":1}\' | --facts-file facts.jsonl');
-  let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch { throw new UsageError(`cannot read ${file}`); }
+  const text = readTableFile(file, ctx);
   const parsed = parseStandaloneTable(basename(file), text);
   if (!parsed.ok) {
     printIssues(parsed.issues, 'text', '.', ctx.out);

@@ -1,7 +1,10 @@
 // `policy test` over every brand the sheets folder holds (discovered, never named), and its failure
 // reports on a fixture brand the test owns (test/fixtures/brands/acme).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TINY_CASES, tinyOnDisk, type TinyOnDisk } from '../../../test/support/tiny-brand-on-disk.js';
 import { copySheets, NO_SUCH_BRAND, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
 
 const AC03 = 'case "AC03 opened but unused: 10% restocking fee, half-up"';
@@ -67,6 +70,39 @@ describe('policy test', () => {
       const r = await run([...argv, '--sheets', clean.root]);
       expect(r.code).toBe(2);
       expect(r.err).toContain(message);
+    });
+  });
+
+  describe('when a case row is not a claim the API would accept, or expects nothing', () => {
+    let tiny: TinyOnDisk;
+    beforeAll(() => { tiny = tinyOnDisk(); });
+    afterEach(() => writeFileSync(join(tiny.brand, 'cases.csv'), TINY_CASES));
+    afterAll(() => tiny.remove());
+
+    it('passes on the fixture brand as it is', async () => {
+      const r = await run(['test', '--sheets', tiny.root]);
+      expect(r.code).toBe(0);
+      expect(r.lines).toEqual(['✓ tiny: 8/8 cases pass, 0 rule(s) not covered']);
+    });
+
+    it('fails with located errors for the row of issue 15', async () => {
+      appendFileSync(join(tiny.brand, 'cases.csv'), '"[5..1]",not(,???,=SUM(A1),,,,,\n');
+      const r = await run(['test', '--sheets', tiny.root]);
+      expect(r.code).toBe(1);
+      expect(r.lines.filter((l) => l.startsWith('tiny/')).map((l) => l.split(' — ')[0])).toEqual(['tiny/cases.csv:10:B', 'tiny/cases.csv:10:C', 'tiny/cases.csv:10:D', 'tiny/cases.csv:10:A']);
+      expect(r.lines.at(-1)).toBe('✗ tiny: 8/8 cases pass, 1 row(s) refused, 0 rule(s) not covered');
+      expect(r.err).toBe('✗ cases failed');
+    });
+
+    it.each([
+      ['an invalid date', 'Late,non_quality,unopened,2025-02-30,2025-03-10,100,,,eligible,,,,,,\n', 'tiny/cases.csv:10:D — "2025-02-30" for delivered_on: expected a calendar date as YYYY-MM-DD'],
+      ['claim_on before delivered_on', 'Early,non_quality,unopened,2025-03-10,2025-03-01,100,,,eligible,,,,,,\n', 'tiny/cases.csv:10:E — "2025-03-01" for claim_on: claim_on (2025-03-01) is before delivered_on (2025-03-10): expected a date on or after it'],
+      ['no expectation', 'Nothing,non_quality,unopened,2025-03-01,2025-03-10,100,,,,,,,,,\n', 'tiny/cases.csv:10:A — the case expects nothing, so it tests nothing: expected a value in at least one "> …" column'],
+    ])('exits 1 for a row with %s', async (_what, row, line) => {
+      appendFileSync(join(tiny.brand, 'cases.csv'), row);
+      const r = await run(['test', '--sheets', tiny.root]);
+      expect(r.code).toBe(1);
+      expect(r.lines).toContain(line);
     });
   });
 });

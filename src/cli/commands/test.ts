@@ -37,6 +37,7 @@ export function test(argv: string[], ctx: CommandContext): void {
     summary.push({ brand, cases: outcome.cases.length, passed, uncovered: outcome.uncovered, issues: problems });
     if (format === 'text') {
       ctx.out(`${problems.length ? '✗' : '✓'} ${brand}: ${passed}/${outcome.cases.length} cases pass` +
+        (outcome.refused ? `, ${outcome.refused} row(s) refused` : '') +
         (outcome.policy ? `, ${outcome.uncovered.length} rule(s) not covered` : ', does not compile'));
     }
     failed ||= problems.length > 0;

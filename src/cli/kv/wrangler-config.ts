@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 
 export interface KvNamespaceConfig { binding: string; id?: string; previewId?: string }
 export interface WranglerConfig { path: string; namespace: KvNamespaceConfig | null }
@@ -38,8 +39,14 @@ function fromJson(text: string, binding: string): KvNamespaceConfig | null {
 }
 
 export function readWranglerConfig(path: string, binding: string): WranglerConfig {
-  const text = readFileSync(path, 'utf8');
-  return { path, namespace: path.endsWith('.toml') ? fromToml(text, binding) : fromJson(text, binding) };
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (error) { throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`); }
+  if (path.endsWith('.toml')) return { path, namespace: fromToml(text, binding) };
+  try {
+    return { path, namespace: fromJson(text, binding) };
+  } catch {
+    throw new UsageError(`${path} is not valid JSON: expected the wrangler config wrangler itself reads`);
+  }
 }
 
 /** The namespace id wrangler dev gives the binding locally. */
