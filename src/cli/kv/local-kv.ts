@@ -41,6 +41,25 @@ const shortPath = (path: string) => {
   return rel && !rel.startsWith('..') ? rel : resolve(path);
 };
 
+/**
+ * Two processes may hold the same local KV folder at once (`wrangler dev` serving while `policy
+ * publish --local` writes, or two publishes): its SQLite store then answers "KV GET failed: 500"
+ * while the other holds the lock. Such a read or write is retried a few times with a growing pause.
+ */
+async function withRetries<T>(attempt: () => Promise<T>, tries = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const message = (error as Error)?.message ?? String(error);
+      const busy = /failed: 5\d\d|SQLITE_BUSY|database is locked/i.test(message);
+      // The store failing is exit 3 with its message (errors.ts), not an internal error's stack.
+      if (!busy || i >= tries) throw new StoreError(`the local KV did not answer: ${message}`);
+      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** i));
+    }
+  }
+}
+
 export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore> {
   const Miniflare = await loadMiniflare();
   const mf = new Miniflare({
@@ -61,14 +80,14 @@ export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore
       const values: Record<string, string | null> = {};
       for (let i = 0; i < keys.length; i += PARALLEL_WRITES) {
         const batch = keys.slice(i, i + PARALLEL_WRITES);
-        const read = await Promise.all(batch.map((key) => kv.get(key, 'text')));
+        const read = await Promise.all(batch.map((key) => withRetries(() => kv.get(key, 'text'))));
         batch.forEach((key, j) => { values[key] = read[j]!; });
       }
       return values;
     },
     async put(entries: KvEntry[]) {
       for (let i = 0; i < entries.length; i += PARALLEL_WRITES) {
-        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata })));
+        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => withRetries(() => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata }))));
       }
     },
     namespace: kv,
