@@ -60,20 +60,28 @@ async function withRetries<T>(attempt: () => Promise<T>, tries = 6): Promise<T> 
   }
 }
 
-export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore> {
+/** Starts the Miniflare that holds the local KV: a second try when workerd fails to start (ports, load). */
+async function startMiniflare(options: LocalKvOptions): Promise<{ mf: MiniflareLike; kv: KvNamespaceLike }> {
   const Miniflare = await loadMiniflare();
-  const mf = new Miniflare({
-    script: 'addEventListener("fetch", (e) => e.respondWith(new Response(null, { status: 404 })))',
-    defaultPersistRoot: join(resolve(options.persistTo), 'v3'),
-    kvNamespaces: { NAMESPACE: options.namespaceId },
-  });
-  let kv: KvNamespaceLike;
-  try {
-    kv = await mf.getKVNamespace('NAMESPACE');
-  } catch (error) {
-    await mf.dispose();
-    throw new StoreError(`cannot open the local KV in ${options.persistTo}: ${(error as Error).message}`);
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const mf = new Miniflare({
+      script: 'addEventListener("fetch", (e) => e.respondWith(new Response(null, { status: 404 })))',
+      defaultPersistRoot: join(resolve(options.persistTo), 'v3'),
+      kvNamespaces: { NAMESPACE: options.namespaceId },
+    });
+    try {
+      return { mf, kv: await mf.getKVNamespace('NAMESPACE') };
+    } catch (error) {
+      lastError = error;
+      await mf.dispose().catch(() => {});
+    }
   }
+  throw new StoreError(`cannot open the local KV in ${options.persistTo}: ${(lastError as Error)?.message ?? String(lastError)}`);
+}
+
+export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore> {
+  const { mf, kv } = await startMiniflare(options);
   return {
     where: `local KV in ${shortPath(options.persistTo)} (namespace ${options.namespaceId})`,
     async get(keys) {
