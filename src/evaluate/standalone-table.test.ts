@@ -15,3 +15,34 @@ describe('parseStandaloneTable', () => {
     expect(evaluateTable(parsed.table, { Complex: { aString: 'x', other: 'x' } }).result).toBe('same');
   });
 });
+
+describe('DMN 1.4 S-FEEL forms', () => {
+  const table = (text: string) => {
+    const parsed = parseStandaloneTable('t.csv', text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return parsed.table;
+  };
+
+  describe('!= x', () => {
+    const t = table('F,Status,> out\n1,!= "closed",open\n2,-,other\n');
+    it.each([
+      [{ Status: 'pending' }, 'open'],
+      [{ Status: 'closed' }, 'other'],
+      // FEEL: null != "closed" is true.
+      [{}, 'open'],
+    ])('%j → %s', (facts, expected) => expect(evaluateTable(t, facts).result).toBe(expected));
+  });
+
+  describe('a range whose ends are inputs', () => {
+    const t = table('F,Score,Low,High,> out\n1,[Low..High),-,-,inside\n2,-,-,-,outside\n');
+    it.each([
+      [{ Score: 5, Low: 5, High: 10 }, 'inside'],
+      [{ Score: 9.5, Low: 5, High: 10 }, 'inside'],
+      [{ Score: 10, Low: 5, High: 10 }, 'outside'],
+      [{ Score: 4, Low: 5, High: 10 }, 'outside'],
+      // A missing end makes the test null (FEEL): the rule does not match.
+      [{ Score: 7, Low: 5 }, 'outside'],
+      [{ Low: 5, High: 10 }, 'outside'],
+    ])('%j → %s', (facts, expected) => expect(evaluateTable(t, facts).result).toBe(expected));
+  });
+});

@@ -79,13 +79,26 @@ describe('parseInputCell', () => {
     });
   });
 
+  describe('reads the S-FEEL forms of DMN 1.4', () => {
+    it('reads != x as not(x)', () => {
+      expect(input('!= "used"')).toEqual({ ok: true, value: { not: [{ eq: ['used'] }] } });
+      expect(input('!= 5')).toEqual({ ok: true, value: { not: [{ eq: [5] }] } });
+      expect(input('!= claim_on')).toEqual({ ok: true, value: { not: [{ ref: 'claim_on' }] } });
+    });
+
+    it('reads a range whose ends are names as "not below the low end and not above the high end"', () => {
+      expect(input('[delivered_on..claim_on]')).toEqual({ ok: true, value: { not: [{ or: [{ ref: 'delivered_on', op: '<' }, { ref: 'claim_on', op: '>' }] }] } });
+      expect(input('(0..order_amount)')).toEqual({ ok: true, value: { not: [{ or: [{ cmp: '<=', value: 0 }, { ref: 'order_amount', op: '>=' }] }] } });
+    });
+  });
+
   describe('tells the editor what it expected', () => {
     it.each([
       ['an empty range [5..1]', '[5..1]', /range \[5\.\.1\] is empty/],
       ['an empty half-open range (5..5]', '(5..5]', /range \(5\.\.5\] is empty/],
       ['a range of a number and a date', '[1..2025-01-01]', /both ends must be numbers or both dates/],
       ['a range with a word', '[a..z]', /"a" is not a number, a date or a known name/],
-      ['a range between facts', '[delivered_on..claim_on]', /ends must be numbers or dates, not names/],
+      ['a != of a comparison', '!= < 5', /!= takes one value or name/],
       ['a range with true/false', '[false..true]', /cannot be compared/],
       ['an unclosed range', '[1..5', /cannot read "\[1\.\.5"/],
       ['an unterminated string', '"abc', /unterminated or malformed string "abc/],

@@ -98,6 +98,18 @@ function parseEndpoint(text: string, isName: (name: string) => boolean): Parsed<
 
 const RANGE = /^([\[\]()])\s*(.+?)\s*\.\.\s*(.+?)\s*([\[\]()])$/;
 const COMPARISON = /^(<=|>=|<|>)\s*(.+)$/;
+const NOT_EQUAL = /^!=\s*(.+)$/;
+
+/**
+ * `[a..b]` with an input's name at an end (DMN S-FEEL): inside both ends is "not below the low end
+ * and not above the high one", which the order comparisons with names already express — and, as
+ * FEEL wants, matches nothing when an end or the value is missing (see match-test.ts).
+ */
+function rangeOfNames(low: number | string | { ref: string }, high: number | string | { ref: string }, openLow: boolean, openHigh: boolean): UnaryTest {
+  const outside = (end: number | string | { ref: string }, op: '<' | '<=' | '>' | '>='): UnaryTest =>
+    typeof end === 'object' ? { ref: end.ref, op } : { cmp: op, value: end };
+  return { not: [{ or: [outside(low, openLow ? '<=' : '<'), outside(high, openHigh ? '>=' : '>')] }] };
+}
 
 /** `Complex.aBoolean`: how a standalone table names a field of a nested input. */
 const NAME_PATH = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
@@ -112,14 +124,21 @@ function parseSimpleTest(text: string, isName: (name: string) => boolean, bareTe
     const low = parseEndpoint(lo, isName), high = parseEndpoint(hi, isName);
     if (!low.ok) return low;
     if (!high.ok) return high;
-    if (typeof low.value === 'object' || typeof high.value === 'object')
-      return fail(`range ${text}: ends must be numbers or dates, not names`);
-    if (typeof low.value !== typeof high.value) return fail(`range ${text}: both ends must be numbers or both dates`);
-    if (low.value > high.value) return fail(`range ${text} is empty: the low end must not exceed the high end, e.g. [1..5]`);
     const openLow = open === '(' || open === ']';
     const openHigh = close === ')' || close === '[';
+    if (typeof low.value === 'object' || typeof high.value === 'object') return ok(rangeOfNames(low.value, high.value, openLow, openHigh));
+    if (typeof low.value !== typeof high.value) return fail(`range ${text}: both ends must be numbers or both dates`);
+    if (low.value > high.value) return fail(`range ${text} is empty: the low end must not exceed the high end, e.g. [1..5]`);
     if (low.value === high.value && (openLow || openHigh)) return fail(`range ${text} is empty`);
     return ok({ range: [low.value, high.value], open: [openLow, openHigh] });
+  }
+  const notEqual = NOT_EQUAL.exec(text);
+  if (notEqual) {
+    // DMN 1.4 `!= x` is not(x): FEEL's `null != 5` is true, as not(5) on a missing value is.
+    const inner = parseSimpleTest(notEqual[1]!.trim(), isName, bareText);
+    if (!inner.ok) return inner;
+    if (!('eq' in inner.value) && !('ref' in inner.value && inner.value.op === undefined)) return fail(`${text}: != takes one value or name, e.g. != "used"`);
+    return ok({ not: [inner.value] });
   }
   const cmp = COMPARISON.exec(text);
   if (cmp) {
