@@ -3,10 +3,20 @@
 // shapes lives next to the code that reads them (compile/, evaluate/claim-facts.ts, functions/).
 
 /**
- * Bumped whenever a compiled document changes shape; loaders refuse newer formats. 2: stored documents
- * write `-` cells as null (src/store/policy-document.ts); format 1 documents still read.
+ * The newest compiled format this code reads; loaders refuse newer ones. Bumped whenever a compiled
+ * document changes shape. 2: stored documents write `-` cells as null (src/store/policy-document.ts);
+ * format 1 documents still read. 3: a table output may have a default (DMN defaultOutputEntry).
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
+
+/**
+ * The format a document is written in: the oldest that holds everything it uses, so a Worker built
+ * before a format change keeps reading every document that does not use the new feature (and
+ * refuses, rather than misreads, one that does).
+ */
+export function formatVersionOf(tables: readonly CompiledTable[]): number {
+  return tables.some((t) => t.outputs.some((o) => o.default !== undefined)) ? 3 : 2;
+}
 
 export type Status = 'eligible' | 'ineligible' | 'review';
 export type FactType = 'boolean' | 'enum' | 'text' | 'date' | 'number' | 'money';
@@ -52,6 +62,8 @@ export type OutputRole =
 export interface CompiledOutput {
   name: string;                  // `refund`, `reason`, `repair.deadline`, `part_warranty_months`…
   priority?: Literal[];          // output values list in priority order (P / O)
+  /** The value when no rule matches (DMN defaultOutputEntry); absent: null. */
+  default?: Literal;
   role?: OutputRole;
 }
 

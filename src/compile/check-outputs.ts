@@ -3,6 +3,7 @@
 // reason codes and windows, payers, percentages within 0–100.
 
 import type { CompiledFee, CompiledTable, Literal, OutputRole, OutputValue } from '../contract.js';
+import { outputName } from '../sheet/parse-table.js';
 import type { IssueList } from './issue.js';
 
 export const META_FIELDS = ['reason', 'deadline', 'evidence'];
@@ -111,7 +112,7 @@ function checkReasons(table: CompiledTable, rowIndex: number, cellRow: number, c
 
 /** Classifies and checks the outputs of a parsed brand table in place. */
 export function checkOutputs(table: CompiledTable, header: string[], vocab: OutputVocabulary, issues: IssueList): void {
-  const columnOf = (o: number) => header.findIndex((h) => h.startsWith('>') && h.slice(1).split(':')[0]!.trim() === table.outputs[o]!.name);
+  const columnOf = (o: number) => header.findIndex((h) => outputName(h) === table.outputs[o]!.name);
   const headerRow = table.headerRow;
   let usable = true;
   table.outputs.forEach((output, o) => {
@@ -122,6 +123,12 @@ export function checkOutputs(table: CompiledTable, header: string[], vocab: Outp
       return;
     }
     output.role = role;
+    // A default verdict, fee or reason would decide remedies no row speaks about: only a table
+    // output that derives a fact can fall back to a value.
+    if (output.default !== undefined && role.kind !== 'derived') {
+      issues.error('bad_default', `"> ${output.name}" cannot have a default: only an output that derives a fact (read by a later table or window) can`, table.source, headerRow, columnOf(o));
+      usable = false;
+    }
   });
   if (!usable) return;
   table.rules.forEach((rule, r) => {

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { compileOrThrow, tinyBrand, TINY_BRAND, TINY_SHARED, type Sheets } from '../../test/support/tiny-brand.js';
 import { FORMAT_VERSION } from '../contract.js';
+import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import { compilePolicy, type BrandSheets } from './compile-policy.js';
 import { formatIssue, type Issue } from './issue.js';
 
@@ -133,6 +134,8 @@ const MALFORMATIONS: Malformation[] = [
   ['a reason without wording in one of the brand’s languages', 'missing_translation tiny/messages.csv:2', { files: { 'messages.csv': 'code,en,de\nwater_damage,Not covered.,\n' }, shared: { 'reasons.csv': TINY_SHARED['reasons.csv']!.replace('water_damage,Water damage is not covered.,Wasserschäden sind nicht abgedeckt.\n', 'water_damage,Water damage is not covered.,\n') } }],
   ['a language listed twice in locales', 'duplicate_locale tiny/policy.csv:5:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('"en, de"', '"en, de, en"') } }],
   ['an empty messages column for a brand language', 'missing_translation _shared/reasons.csv:3', { shared: { 'reasons.csv': TINY_SHARED['reasons.csv']!.replace('Wasserschäden sind nicht abgedeckt.', '') } }],
+  ['a default on a verdict column (it would decide remedies no row speaks about)', 'bad_default tiny/check.csv:1:C', table('C,issue,> refund default true\nR,quality_defect,√\n')],
+  ['a default that is no single value', 'bad_default tiny/check.csv:1:C', table('C,issue,"> months default 1, 2"\nR,quality_defect,3\n')],
   ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
   ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
   ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],
@@ -159,10 +162,21 @@ describe('compilePolicy', () => {
       expect(result).toMatchObject({ ok: true, warnings: [] });
     });
 
+    it('is written in format 3 only when an output has a default, so older Workers refuse it rather than misread it', () => {
+      const plain = compileOrThrow(tinyBrand());
+      const withDefault = compileOrThrow(tinyBrand({ files: { 'lengths.csv': 'U,issue,> warranty_years default 1\nDefect,quality_defect,2\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,warranty_years,years') } }));
+      expect([plain.formatVersion, withDefault.formatVersion]).toEqual([2, FORMAT_VERSION]);
+      expect(withDefault.tables.find((t) => t.name === 'lengths')?.outputs[0]?.default).toBe(1);
+      // No row matches a non-quality claim: the derived length falls back to its default.
+      const length = (issue: string) => evaluateClaim(withDefault, { issue, delivered_on: '2025-01-01' }, '2025-02-01').windows.find((w) => w.window === 'warranty')?.length;
+      expect([length('quality_defect'), length('non_quality')]).toEqual([2, 1]);
+    });
+
     it('carries the settings of policy.csv', () => {
       const policy = compileOrThrow(tinyBrand());
       expect(policy).toMatchObject({
-        formatVersion: FORMAT_VERSION, brand: 'tiny', name: 'Tiny Audio', currency: 'EUR', locales: ['en', 'de'], defaultLocale: 'en',
+        // The oldest format that holds it: a policy using no default output is format 2.
+        formatVersion: 2, brand: 'tiny', name: 'Tiny Audio', currency: 'EUR', locales: ['en', 'de'], defaultLocale: 'en',
         claimDate: 'claim_on', warrantyWindow: 'warranty',
       });
       expect(policy.version).toMatch(/^[0-9a-f]{16}$/);

@@ -1,11 +1,11 @@
 // A brand folder's sheets (plus the shared vocabulary) → one CompiledPolicy, or every problem
 // found. Pure: the caller reads the files; nothing here touches a file system.
 
-import { FORMAT_VERSION, type CompiledFact, type CompiledFee, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import { formatVersionOf, type CompiledFact, type CompiledFee, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
 import { factsRead, type PolicyReads } from '../evaluate/facts-read.js';
 import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
-import { parseTable, type NameInfo } from '../sheet/parse-table.js';
+import { outputName, parseTable, type NameInfo } from '../sheet/parse-table.js';
 import { checkOutputs, outputRole, type OutputVocabulary } from './check-outputs.js';
 import { sha256Hex } from './content-hash.js';
 import { IssueList, type Issue } from './issue.js';
@@ -102,7 +102,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   for (const sheet of tableSheets) {
     sheet.header.forEach((h, c) => {
       if (!h.startsWith('>')) return;
-      const name = h.slice(1).split(':')[0]!.trim();
+      const name = outputName(h)!;
       const role = outputRole(name, vocab);
       if (typeof role !== 'string' && role.kind === 'derived') derived.set(name, inferDerived(sheet, c, (n) => factType.get(n)));
     });
@@ -137,7 +137,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, issues);
   if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
-    formatVersion: FORMAT_VERSION, brand: input.brand, name: settings.name, currency: settings.currency,
+    formatVersion: formatVersionOf(tables), brand: input.brand, name: settings.name, currency: settings.currency,
     defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
     facts: vocabulary, fees: usedFees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, given, locales),
@@ -243,7 +243,7 @@ function checkNames(
     const header = sheets.find((s) => s.name === t.source)?.header ?? [];
     for (const o of t.outputs) {
       if (o.role?.kind !== 'derived' || read.has(o.name)) continue;
-      const column = header.findIndex((h) => h.startsWith('>') && h.slice(1).split(':')[0]!.trim() === o.name);
+      const column = header.findIndex((h) => outputName(h) === o.name);
       issues.error('unused_output', `no table or window reads "> ${o.name}"${didYouMean(o.name, known)}: expected a remedy, reason, deadline, evidence, a field of fees.csv, or a fact a later table or window reads`, t.source, t.headerRow, column < 0 ? undefined : column);
     }
   }

@@ -67,9 +67,10 @@ function cellValue(d: DerivedOutput, rule: number, values: Values): Literal | Li
   return slot < 0 ? d.constants[rule]! : values[slot] ?? null;
 }
 
-/** A derived fact's DMN value: the selected rule's cell, or the collected cells of a multi-hit table. */
+/** A derived fact's DMN value: the selected rule's cell, the collected cells of a multi-hit table, or its default. */
 function derivedValue(d: DerivedOutput, rules: number[], values: Values): Literal | Literal[] {
-  if (d.single) return rules.length ? cellValue(d, rules[0]!, values) : null;
+  if (rules.length === 0) return d.fallback;
+  if (d.single) return cellValue(d, rules[0]!, values);
   const collected = collectOutputs(d.hitPolicy, rules.map((r) => cellValue(d, r, values)));
   return Array.isArray(collected) ? collected.flat() : collected;
 }

@@ -188,9 +188,17 @@ function rowValue(prepared: PreparedTable, rule: number, facts: Values): unknown
   return row;
 }
 
+/** The outputs' defaults when no rule matches (DMN defaultOutputEntry), shaped like a row's value. */
+function defaultValue(table: CompiledTable): unknown {
+  const outputs = table.outputs;
+  if (outputs.length === 1) return outputs[0]!.default;
+  return Object.fromEntries(outputs.map((o) => [o.name, o.default ?? null]));
+}
+
 export function tableResult(prepared: PreparedTable, hit: TableHit, facts: Values): unknown {
   const table = prepared.table;
   if (hit.error) return null;
+  if (hit.rules.length === 0 && table.outputs.some((o) => o.default !== undefined)) return defaultValue(table);
   if (isSingleHit(table.hitPolicy)) return hit.rules.length ? rowValue(prepared, hit.rules[0]!, facts) : null;
   return collectOutputs(table.hitPolicy, hit.rules.map((r) => rowValue(prepared, r, facts)));
 }

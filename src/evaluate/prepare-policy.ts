@@ -71,6 +71,7 @@ export interface DerivedOutput {
   slot: number;
   hitPolicy: HitPolicy;
   single: boolean;                       // a single-hit table: the first selected rule's value
+  fallback: Literal;                     // the value when no rule matches (the output's default, else null)
   /** [rule] → the cell's value; for a reference, refSlots[rule] ≥ 0 is the slot it reads instead. */
   constants: (Literal | Literal[])[];
   refSlots: Int32Array;
@@ -286,7 +287,7 @@ function derivedOutputsOf(table: CompiledTable, known: (name: string) => number)
       constants.push(out && 'value' in out ? out.value : null);
       refSlots[r] = out && 'ref' in out ? known(out.ref) : -1;
     }
-    derived.push({ name: o.name, slot: known(o.name), hitPolicy: table.hitPolicy, single: isSingleHit(table.hitPolicy), constants, refSlots });
+    derived.push({ name: o.name, slot: known(o.name), hitPolicy: table.hitPolicy, single: isSingleHit(table.hitPolicy), fallback: o.default ?? null, constants, refSlots });
   }
   return derived;
 }

@@ -9,7 +9,7 @@ function tableRows(table: CompiledTable): string[][] {
   const header = [
     `${table.hitPolicy}${table.complete ? ' complete' : ''}`,
     ...table.inputs.map((i) => i.name),
-    ...table.outputs.map((o) => `> ${o.name}`),
+    ...table.outputs.map((o) => `> ${o.name}${o.default === undefined ? "" : ` default ${formatOutput({ value: o.default })}`}`),
   ];
   return [header, ...table.rules.map((r) => [r.label ?? '', ...r.tests.map(formatTest), ...r.outputs.map(formatOutput)])];
 }

@@ -23,7 +23,18 @@ export interface TableContext {
   bareText?: boolean;
 }
 
-interface Column { index: number; name: string; values?: Literal[] }
+interface Column { index: number; name: string; values?: Literal[]; default?: Literal }
+
+/** `> extra_days default 0`: an output's value when no rule matches (DMN defaultOutputEntry). */
+const DEFAULT_SUFFIX = /^(.*?)\s+default\s+(.+)$/;
+
+/** The output's name in a `> name: values default x` header cell (null for an input or a note). */
+export function outputName(header: string): string | null {
+  if (!header.startsWith('>')) return null;
+  const text = header.slice(1).trim();
+  const named = DEFAULT_SUFFIX.exec(text)?.[1] ?? text;
+  return named.split(':')[0]!.trim();
+}
 
 const COLUMN_NAME = /^[A-Za-z_][\w.]*$/;
 
@@ -54,7 +65,17 @@ function parseHeader(sheet: Sheet, issues: IssueList) {
   sheet.header.forEach((raw, index) => {
     if (index === 0 || raw.startsWith('#')) return;
     const isOutput = raw.startsWith('>');
-    const text = isOutput ? raw.slice(1).trim() : raw;
+    let text = isOutput ? raw.slice(1).trim() : raw;
+    let fallback: Literal | undefined;
+    const withDefault = isOutput ? DEFAULT_SUFFIX.exec(text) : null;
+    if (withDefault) {
+      const parsed = parseOutputCell(withDefault[2]!);
+      if (!parsed.ok || parsed.value === null || !('value' in parsed.value) || Array.isArray(parsed.value.value)) {
+        issues.error('bad_default', `"${withDefault[2]}" cannot be a default: expected one value, e.g. "> extra_days default 0"`, sheet.name, headerRow, index);
+        return;
+      }
+      [text, fallback] = [withDefault[1]!.trim(), parsed.value.value];
+    }
     if (text === '') {
       issues.error('empty_header', 'column has no header: expected a fact name, "> output" or "# note"', sheet.name, headerRow, index);
       return;
@@ -72,7 +93,7 @@ function parseHeader(sheet: Sheet, issues: IssueList) {
     }
     seen.set(key, index);
     const values = colon >= 0 ? parseValueList(text.slice(colon + 1), sheet.name, headerRow, index, issues) : undefined;
-    (isOutput ? outputs : inputs).push({ index, name, values });
+    (isOutput ? outputs : inputs).push({ index, name, values, ...(fallback !== undefined ? { default: fallback } : {}) });
   });
   return { inputs, outputs, headerRow };
 }
@@ -169,7 +190,7 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
     hitPolicy: hit?.hitPolicy ?? 'U',
     complete: hit?.complete ?? false,
     inputs: inputs.map((c, i): CompiledInput => ({ name: c.name, ...(infos[i]!.values ? { values: [...infos[i]!.values!] } : {}) })),
-    outputs: outputs.map((c): CompiledOutput => ({ name: c.name, ...(c.values ? { priority: c.values } : {}) })),
+    outputs: outputs.map((c): CompiledOutput => ({ name: c.name, ...(c.values ? { priority: c.values } : {}), ...(c.default !== undefined ? { default: c.default } : {}) })),
     rules,
   };
 }
