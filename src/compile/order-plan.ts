@@ -1,22 +1,8 @@
 // Orders tables and windows so every derived fact is produced before anything reads it (a DMN
 // decision requirements graph, resolved at build time). Ties keep sheet order; cycles are errors.
 
-import type { CompiledTable, CompiledWindow, PlanStep, UnaryTest } from '../contract.js';
-
-function testRefs(test: UnaryTest, into: Set<string>): void {
-  if ('ref' in test) into.add(test.ref);
-  else if ('not' in test) test.not.forEach((t) => testRefs(t, into));
-  else if ('or' in test) test.or.forEach((t) => testRefs(t, into));
-}
-
-export function namesRead(table: CompiledTable): Set<string> {
-  const names = new Set(table.inputs.map((i) => i.name));
-  for (const rule of table.rules) {
-    rule.tests.forEach((t) => testRefs(t, names));
-    for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
-  }
-  return names;
-}
+import type { CompiledTable, CompiledWindow, PlanStep } from '../contract.js';
+import { tableNames } from '../evaluate/evaluate-table.js';
 
 function windowReads(window: CompiledWindow): string[] {
   return [...window.countsFrom, window.checkedAgainst, ...(typeof window.length === 'object' ? [window.length.ref] : [])];
@@ -27,7 +13,7 @@ export type PlanResult = { plan: PlanStep[] } | { cycle: string[] };
 export function orderPlan(tables: CompiledTable[], windows: CompiledWindow[]): PlanResult {
   const nodes: { step: PlanStep; label: string; reads: string[]; produces: string[] }[] = [
     ...tables.map((t, i) => ({
-      step: { table: i }, label: t.source, reads: [...namesRead(t)],
+      step: { table: i }, label: t.source, reads: tableNames(t),
       produces: t.outputs.filter((o) => o.role?.kind === 'derived').map((o) => o.name),
     })),
     ...windows.map((w, i) => ({ step: { window: i }, label: w.source, reads: windowReads(w), produces: [w.name] })),

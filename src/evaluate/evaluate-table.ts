@@ -2,6 +2,7 @@
 // a violated hit policy (two rows in a U table, disagreeing rows in an A table) is returned as an
 // error the caller reports.
 
+import { addTestRefs } from '../sheet/unary-test.js';
 import type { CompiledTable, HitPolicy, Literal, UnaryTest } from '../contract.js';
 import type { Values } from './match-test.js';
 import { buildRuleChecks, ruleHolds, type RuleChecks } from './rule-checks.js';
@@ -65,19 +66,11 @@ function buildIndex(table: CompiledTable): PreparedTable['index'] {
   return { input: bestInput, byValue, always };
 }
 
-/** Adds the facts a cell refers to (`< delivered_on`, inside not(…) or an `or`) to `names`. */
-export function addRefs(test: UnaryTest, names: Set<string>): void {
-  if ('any' in test) return;
-  if ('ref' in test) names.add(test.ref);
-  else if ('not' in test) test.not.forEach((t) => addRefs(t, names));
-  else if ('or' in test) test.or.forEach((t) => addRefs(t, names));
-}
-
 /** Every name a table reads, in a stable order: its inputs, then references in cells. */
 export function tableNames(table: CompiledTable): string[] {
   const names = new Set(table.inputs.map((i) => i.name));
   for (const rule of table.rules) {
-    rule.tests.forEach((t) => addRefs(t, names));
+    rule.tests.forEach((t) => addTestRefs(t, names));
     for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
   }
   return [...names];

@@ -3,7 +3,7 @@
 // these in a brand's vocabulary; the evaluator reads nothing else from a claim.
 
 import type { CompiledFee, CompiledTable, CompiledWindow } from '../contract.js';
-import { addRefs } from './evaluate-table.js';
+import { addTestRefs } from '../sheet/unary-test.js';
 
 /**
  * The dates that select the policy version in force when the product was ordered (first present
@@ -27,7 +27,7 @@ export function factsRead(policy: PolicyReads): Set<string> {
   for (const table of policy.tables) {
     for (const { name } of table.inputs) names.add(name.startsWith(DAYS_SINCE) ? name.slice(DAYS_SINCE.length) : name);
     for (const rule of table.rules) {
-      for (const test of rule.tests) addRefs(test, names);
+      for (const test of rule.tests) addTestRefs(test, names);
       for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
     }
   }

@@ -3,6 +3,7 @@
 // value matches only `-`, `null`, or a `not(…)` of plain values.
 
 import type { Literal, UnaryTest } from '../contract.js';
+import { visitTest, type TestVisitor } from '../sheet/unary-test.js';
 
 /** Fact values by slot: names are resolved to array indexes when a policy is prepared. */
 export type Values = Literal[];
@@ -32,11 +33,13 @@ function globToRegExp(glob: string): RegExp {
 
 /** True when the test compares order (so `not(…)` of it can be unknown, see below). */
 function isOrdered(test: UnaryTest): boolean {
-  if ('cmp' in test || 'range' in test) return true;
-  if ('ref' in test) return test.op !== undefined;
-  if ('or' in test) return test.or.some(isOrdered);
-  if ('not' in test) return test.not.some(isOrdered);
-  return false;
+  return visitTest(test, {
+    any: () => false, eq: () => false, glob: () => false,
+    cmp: () => true, range: () => true,
+    ref: (t) => t.op !== undefined,
+    not: (t) => t.not.some(isOrdered),
+    or: (t) => t.or.some(isOrdered),
+  } satisfies TestVisitor<boolean>);
 }
 
 /**
@@ -44,48 +47,47 @@ function isOrdered(test: UnaryTest): boolean {
  * it is compared with): FEEL makes that comparison null, so `not(…)` of it is null too, never true.
  */
 function incomparable(test: UnaryTest, v: Literal, values: Values, slotOf: SlotOf): boolean {
-  if ('cmp' in test) return !comparable(v, test.value);
-  if ('range' in test) return !comparable(v, test.range[0]);
-  if ('ref' in test) return test.op !== undefined && !comparable(v, values[slotOf(test.ref)] ?? null);
-  if ('or' in test) return test.or.some((t) => incomparable(t, v, values, slotOf));
-  if ('not' in test) return test.not.some((t) => incomparable(t, v, values, slotOf));
-  return false;
+  return visitTest(test, {
+    any: () => false, eq: () => false, glob: () => false,
+    cmp: (t) => !comparable(v, t.value),
+    range: (t) => !comparable(v, t.range[0]),
+    ref: (t) => t.op !== undefined && !comparable(v, values[slotOf(t.ref)] ?? null),
+    not: (t) => t.not.some((inner) => incomparable(inner, v, values, slotOf)),
+    or: (t) => t.or.some((inner) => incomparable(inner, v, values, slotOf)),
+  } satisfies TestVisitor<boolean>);
 }
 
 const NO_SLOTS: SlotOf = () => -1;
 
+/** A cell as a matcher closure, built once per policy version (see the module comment). */
 export function compileTest(test: UnaryTest, slotOf: SlotOf = NO_SLOTS): Matcher {
-  if ('any' in test) return ANY;
-  if ('eq' in test) {
-    const [first] = test.eq;
-    if (test.eq.length === 1) return (v) => v === first;
-    const set = new Set<Literal>(test.eq);
-    return (v) => set.has(v);
-  }
-  if ('glob' in test) {
-    const patterns = test.glob.map(globToRegExp);
-    return (v) => typeof v === 'string' && patterns.some((p) => p.test(v));
-  }
-  if ('cmp' in test) {
-    const { cmp, value } = test;
-    return (v) => compare(cmp, v, value);
-  }
-  if ('range' in test) {
-    const [lo, hi] = test.range;
-    const [openLo, openHi] = test.open;
-    return (v) => compare(openLo ? '>' : '>=', v, lo) && compare(openHi ? '<' : '<=', v, hi);
-  }
-  if ('ref' in test) {
-    const { op } = test;
-    const slot = slotOf(test.ref);
-    return op ? (v, values) => compare(op, v, values[slot] ?? null) : (v, values) => v !== null && v === values[slot];
-  }
-  if ('or' in test) {
-    const parts = test.or.map((t) => compileTest(t, slotOf));
-    return (v, values) => parts.some((m) => m(v, values));
-  }
-  const inner = compileTest(test.not.length === 1 ? test.not[0]! : { or: test.not }, slotOf);
-  if (!isOrdered(test)) return (v, values) => !inner(v, values);
-  // not(< 5) on null or on "a" is unknown, not true (this used to be special-cased for null only).
-  return (v, values) => !incomparable(test, v, values, slotOf) && !inner(v, values);
+  return visitTest(test, {
+    any: () => ANY,
+    eq: ({ eq }) => {
+      const [first] = eq;
+      if (eq.length === 1) return (v) => v === first;
+      const set = new Set<Literal>(eq);
+      return (v) => set.has(v);
+    },
+    glob: ({ glob }) => {
+      const patterns = glob.map(globToRegExp);
+      return (v) => typeof v === 'string' && patterns.some((p) => p.test(v));
+    },
+    cmp: ({ cmp, value }) => (v) => compare(cmp, v, value),
+    range: ({ range: [lo, hi], open: [openLo, openHi] }) => (v) => compare(openLo ? '>' : '>=', v, lo) && compare(openHi ? '<' : '<=', v, hi),
+    ref: ({ ref, op }) => {
+      const slot = slotOf(ref);
+      return op ? (v, values) => compare(op, v, values[slot] ?? null) : (v, values) => v !== null && v === values[slot];
+    },
+    or: ({ or }) => {
+      const parts = or.map((t) => compileTest(t, slotOf));
+      return (v, values) => parts.some((m) => m(v, values));
+    },
+    not: (t) => {
+      const inner = compileTest(t.not.length === 1 ? t.not[0]! : { or: t.not }, slotOf);
+      if (!isOrdered(t)) return (v, values) => !inner(v, values);
+      // not(< 5) on null or on "a" is unknown, not true (this used to be special-cased for null only).
+      return (v, values) => !incomparable(t, v, values, slotOf) && !inner(v, values);
+    },
+  } satisfies TestVisitor<Matcher>);
 }
