@@ -14,6 +14,7 @@ import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyCache, PolicyStore } from './policy-store.js';
 import { problem, PolicyUnavailable, PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
 import { brandRoutes } from './routes/brands.js';
+import { claimSchemaRoutes } from './routes/claim-schema.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
 import { metaRoutes } from './routes/meta.js';
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions = {}) {
     .route('/v1', eligibilityRoutes)
     .route('/v1', brandRoutes)
     .route('/v1', coverageRoutes)
+    .route('/v1', claimSchemaRoutes)
     .route('/v1', sheetRoutes)
     .route('/', metaRoutes);
 
