@@ -17,6 +17,7 @@ import { brandRoutes } from './routes/brands.js';
 import { claimSchemaRoutes } from './routes/claim-schema.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
+import { mcpRoutes } from './routes/mcp.js';
 import { metaRoutes } from './routes/meta.js';
 import { sheetRoutes } from './routes/sheets.js';
 
@@ -76,7 +77,8 @@ export function createApp(options: AppOptions = {}) {
     .route('/v1', coverageRoutes)
     .route('/v1', claimSchemaRoutes)
     .route('/v1', sheetRoutes)
-    .route('/', metaRoutes);
+    .route('/', metaRoutes)
+    .route('/', mcpRoutes);
 
   let allowed: ((path: string) => string | null) | undefined;
   app.notFound((c) => {
