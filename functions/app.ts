@@ -14,8 +14,10 @@ import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyCache, PolicyStore } from './policy-store.js';
 import { problem, PolicyUnavailable, PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
 import { brandRoutes } from './routes/brands.js';
+import { claimSchemaRoutes } from './routes/claim-schema.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { eligibilityRoutes } from './routes/eligibility.js';
+import { mcpRoutes } from './routes/mcp.js';
 import { metaRoutes } from './routes/meta.js';
 import { sheetRoutes } from './routes/sheets.js';
 
@@ -73,8 +75,10 @@ export function createApp(options: AppOptions = {}) {
     .route('/v1', eligibilityRoutes)
     .route('/v1', brandRoutes)
     .route('/v1', coverageRoutes)
+    .route('/v1', claimSchemaRoutes)
     .route('/v1', sheetRoutes)
-    .route('/', metaRoutes);
+    .route('/', metaRoutes)
+    .route('/', mcpRoutes);
 
   let allowed: ((path: string) => string | null) | undefined;
   app.notFound((c) => {

@@ -30,7 +30,8 @@ const EXPOSE_HEADERS = [...POLICY_HEADERS, REQUEST_ID, 'ETag', 'Content-Language
 const PREFLIGHT: HeaderList = [
   ['Access-Control-Max-Age', '600'],
   ['Access-Control-Allow-Methods', 'GET,POST,OPTIONS'],
-  ['Access-Control-Allow-Headers', `Content-Type,Accept-Language,If-None-Match,${REQUEST_ID}`],
+  // Mcp-Protocol-Version: a browser-based MCP client (the MCP Inspector's direct mode) sends it to /mcp.
+  ['Access-Control-Allow-Headers', `Content-Type,Accept-Language,If-None-Match,${REQUEST_ID},Mcp-Protocol-Version`],
 ];
 
 /** A client's own id is kept when it is short and plain (it ends up in logs and headers). */

@@ -5,16 +5,14 @@
 
 import { Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
-import type { CompiledPolicy, CoverageSummary } from '../../src/contract.js';
-import { checkClaim } from '../../src/evaluate/check-claim.js';
-import { summarizeCoverage } from '../../src/evaluate/summarize-coverage.js';
+import type { CompiledPolicy } from '../../src/contract.js';
 import type { AppEnv } from '../app-env.js';
-import { coveragePolicies } from '../coverage-terms.js';
+import { coverageAnswer, coverageProbe, type CoverageAnswer } from '../coverage-terms.js';
 import { loadBrand } from '../decide-claim.js';
+import { ifNoneMatchHits } from '../etag.js';
 import { remember } from '../lru.js';
 import { negotiateLocale } from '../negotiate-locale.js';
 import { setPolicyHeaders } from '../policy-headers.js';
-import { problem, ProblemError } from '../problem.js';
 import { CoverageQuerySchema } from '../request-schemas.js';
 import { queryParams } from '../validate.js';
 
@@ -29,8 +27,6 @@ function fingerprint(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-type CoverageAnswer = CoverageSummary & { policies: ReturnType<typeof coveragePolicies> };
-
 /** Serialized answers per policy version (dropped with it), by day, query and locale. */
 const answers = new WeakMap<CompiledPolicy, Map<string, string>>();
 const MAX_ANSWERS_PER_VERSION = 256;
@@ -40,18 +36,9 @@ function answer(policy: CompiledPolicy, today: string, query: { product_line?: s
   if (!held) answers.set(policy, (held = new Map()));
   const key = [today, query.product_line ?? '', query.part ?? '', locale].join('\u0000');
   let body = held.get(key);
-  if (body === undefined) {
-    const summary = summarizeCoverage(policy, { ...query, locale }, today);
-    body = JSON.stringify({ ...summary, policies: coveragePolicies(policy, summary) } satisfies CoverageAnswer);
-  }
+  if (body === undefined) body = JSON.stringify(coverageAnswer(policy, query, locale, today));
   remember(held, key, body, MAX_ANSWERS_PER_VERSION);
   return body;
-}
-
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
 export const coverageRoutes = new Hono<AppEnv>()
@@ -59,13 +46,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const { product_line, part } = c.req.valid('query');
     const loaded = await loadBrand(c.get('store'), c.req.param('brand'), { mode: 'current' }, 'path.brand');
     const { policy } = loaded;
-    // The product line and part are claim facts: the brand's vocabulary decides what is valid. A badge's
-    // markup is the same on every product page, so one the brand does not read (its terms do not
-    // depend on it) is left out rather than refused.
-    const reads = (fact: string) => policy.facts.some((f) => f.name === fact);
-    const probe = { ...(product_line && reads('product_line') ? { product_line } : {}), ...(part && reads('part') ? { part } : {}) };
-    const checked = checkClaim(policy.facts, probe, 'query');
-    if (!checked.ok) throw new ProblemError(problem('invalid-request', { errors: checked.problems }));
+    const probe = coverageProbe(policy, { product_line, part }, 'query');
 
     const locale = negotiateLocale(c.req.header('accept-language'), policy.locales, policy.defaultLocale);
     const etag = `W/"${policy.version}-${fingerprint(`${probe.product_line ?? ''}\u0000${probe.part ?? ''}\u0000${locale}`)}"`;
@@ -74,7 +55,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', CACHE_CONTROL);
     c.header('Vary', 'Accept-Language', { append: true });
     c.header('Content-Language', locale);
-    if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304);
 
     // The body is CoverageAnswer's JSON, serialized by answer(): typed as c.json would type it, for hono/client.
     const body = answer(policy, c.get('today'), probe, locale);

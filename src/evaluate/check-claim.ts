@@ -9,7 +9,9 @@ import { toMinorUnits } from './money.js';
 export interface ClaimProblem { path: string; message: string }
 export type CheckedClaim = { ok: true; facts: Record<string, Literal> } | { ok: false; problems: ClaimProblem[] };
 
-const MAX_TEXT = 200;
+/** Longest text fact a claim may carry, and the largest amount (in currency units). */
+export const MAX_TEXT = 200;
+export const MAX_AMOUNT = 1e12;
 
 export function checkValue(fact: CompiledFact, value: unknown): { value: Literal } | { problem: string } {
   if (value === null) return { value: null };
@@ -28,7 +30,7 @@ export function checkValue(fact: CompiledFact, value: unknown): { value: Literal
       const ok = (typeof value === 'number' || (typeof value === 'string' && value.length <= 20)) && toMinorUnits(value) !== null;
       if (!ok) return { problem: 'expected an amount in currency units with at most 2 decimals, e.g. 299.99' };
       const amount = Number(value);
-      return amount >= 0 && amount <= 1e12 ? { value: amount } : { problem: 'expected an amount from 0 to 1,000,000,000,000' };
+      return amount >= 0 && amount <= MAX_AMOUNT ? { value: amount } : { problem: 'expected an amount from 0 to 1,000,000,000,000' };
     }
   }
 }

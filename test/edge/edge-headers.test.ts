@@ -23,7 +23,7 @@ const honoStack: MiddlewareHandler<AppEnv>[] = [
   cors({
     origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings'] | undefined)?.ALLOWED_ORIGINS),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id'],
+    allowHeaders: ['Content-Type', 'Accept-Language', 'If-None-Match', 'X-Request-Id', 'Mcp-Protocol-Version'],
     exposeHeaders: [...POLICY_HEADERS, 'X-Request-Id', 'ETag', 'Content-Language'],
     maxAge: 600,
   }),

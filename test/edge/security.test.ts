@@ -15,10 +15,11 @@ import { bundledPolicy, call, freshApp, postJson, readJson, emptyKv } from './wo
 const READ_ROUTES = ['/healthz', '/openapi.json', '/docs', '/v1/brands', '/v1/brands/kospet', '/v1/brands/kospet/coverage?part=watch', '/v1/brands/kospet/sheets', '/v1/brands/kospet/sheets/services', '/v1/brands/kospet/sheets/services?format=csv'];
 
 describe('nothing writes', () => {
-  it('has no route but GET and POST, and POST only where a claim is decided', () => {
+  it('has no route but GET and POST, and POST only where a claim is decided or an agent calls a read-only tool', () => {
     const routes = createApp().routes.filter((r) => r.method !== 'ALL');
     expect([...new Set(routes.map((r) => r.method))].sort()).toEqual(['GET', 'POST']);
-    expect([...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.path))].sort()).toEqual(['/v1/eligibility', '/v1/eligibility/batch']);
+    // /mcp's tools read only (test/edge/mcp.test.ts spies on the KV binding across all of them).
+    expect([...new Set(routes.filter((r) => r.method === 'POST').map((r) => r.path))].sort()).toEqual(['/mcp', '/v1/eligibility', '/v1/eligibility/batch']);
   });
 
   it('answers PUT, PATCH and DELETE on every route with a 405 problem and what it allows', async () => {

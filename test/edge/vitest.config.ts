@@ -21,8 +21,14 @@ export default defineProject({
       },
     }),
   ],
-  // Same alias as wrangler.toml: Vite, not wrangler, bundles the Worker under test.
-  resolve: { alias: { 'virtual:bundled-policies': fromRoot('dist/worker/bundled-policies.json') } },
+  // Same aliases as wrangler.toml: Vite, not wrangler, bundles the Worker under test, and the tests
+  // must run the MCP SDK without the parts the deployed bundle leaves out (functions/mcp/sdk-unused.ts).
+  resolve: {
+    alias: {
+      'virtual:bundled-policies': fromRoot('dist/worker/bundled-policies.json'),
+      ...Object.fromEntries(['ajv', 'ajv-formats', 'zod/v3', 'zod-to-json-schema'].map((name) => [name, fromRoot('functions/mcp/sdk-unused.ts')])),
+    },
+  },
   test: {
     name: 'edge',
     include: ['**/*.test.ts'],
