@@ -3,6 +3,7 @@
 // whose pointer or document is corrupt or too new — each marks only its own row and its own cart
 // items, while every other brand answers as before and /healthz stays 200 naming what is degraded.
 
+import { FORMAT_VERSION } from '../../src/contract.js';
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
@@ -82,7 +83,7 @@ describe('a listed brand whose pointer is missing', () => {
 describe.each([
   ['the pointer is corrupt', brandKey('ghost'), '{"brand":"ghost","timeline":', 'kv-corrupt'],
   ['the pointer names a version that is not stored', versionKey('ghost', ghost.version), null, 'kv-corrupt'],
-  ['the version document has a newer format', versionKey('ghost', ghost.version), JSON.stringify({ ...ghost, formatVersion: ghost.formatVersion + 1 }), 'format-too-new'],
+  ['the version document has a newer format', versionKey('ghost', ghost.version), JSON.stringify({ ...ghost, formatVersion: FORMAT_VERSION + 1 }), 'format-too-new'],
 ])('a brand whose %s (and that no bundle holds)', (_, key, value, fault) => {
   const broken = () => isolateWith(key, value === null ? { kind: 'absent' } : { kind: 'value', value });
 

@@ -4,6 +4,7 @@
 // logs each fault once however many requests and re-checks follow, and never answers 5xx for it. A
 // list fault touches only the brand list and /healthz; a brand's fault only that brand's routes.
 
+import { FORMAT_VERSION } from '../../src/contract.js';
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BRAND_KEY_PREFIX, brandKey, versionKey, type PolicyPointer } from '../../src/store/policy-pointer.js';
@@ -64,7 +65,7 @@ const SCENARIOS: Scenario[] = [
   scenario('reading the pointer never answers', at.pointer, async () => ({ kind: 'hang' }), 'kv-unreadable'),
   scenario('the version document is missing', at.version, async () => ({ kind: 'absent' }), 'kv-corrupt'),
   scenario('the version document is corrupt JSON', at.version, async () => ({ kind: 'value', value: JSON.stringify(kospet).slice(0, 1000) }), 'kv-corrupt'),
-  scenario('the version document is of a newer format', at.version, async () => ({ kind: 'value', value: JSON.stringify({ ...kospet, formatVersion: kospet.formatVersion + 1 }) }), 'format-too-new'),
+  scenario('the version document is of a newer format', at.version, async () => ({ kind: 'value', value: JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }) }), 'format-too-new'),
   scenario('reading the version document throws', at.version, async () => ({ kind: 'throw', message: 'KV GET failed: 503' }), 'kv-unreadable'),
   scenario('reading the version document never answers', at.version, async () => ({ kind: 'hang' }), 'kv-unreadable'),
 ];

@@ -1,3 +1,4 @@
+import { FORMAT_VERSION } from '../../src/contract.js';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
@@ -127,7 +128,7 @@ describe('the policy store', () => {
       ['the pointer is another brand\'s', brandKey('kospet'), JSON.stringify({ brand: 'kokoni', timeline: [{ version: kospet.version, effective_from: '2020-01-01', published_at: '' }] }), 'kv-corrupt'],
       ['the version document is truncated', versionKey('kospet', kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
       ['the version document is another brand\'s', versionKey('kospet', kospet.version), JSON.stringify(bundledPolicy('kokoni')), 'kv-corrupt'],
-      ['the version document has a newer format', versionKey('kospet', kospet.version), JSON.stringify({ ...kospet, formatVersion: kospet.formatVersion + 1 }), 'format-too-new'],
+      ['the version document has a newer format', versionKey('kospet', kospet.version), JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }), 'format-too-new'],
     ])('when %s: degraded (%s)', async (_, key, value, fault) => {
       const original = (await env.POLICIES.get(key, 'text'))!;
       await env.POLICIES.put(key, value);
