@@ -3,7 +3,7 @@
 // and changes to windows, remedies, settings, vocabulary and wording. Pure.
 
 import type { CompiledPolicy, CompiledRule, CompiledTable, SourceRef } from '../contract.js';
-import { formatOutput, formatTest } from './format-cell.js';
+import { formatOutput, formatTest } from '../sheet/format-cell.js';
 
 export interface CellChange { column: string; before: string; after: string }
 

@@ -3,7 +3,7 @@
 // compiled, so they are not here either.
 
 import type { CompiledPolicy, CompiledTable } from '../contract.js';
-import { formatOutput, formatTest } from '../diff/format-cell.js';
+import { formatOutput, formatTest } from './format-cell.js';
 
 function tableRows(table: CompiledTable): string[][] {
   const header = [
@@ -11,7 +11,7 @@ function tableRows(table: CompiledTable): string[][] {
     ...table.inputs.map((i) => i.name),
     ...table.outputs.map((o) => `> ${o.name}${o.default === undefined ? "" : ` default ${formatOutput({ value: o.default })}`}`),
   ];
-  return [header, ...table.rules.map((r) => [r.label ?? '', ...r.tests.map(formatTest), ...r.outputs.map(formatOutput)])];
+  return [header, ...table.rules.map((r) => [r.label ?? '', ...r.tests.map((t) => formatTest(t)), ...r.outputs.map((o) => formatOutput(o))])];
 }
 
 /** The sheet's rows, header first; null when the policy has no sheet of that name. */

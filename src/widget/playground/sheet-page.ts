@@ -2,10 +2,10 @@
 // highlighted and scrolled to, and every other sheet of the brand one click away.
 
 import type { CompiledRemedy, CompiledTable, CompiledWindow, FactType } from '../../contract.js';
-import type { BrandDetail, SheetDocument, SheetList } from './api-types.js';
+import type { SheetDocument, SheetList } from './api-types.js';
 import { byId, h, type Child } from './dom.js';
 import { fetchJson } from './fetch-json.js';
-import { formatOutput, formatTest } from './format-cell.js';
+import { formatOutput, formatTest, sheetLiteral } from '../../sheet/format-cell.js';
 import { parseSource, sheetHref } from './sheet-link.js';
 
 const params = new URLSearchParams(location.search);
@@ -21,12 +21,12 @@ interface Row { source: string; cells: Child[] }
 
 const rowNumber = (source: string) => parseSource(source)?.row ?? null;
 
-function tableRows(table: CompiledTable, types: Map<string, FactType>): { head: string[]; rows: Row[] } {
+function tableRows(table: CompiledTable): { head: string[]; rows: Row[] } {
   return {
     head: ['label', ...table.inputs.map((i) => i.name), ...table.outputs.map((o) => `> ${o.name}`)],
     rows: table.rules.map((rule) => ({
       source: rule.source,
-      cells: [rule.label ?? '', ...rule.tests.map((t, i) => formatTest(t, types.get(table.inputs[i]!.name))), ...rule.outputs.map(formatOutput)],
+      cells: [rule.label ?? '', ...rule.tests.map((t) => formatTest(t, sheetLiteral)), ...rule.outputs.map((o) => formatOutput(o, sheetLiteral))],
     })),
   };
 }
@@ -44,8 +44,8 @@ const windowRows = (windows: CompiledWindow[]) => ({
   })),
 });
 
-function renderSheet(doc: SheetDocument, types: Map<string, FactType>): void {
-  const { head, rows } = doc.kind === 'table' ? tableRows(doc.table, types) : doc.kind === 'remedies' ? remedyRows(doc.remedies) : windowRows(doc.windows);
+function renderSheet(doc: SheetDocument): void {
+  const { head, rows } = doc.kind === 'table' ? tableRows(doc.table) : doc.kind === 'remedies' ? remedyRows(doc.remedies) : windowRows(doc.windows);
   const policy = doc.kind === 'table' ? `hit policy ${doc.table.hitPolicy}${doc.table.complete ? ' complete' : ''}, ` : '';
   title.textContent = doc.source;
   let found: HTMLElement | null = null;
@@ -71,10 +71,9 @@ async function start(): Promise<void> {
     status.textContent = 'Open a sheet from a decision in the playground, or add ?brand=…&sheet=… to the address.';
     return;
   }
-  const [doc, list, detail] = await Promise.all([
+  const [doc, list] = await Promise.all([
     fetchJson<SheetDocument>(`/v1/brands/${encodeURIComponent(brand)}/sheets/${encodeURIComponent(sheet)}`),
     fetchJson<SheetList>(`/v1/brands/${encodeURIComponent(brand)}/sheets`),
-    fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`),
   ]);
   if (list.ok) {
     nav.replaceChildren(h('ul', {}, list.data.sheets.map((s) => h('li', {},
@@ -84,8 +83,7 @@ async function start(): Promise<void> {
     status.textContent = `Cannot show ${brand}/${sheet}: ${doc.problem.detail ?? doc.problem.title}`;
     return;
   }
-  const types = new Map((detail.ok ? detail.data.facts : []).map((f) => [f.name, f.type]));
-  renderSheet(doc.data, types);
+  renderSheet(doc.data);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,7 +1,8 @@
+// Cells back in sheet syntax: every kind of cell, in the viewer's style and the quoted style.
+
 import { describe, expect, it } from 'vitest';
-import type { UnaryTest } from '../../contract.js';
-import { formatOutput, formatTest } from './format-cell.js';
-import { parseSource, sheetHref } from './sheet-link.js';
+import type { UnaryTest } from '../contract.js';
+import { formatOutput, formatTest, quotedLiteral, sheetLiteral } from './format-cell.js';
 
 describe('formatTest', () => {
   it.each<[UnaryTest, string]>([
@@ -17,30 +18,25 @@ describe('formatTest', () => {
     [{ or: [{ cmp: '<', value: 1 }, { cmp: '>', value: 9 }] }, '< 1, > 9'],
     [{ eq: [null] }, 'null'],
   ])('%j reads as %s', (test, text) => {
-    expect(formatTest(test)).toBe(text);
-  });
-
-  it('shows compiled day numbers of a date fact as dates', () => {
-    expect(formatTest({ cmp: '>=', value: 20148 }, 'date')).toBe('>= 2025-03-01');
+    expect(formatTest(test, sheetLiteral)).toBe(text);
   });
 });
 
 describe('formatOutput', () => {
   it('reads lists, references and empty cells', () => {
-    expect(formatOutput({ value: ['refund', 'repair'] })).toBe('refund, repair');
+    expect(formatOutput({ value: ['refund', 'repair'] }, sheetLiteral)).toBe('refund, repair');
     expect(formatOutput({ ref: 'order_amount' })).toBe('order_amount');
     expect(formatOutput(null)).toBe('');
   });
+
+  it('writes text bare in the quoted style too, as reason codes and payers are typed', () => {
+    expect(formatOutput({ value: 'customer' })).toBe('customer');
+    expect(formatOutput({ value: 15 })).toBe('15');
+  });
 });
 
-describe('sheet links', () => {
-  it('turn a decision source into the viewer address of that row', () => {
-    const ref = parseSource('acme/non-quality.csv:3');
-    expect(ref).toEqual({ brand: 'acme', sheet: 'non-quality', row: 3 });
-    expect(sheetHref(ref!)).toBe('/sheets?brand=acme&sheet=non-quality&row=3#row-3');
-  });
-
-  it('have no viewer for shared sheets', () => {
-    expect(parseSource('_shared/reasons.csv:4')).toBeNull();
+describe('the quoted style', () => {
+  it('quotes text and leaves dates and numbers bare', () => {
+    expect(formatTest({ eq: ['used', '2025-03-01', 5] }, quotedLiteral)).toBe('"used", 2025-03-01, 5');
   });
 });
