@@ -1,7 +1,7 @@
 // /sheets?brand=elegoo&sheet=non-quality&row=3: one compiled sheet as a table, the cited row
 // highlighted and scrolled to, and every other sheet of the brand one click away.
 
-import type { CompiledRemedy, CompiledTable, CompiledWindow, FactType } from '../../contract.js';
+import type { CompiledRemedy, CompiledTable, CompiledWindow } from '../../contract.js';
 import type { SheetDocument, SheetList } from './api-types.js';
 import { byId, h, type Child } from './dom.js';
 import { fetchJson } from './fetch-json.js';
