@@ -8,6 +8,7 @@
 
 import type { CompiledTable, FactType, Literal, UnaryTest } from '../contract.js';
 import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
+import { addTestRefs, visitTest, type TestVisitor } from '../sheet/unary-test.js';
 import { compileTest, type Matcher } from '../evaluate/match-test.js';
 
 /** The atoms one rule's cell matches: `true` for all of them (`-`), else [lo, hi, lo, hi, …] inclusive, ascending. */
@@ -42,27 +43,34 @@ export function atomCount(cell: CellAtoms, atoms: number): number {
   return n;
 }
 
+/** The literals a cell compares with, and its * patterns. */
 function collectLiterals(test: UnaryTest, into: Literal[], globs: string[]): void {
-  if ('eq' in test) for (const v of test.eq) into.push(v);
-  else if ('glob' in test) for (const g of test.glob) globs.push(g);
-  else if ('cmp' in test) into.push(test.value);
-  else if ('range' in test) into.push(test.range[0], test.range[1]);
-  else if ('not' in test) test.not.forEach((t) => collectLiterals(t, into, globs));
-  else if ('or' in test) test.or.forEach((t) => collectLiterals(t, into, globs));
+  visitTest<void>(test, {
+    any: () => {}, ref: () => {},
+    eq: (t) => { into.push(...t.eq); },
+    glob: (t) => { globs.push(...t.glob); },
+    cmp: (t) => { into.push(t.value); },
+    range: (t) => { into.push(t.range[0], t.range[1]); },
+    not: (t) => t.not.forEach((inner) => collectLiterals(inner, into, globs)),
+    or: (t) => t.or.forEach((inner) => collectLiterals(inner, into, globs)),
+  } satisfies TestVisitor<void>);
 }
 
+/** True when the cell compares order somewhere (< 14, [0..14]). */
 function comparesOrder(test: UnaryTest): boolean {
-  if ('cmp' in test || 'range' in test) return true;
-  if ('not' in test) return test.not.some(comparesOrder);
-  if ('or' in test) return test.or.some(comparesOrder);
-  return false;
+  return visitTest(test, {
+    any: () => false, eq: () => false, glob: () => false, ref: () => false,
+    cmp: () => true, range: () => true,
+    not: (t) => t.not.some(comparesOrder),
+    or: (t) => t.or.some(comparesOrder),
+  } satisfies TestVisitor<boolean>);
 }
 
+/** True when the cell compares with another name's value, which verification cannot enumerate. */
 export function hasRefs(test: UnaryTest): boolean {
-  if ('ref' in test) return true;
-  if ('not' in test) return test.not.some(hasRefs);
-  if ('or' in test) return test.or.some(hasRefs);
-  return false;
+  const refs = new Set<string>();
+  addTestRefs(test, refs);
+  return refs.size > 0;
 }
 
 /** Representative points around every boundary of an ordered domain (numbers or day numbers). */

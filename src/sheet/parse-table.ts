@@ -3,6 +3,7 @@
 
 import type { CompiledInput, CompiledOutput, CompiledRule, CompiledTable, FactType, HitPolicy, Literal, UnaryTest } from '../contract.js';
 import type { IssueList } from '../compile/issue.js';
+import { visitTest, type TestVisitor } from './unary-test.js';
 import { parseInputCell, parseLiteral, parseOutputCell, splitTopLevel } from './cell-syntax.js';
 import type { Sheet } from './parse-sheet.js';
 
@@ -98,36 +99,36 @@ function parseHeader(sheet: Sheet, issues: IssueList) {
   return { inputs, outputs, headerRow };
 }
 
-const kindOf = (v: Literal) => (v === null ? 'null' : typeof v);
+const typeOfLiteral = (v: Literal) => (v === null ? 'null' : typeof v);
 
 /** Checks a parsed test against the column's type; returns what is wrong, or null. */
 export function checkTest(test: UnaryTest, info: NameInfo): string | null {
   const { type, values } = info;
-  if ('any' in test) return null;
-  if ('not' in test || 'or' in test) {
-    for (const t of 'not' in test ? test.not : test.or) {
-      const problem = checkTest(t, info);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  if ('ref' in test) return null;
-  if ('glob' in test) return type === undefined || type === 'text' ? null : `a pattern with * only works on text facts, not ${type}`;
-  const ordered = 'cmp' in test ? [test.value] : 'range' in test ? test.range : null;
-  if (ordered) {
+  const firstProblem = (tests: UnaryTest[]) => tests.map((t) => checkTest(t, info)).find((p) => p !== null) ?? null;
+  const ordered = (ends: Literal[]): string | null => {
     if (type === 'boolean' || type === 'enum' || type === 'text') return `${type} values cannot be compared with < > or ranges: expected a value or a list`;
     const want = type === 'date' ? 'string' : type ? 'number' : null;
-    const bad = want ? ordered.find((v) => typeof v !== want) : undefined;
+    const bad = want ? ends.find((v) => typeof v !== want) : undefined;
     return bad !== undefined ? `${bad} is not a ${type}: expected ${type === 'date' ? 'a date like 2025-03-01' : 'a number'}` : null;
-  }
-  if (!('eq' in test)) return null;
-  for (const v of test.eq) {
-    if (v === null || type === undefined) continue;
-    const expected = type === 'boolean' ? 'boolean' : type === 'number' || type === 'money' ? 'number' : 'string';
-    if (kindOf(v) !== expected) return `${JSON.stringify(v)} is not a ${type}: expected ${type === 'boolean' ? 'true/false (√/×)' : type === 'date' ? 'a date like 2025-03-01' : `a ${type}`}`;
-    if (values && !values.includes(v)) return `"${v}" is not an allowed value: expected one of ${values.join(', ')}`;
-  }
-  return null;
+  };
+  return visitTest(test, {
+    any: () => null,
+    ref: () => null,
+    not: (t) => firstProblem(t.not),
+    or: (t) => firstProblem(t.or),
+    glob: () => (type === undefined || type === 'text' ? null : `a pattern with * only works on text facts, not ${type}`),
+    cmp: (t) => ordered([t.value]),
+    range: (t) => ordered(t.range),
+    eq: (t) => {
+      for (const v of t.eq) {
+        if (v === null || type === undefined) continue;
+        const expected = type === 'boolean' ? 'boolean' : type === 'number' || type === 'money' ? 'number' : 'string';
+        if (typeOfLiteral(v) !== expected) return `${JSON.stringify(v)} is not a ${type}: expected ${type === 'boolean' ? 'true/false (√/×)' : type === 'date' ? 'a date like 2025-03-01' : `a ${type}`}`;
+        if (values && !values.includes(v)) return `"${v}" is not an allowed value: expected one of ${values.join(', ')}`;
+      }
+      return null;
+    },
+  } satisfies TestVisitor<string | null>);
 }
 
 export function parseTable(sheet: Sheet, context: TableContext, issues: IssueList): CompiledTable | null {
