@@ -7,6 +7,8 @@ import { isCasesSheet, type BrandSheets, type SheetFile } from '../compile/compi
 import { UsageError } from './errors.js';
 
 export const DEFAULT_SHEETS_DIR = 'policy-sheets';
+/** The vocabulary every brand compiles with (not a brand: folders starting with `_` never are). */
+export const SHARED_FOLDER = '_shared';
 
 function readCsvFiles(dir: string, prefix: string): SheetFile[] {
   return readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv')).sort()
@@ -28,8 +30,8 @@ export function selectBrands(root: string, requested: string[]): string[] {
 export interface BrandFolder { sheets: BrandSheets; cases: SheetFile[] }
 
 export function readBrand(root: string, brand: string): BrandFolder {
-  const sharedDir = join(root, '_shared');
-  const shared = existsSync(sharedDir) ? readCsvFiles(sharedDir, '_shared') : [];
+  const sharedDir = join(root, SHARED_FOLDER);
+  const shared = existsSync(sharedDir) ? readCsvFiles(sharedDir, SHARED_FOLDER) : [];
   const files = readCsvFiles(join(root, brand), brand);
   return {
     sheets: { brand, shared, files: files.filter((f) => !isCasesSheet(f.name.replace(/^.*\//, ''))) },
