@@ -28,7 +28,7 @@ export interface RecheckOutcome {
   failed: string[];
 }
 
-interface Checked { brand: string; policy?: CompiledPolicy; problems: Issue[] }
+interface Checked { brand: string; policy?: CompiledPolicy; problems: Issue[]; cases: number }
 
 function checkBrand(root: string, brand: string): Checked {
   try {
@@ -36,10 +36,11 @@ function checkBrand(root: string, brand: string): Checked {
     const problems = [...outcome.issues, ...caseIssues(outcome)];
     const errors = problems.filter((p) => p.severity !== 'warning');
     const all = [...problems, ...outcome.warnings];
-    return errors.length || !outcome.policy ? { brand, problems: all } : { brand, policy: outcome.policy, problems: all };
+    const cases = outcome.cases.length;
+    return errors.length || !outcome.policy ? { brand, problems: all, cases } : { brand, policy: outcome.policy, problems: all, cases };
   } catch (error) {
     // The folder changed under us (a save in progress, a folder removed): a problem, retried on the next save.
-    return { brand, problems: [{ code: 'unreadable_sheets', sheet: `${brand}/`, severity: 'error', message: `cannot read the folder: ${(error as Error).message}` }] };
+    return { brand, cases: 0, problems: [{ code: 'unreadable_sheets', sheet: `${brand}/`, severity: 'error', message: `cannot read the folder: ${(error as Error).message}` }] };
   }
 }
 
@@ -52,6 +53,7 @@ export async function recheckBrands(brands: readonly string[], options: RecheckO
   const today = now.toISOString().slice(0, 10);
   const checked = brands.map((b) => checkBrand(options.root, b));
   const passing = checked.filter((c) => c.policy);
+  for (const c of passing) out(`✓ ${c.brand} ${c.policy!.version}: compiles, ${c.cases} cases pass`);
   let pointers: Record<string, PolicyPointer> = {};
   const written = new Set<string>();
   if (passing.length) {
