@@ -9,6 +9,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { DEV_PROBLEMS_PREFIX, readDevProblems, type DevProblemsRecord } from '../src/store/dev-problems.js';
 import type { AppEnv } from './app-env.js';
+import { problem, ProblemError } from './problem.js';
 import type { KvReader } from './env.js';
 
 export const DEV_PROBLEMS_PATH = '/v1/dev/problems';
@@ -32,7 +33,11 @@ export function devPreview(): MiddlewareHandler<AppEnv> {
     if (c.env?.DEV_PREVIEW !== '1') return next();
     if (c.req.method === 'GET' && new URL(c.req.url).pathname === DEV_PROBLEMS_PATH) {
       c.header('Cache-Control', 'no-store');
-      return c.json({ brands: await readRecords(c.env.POLICIES) }, 200);
+      // The dev script writes the same local files from another process: a read can meet its write
+      // (SQLITE_BUSY). The playground asks again in half a second, so say "not now" rather than fail.
+      const records = await readRecords(c.env.POLICIES).catch(() => null);
+      if (!records) throw new ProblemError(problem('policy-unavailable', { detail: 'the local store is busy: ask again' }));
+      return c.json({ brands: records }, 200);
     }
     await next();
     c.header('Cache-Control', 'no-store');

@@ -84,3 +84,15 @@ describe('with DEV_PREVIEW=1 (npm run dev)', () => {
     expect((await request(coveragePath)).headers.get('x-policy-version')).toBe(saved.version);
   });
 });
+
+describe('with DEV_PREVIEW=1, when the local store is busy', () => {
+  it('answers GET /v1/dev/problems with a 503 problem, not an internal error', async () => {
+    // What the dev script's concurrent write looks like from the Worker: the read fails (SQLITE_BUSY).
+    const busy: KvReader = { get: () => Promise.reject(new Error('KV GET failed: 500 Internal Server Error')), list: () => Promise.reject(new Error('KV GET failed: 500 Internal Server Error')) };
+    const { request, logs } = freshApp({ DEV_PREVIEW: '1', POLICIES: busy });
+    const res = await request('/v1/dev/problems');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ type: '/docs#problem-policy-unavailable' });
+    expect(logs.filter((l) => l.includes('"unhandled"'))).toEqual([]);
+  });
+});

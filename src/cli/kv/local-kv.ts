@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { KvEntry } from '../../store/publish-plan.js';
 import type { KvReader } from '../../store/kv-reader.js';
 import { StoreError, type KvStore } from './kv-store.js';
+import { withRetry } from './retry.js';
 
 export interface LocalKvOptions {
   /** The wrangler state folder (wrangler's --persist-to); its v3/ subfolder holds the data. */
@@ -61,14 +62,15 @@ export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore
       const values: Record<string, string | null> = {};
       for (let i = 0; i < keys.length; i += PARALLEL_WRITES) {
         const batch = keys.slice(i, i + PARALLEL_WRITES);
-        const read = await Promise.all(batch.map((key) => kv.get(key, 'text')));
+        const read = await Promise.all(batch.map((key) => withRetry(() => kv.get(key, 'text'))));
         batch.forEach((key, j) => { values[key] = read[j]!; });
       }
       return values;
     },
     async put(entries: KvEntry[]) {
       for (let i = 0; i < entries.length; i += PARALLEL_WRITES) {
-        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata })));
+        // Each put is idempotent (the same key, value and metadata), so retrying one is safe.
+        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => withRetry(() => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata }))));
       }
     },
     namespace: kv,

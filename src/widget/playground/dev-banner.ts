@@ -1,13 +1,14 @@
 // Under `npm run dev` only: the editor's saves, seen from the playground. It asks GET /v1/dev/problems
 // (which the Worker answers only when DEV_PREVIEW is set; anywhere else it is a 404 and this does
-// nothing more) and then once a second: when the selected brand's latest save has problems it shows
+// nothing more) and then twice a second: when the selected brand's latest save has problems it shows
 // them (sheet:row:column) above the form, and when a save published a new version it reloads the brand.
 
 import type { DevProblemsRecord } from '../../store/dev-problems.js';
 import { h } from './dom.js';
 import { fetchJson } from './fetch-json.js';
 
-const POLL_MS = 1_000;
+// Twice a second: one local KV list and a few reads, dev only; a save shows within about a second.
+const POLL_MS = 500;
 
 export interface DevBannerHost {
   /** Where the banner goes (it is inserted before this element). */
