@@ -9,6 +9,7 @@ import { fetchJson } from './fetch-json.js';
 
 // Twice a second: one local KV list and a few reads, dev only; a save shows within about a second.
 const POLL_MS = 500;
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 export interface DevBannerHost {
   /** Where the banner goes (it is inserted before this element). */
@@ -30,6 +31,8 @@ function renderBanner(record: DevProblemsRecord): HTMLElement {
 
 /** Starts polling when the dev channel answers; resolves at once either way. */
 export async function startDevBanner(host: DevBannerHost): Promise<void> {
+  // `npm run dev` serves on this machine only: a deployed playground never asks (no 404 in its console).
+  if (!LOCAL_HOSTS.includes(location.hostname)) return;
   const first = await fetchJson<{ brands: DevProblemsRecord[] }>('/v1/dev/problems');
   if (!first.ok) return;
   const slot = h('div', { id: 'dev-banner' });
