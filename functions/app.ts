@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { allowedMethods } from './allowed-methods.js';
 import type { AppEnv } from './app-env.js';
 import { BUNDLED_POLICIES } from './bundled-policies.js';
+import { devPreview } from './dev-preview.js';
 import { edgeHeaders } from './edge-headers.js';
 import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyCache, PolicyStore } from './policy-store.js';
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions = {}) {
 
   const app = new Hono<AppEnv>()
     .use(edgeHeaders())
+    .use(devPreview())
     .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ProblemError(problem('body-too-large', { detail: `expected at most ${MAX_BODY_BYTES} bytes` })); } }))
     .use(async (c, next) => {
       c.set('store', storeFor(c.env));

@@ -12,4 +12,6 @@ export interface Bindings {
   ALLOWED_ORIGINS?: string;
   /** Seconds between pointer and brand-list re-checks in an isolate (default 30). */
   POLICY_RECHECK_SECONDS?: string;
+  /** "1" only under `npm run dev` (scripts/dev.ts): the preview's problem channel and no-store answers (dev-preview.ts). */
+  DEV_PREVIEW?: string;
 }

@@ -6,18 +6,27 @@
 
 import { parseArgs } from '../src/cli/args.js';
 import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../src/cli/open-store.js';
+import type { KvStore } from '../src/cli/kv/kv-store.js';
+import { printOrderRanges } from '../src/cli/order-ranges.js';
 import { publishToStore } from '../src/cli/publish-to-store.js';
 import { parseIsoDate } from '../src/evaluate/dates.js';
 import { readCompiledPolicies } from './read-compiled.js';
 import type { Target } from './wrangler.js';
 
-export async function publishPolicies(target: Target, effectiveFrom: string, persistTo?: string): Promise<void> {
+/** Publishes dist/policies to an open store, then says which orders each version now answers for. */
+export async function publishCompiled(store: KvStore, effectiveFrom: string): Promise<void> {
   const policies = readCompiledPolicies();
+  const now = new Date().toISOString();
+  console.log(`Publishing ${policies.map((p) => p.brand).join(', ')} to ${store.where}, effective from ${effectiveFrom}`);
+  const result = await publishToStore(store, policies, effectiveFrom, now, (line) => console.log(`  ${line}`));
+  printOrderRanges(result.pointers, policies.map((p) => p.brand), now.slice(0, 10), (line) => console.log(line));
+}
+
+export async function publishPolicies(target: Target, effectiveFrom: string, persistTo?: string): Promise<void> {
   const argv = [`--${target}`, ...(persistTo ? ['--persist-to', persistTo] : [])];
   const store = await openStore(parseArgs(argv, STORE_OPTIONS, STORE_FLAGS));
   try {
-    console.log(`Publishing ${policies.map((p) => p.brand).join(', ')} to ${store.where}, effective from ${effectiveFrom}`);
-    await publishToStore(store, policies, effectiveFrom, new Date().toISOString(), (line) => console.log(`  ${line}`));
+    await publishCompiled(store, effectiveFrom);
   } finally {
     await store.close();
   }

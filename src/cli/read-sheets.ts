@@ -13,6 +13,8 @@ import { UsageError } from './errors.js';
 export const DEFAULT_SHEETS_DIR = 'policy-sheets';
 /** Far above any real sheet (a 1,000,000-row table is ~40 MB), below what a string can hold. */
 export const MAX_SHEET_BYTES = 128 * 2 ** 20;
+/** The vocabulary every brand compiles with (not a brand: folders starting with `_` never are). */
+export const SHARED_FOLDER = '_shared';
 
 const problem = (code: string, sheet: string, message: string, row?: number): Issue => ({ code, sheet, message, severity: 'error', ...(row ? { row } : {}) });
 
@@ -104,8 +106,8 @@ export interface BrandFolder { sheets: BrandSheets; cases: SheetFile[]; problems
 
 export function readBrand(root: string, brand: string): BrandFolder {
   const problems: Issue[] = [];
-  const sharedDir = join(root, '_shared');
-  const shared = isFolder(sharedDir) ? readCsvFiles(sharedDir, '_shared', problems) : [];
+  const sharedDir = join(root, SHARED_FOLDER);
+  const shared = isFolder(sharedDir) ? readCsvFiles(sharedDir, SHARED_FOLDER, problems) : [];
   const files = readCsvFiles(join(root, brand), brand, problems);
   const isCases = (f: SheetFile) => isCasesSheet(f.name.replace(/^.*\//, ''));
   return {

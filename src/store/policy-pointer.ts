@@ -81,8 +81,9 @@ function indexInForce(timeline: readonly TimelineEntry[], date: string): number 
 export function selectEntry(timeline: readonly TimelineEntry[], date: string, today: string): TimelineEntry | undefined {
   const at = indexInForce(timeline, date < today ? date : today);
   if (at >= 0) return timeline[at];
+  // The earliest date's last published entry: one republished the same day replaces the first.
   const first = timeline[0];
-  return first && first.effective_from <= today ? first : undefined;
+  return first && first.effective_from <= today ? timeline[indexInForce(timeline, first.effective_from)] : undefined;
 }
 
 /** The entry in force today, or undefined when the brand's first version is still scheduled. */

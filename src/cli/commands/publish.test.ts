@@ -61,6 +61,9 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     const second = await run(['publish', 'acme', '--effective-from', '2025-06-01', ...store()]);
     expect(second.code).toBe(0);
     expect(second.out).toContain(`✓ acme: live version ${v1} → ${v2}, effective from 2025-06-01`);
+    // The editor sees that older orders keep the older version (claims are judged by their order date).
+    expect(second.out).toContain('Which orders each version now answers for (by order date: purchased_on, else delivered_on):');
+    expect(second.out).toContain(`  acme: orders from 2025-06-01 on are judged by ${v2} (effective 2025-06-01)\n        earlier orders (before 2025-06-01) by ${v1} (effective 2025-01-01)`);
     expect(await livePointer(state, 'acme')).toMatchObject({ current: v2, timeline: [{ version: v1 }, { version: v2 }] });
 
     const versions = await run(['versions', 'acme', ...store()]);

@@ -9,6 +9,7 @@ import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
 import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
 import { printIssues } from '../print-issues.js';
+import { printOrderRanges } from '../order-ranges.js';
 import { formatTable } from '../print-table.js';
 import { publishToStore } from '../publish-to-store.js';
 import { timelineStates } from '../../store/policy-pointer.js';
@@ -48,6 +49,9 @@ export async function publish(argv: string[], ctx: CommandContext): Promise<void
       timelineStates(result.pointers[p.brand]!.timeline, today).filter((e) => e.state !== 'past')
         .map((e) => [p.brand, e.version, e.state, e.effective_from, e.published_at]),
     )).forEach((l) => ctx.out(`  ${l}`));
+    // Claims are judged by their order date: a new version does not change what older orders get.
+    ctx.out('');
+    printOrderRanges(result.pointers, policies.map((p) => p.brand), today, ctx.out);
   } finally {
     await store.close();
   }

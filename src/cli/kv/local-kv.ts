@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { KvEntry } from '../../store/publish-plan.js';
 import type { KvReader } from '../../store/kv-reader.js';
 import { StoreError, type KvStore } from './kv-store.js';
+import { withRetry } from './retry.js';
 
 export interface LocalKvOptions {
   /** The wrangler state folder (wrangler's --persist-to); its v3/ subfolder holds the data. */
@@ -41,23 +42,11 @@ const shortPath = (path: string) => {
   return rel && !rel.startsWith('..') ? rel : resolve(path);
 };
 
-/**
- * Two processes may hold the same local KV folder at once (`wrangler dev` serving while `policy
- * publish --local` writes, or two publishes): its SQLite store then answers "KV GET failed: 500"
- * while the other holds the lock. Such a read or write is retried a few times with a growing pause.
- */
-async function withRetries<T>(attempt: () => Promise<T>, tries = 6): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      const message = (error as Error)?.message ?? String(error);
-      const busy = /failed: 5\d\d|SQLITE_BUSY|database is locked/i.test(message);
-      // The store failing is exit 3 with its message (errors.ts), not an internal error's stack.
-      if (!busy || i >= tries) throw new StoreError(`the local KV did not answer: ${message}`);
-      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** i));
-    }
-  }
+/** A store call retried (retry.ts); one that still fails is the store failing (exit 3), not an internal error. */
+function storeCall<T>(call: () => Promise<T>): Promise<T> {
+  return withRetry(call).catch((error: unknown) => {
+    throw new StoreError(`the local KV did not answer: ${(error as Error)?.message ?? String(error)}`);
+  });
 }
 
 /** Starts the Miniflare that holds the local KV: a second try when workerd fails to start (ports, load). */
@@ -88,14 +77,15 @@ export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore
       const values: Record<string, string | null> = {};
       for (let i = 0; i < keys.length; i += PARALLEL_WRITES) {
         const batch = keys.slice(i, i + PARALLEL_WRITES);
-        const read = await Promise.all(batch.map((key) => withRetries(() => kv.get(key, 'text'))));
+        const read = await Promise.all(batch.map((key) => storeCall(() => kv.get(key, 'text'))));
         batch.forEach((key, j) => { values[key] = read[j]!; });
       }
       return values;
     },
     async put(entries: KvEntry[]) {
       for (let i = 0; i < entries.length; i += PARALLEL_WRITES) {
-        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => withRetries(() => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata }))));
+        // Each put is idempotent (the same key, value and metadata), so retrying one is safe.
+        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => storeCall(() => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata }))));
       }
     },
     namespace: kv,

@@ -5,6 +5,7 @@ import type { Claim, Decision } from '../../contract.js';
 import type { BrandDetail, BrandSummary } from './api-types.js';
 import { buildClaimForm, type ClaimForm } from './claim-form.js';
 import { decodeClaim, encodeClaim } from './claim-url.js';
+import { startDevBanner } from './dev-banner.js';
 import { byId, h } from './dom.js';
 import { fetchJson } from './fetch-json.js';
 import { renderDecision } from './render-decision.js';
@@ -102,4 +103,18 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-void start();
+/** Under `npm run dev`: a save that published a new version reloads the brand, keeping the claim (and its answer). */
+async function showSavedVersion(brand: string): Promise<void> {
+  const claim = claimForm?.read() ?? {};
+  const decided = result.childElementCount > 0;
+  if (!(await selectBrand(brand))) return;
+  claimForm!.fill(claim);
+  if (decided) await decide(claim);
+  say(`${current!.name}: now showing the version just saved, ${current!.policy_version}.`);
+}
+
+void start().then(() => startDevBanner({
+  before: form,
+  shown: () => (current ? { brand: current.brand, version: current.policy_version } : undefined),
+  reload: showSavedVersion,
+}));
