@@ -1,6 +1,20 @@
 // The cell language of decision tables: DMN S-FEEL unary tests for input cells and literals for
 // output cells, plus the symbols editors paste from brand tables (√ ×, 5%). Pure parsing: a cell
 // becomes a UnaryTest / OutputValue, or an error message saying what was expected.
+//
+// Adding a kind of input cell (an operator):
+//   1. its shape: a variant of UnaryTest in src/contract.ts, with a key of its own;
+//   2. its kind: that key in TEST_KINDS (src/sheet/unary-test.ts);
+//   3. its syntax: here (parseSimpleTest), with cases in cell-syntax.test.ts and the table in
+//      policy-sheets/README.md § Input cells;
+//   4. `npx tsc --noEmit` then lists every visitor that must say what it means — matching
+//      (evaluate/match-test.ts), type checks (sheet/parse-table.ts), verification
+//      (compile/input-atoms.ts), references (sheet/unary-test.ts), formatting (sheet/format-cell.ts);
+//   5. a form that only rewrites into existing kinds (`!= x` → not(x), a range between names) needs
+//      none of that: parse it into them here, as those two do.
+// The stored format changes with a new kind: bump FORMAT_VERSION (src/contract.ts) so older Workers
+// refuse documents they cannot read. evaluate/rule-checks.ts has fast paths for common kinds and
+// hands any other kind to match-test.ts, so it needs no entry.
 
 import type { Literal, OutputValue, UnaryTest } from '../contract.js';
 
