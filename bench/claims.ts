@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, CompiledFact, CompiledPolicy } from '../src/contract.js';
-import { IssueList } from '../src/compile/issue.js';
+import { IssueList } from '../src/issue.js';
 import { formatIsoDate, parseIsoDate } from '../src/evaluate/dates.js';
 import { parseLiteral } from '../src/sheet/cell-syntax.js';
 import { parseSheet } from '../src/sheet/parse-sheet.js';

@@ -19,6 +19,9 @@ export function formatVersionOf(tables: readonly CompiledTable[]): number {
 }
 
 export type Status = 'eligible' | 'ineligible' | 'review';
+/** What a window is on the claim date; tables read a window's name as one of these. */
+export const WINDOW_STATES = ['open', 'closed', 'unknown'] as const;
+export type WindowState = (typeof WINDOW_STATES)[number];
 export type FactType = 'boolean' | 'enum' | 'text' | 'date' | 'number' | 'money';
 export type FeeType = 'payer' | 'percent' | 'money' | 'text';
 export type HitPolicy = 'U' | 'A' | 'P' | 'F' | 'R' | 'O' | 'C' | 'C+' | 'C<' | 'C>' | 'C#';
@@ -158,7 +161,7 @@ export interface WindowResult {
   unit: 'days' | 'months' | 'years';
   starts_on: string | null;
   deadline: string | null;
-  status: 'open' | 'closed' | 'unknown';
+  status: WindowState;
 }
 
 export interface RemedyDecision {

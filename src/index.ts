@@ -3,7 +3,7 @@
 
 export * from './contract.js';
 export { compilePolicy, type BrandSheets, type CompileResult, type SheetFile } from './compile/compile-policy.js';
-export { formatIssue, type Issue } from './compile/issue.js';
+export { formatIssue, type Issue } from './issue.js';
 export { evaluateClaim, evaluateClaim as evaluate, type EvaluateOptions } from './evaluate/evaluate-claim.js';
 export { checkClaim, type CheckedClaim, type ClaimProblem } from './evaluate/check-claim.js';
 export { evaluateTable, parseStandaloneTable, type TableEvaluation } from './evaluate/standalone-table.js';

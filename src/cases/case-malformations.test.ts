@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileOrThrow, tinyBrand } from '../../test/support/tiny-brand.js';
 import { TINY_CASES } from '../../test/support/tiny-brand-on-disk.js';
-import { formatIssue, type Issue } from '../compile/issue.js';
+import { formatIssue, type Issue } from '../issue.js';
 import { runCases } from './run-cases.js';
 
 const SHEET = 'tiny/cases.csv';

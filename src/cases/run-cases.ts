@@ -4,7 +4,7 @@
 // sheet:row:column, and which rules no case ever reached.
 
 import type { CompiledFact, CompiledPolicy, Decision, Literal } from '../contract.js';
-import { IssueList, columnLetter, type Issue } from '../compile/issue.js';
+import { IssueList, columnLetter, type Issue } from '../issue.js';
 import { checkClaim, checkValue } from '../evaluate/check-claim.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import { parseLiteral } from '../sheet/cell-syntax.js';

@@ -2,7 +2,7 @@
 
 import type { CompiledPolicy } from '../contract.js';
 import { compilePolicy } from '../compile/compile-policy.js';
-import type { Issue } from '../compile/issue.js';
+import type { Issue } from '../issue.js';
 import { runCases, type CaseResult } from '../cases/run-cases.js';
 import { readBrand, type BrandFolder } from './read-sheets.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TINY_BRAND } from '../../test/support/tiny-brand.js';
 import { tinyOnDisk as tinyFolder } from '../../test/support/tiny-brand-on-disk.js';
-import { formatIssue, type Issue } from '../compile/issue.js';
+import { formatIssue, type Issue } from '../issue.js';
 import { compileBrand } from './compile-brands.js';
 import { run } from './commands/cli-fixture.js';
 

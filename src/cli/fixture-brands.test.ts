@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatIssue } from '../compile/issue.js';
+import { formatIssue } from '../issue.js';
 import type { CompiledPolicy } from '../contract.js';
 import { checkClaim } from '../evaluate/check-claim.js';
 import { caseIssues, compileBrand } from './compile-brands.js';

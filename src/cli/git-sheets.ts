@@ -3,7 +3,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { isCasesSheet, type SheetFile } from '../compile/compile-policy.js';
-import type { Issue } from '../compile/issue.js';
+import type { Issue } from '../issue.js';
 import { decodeSheet } from './decode-sheet.js';
 import { UsageError } from './errors.js';
 import type { BrandFolder } from './read-sheets.js';

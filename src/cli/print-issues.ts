@@ -1,7 +1,7 @@
 // Issues printed for people (sheet:row:column — message), for tools (JSON) or as GitHub Actions
 // annotations that appear on the pull request's changed lines.
 
-import { formatIssue, type Issue } from '../compile/issue.js';
+import { formatIssue, type Issue } from '../issue.js';
 import { UsageError } from './errors.js';
 
 export type IssueFormat = 'text' | 'json' | 'github';

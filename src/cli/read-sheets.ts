@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { isCasesSheet, type BrandSheets, type SheetFile } from '../compile/compile-policy.js';
-import type { Issue } from '../compile/issue.js';
+import type { Issue } from '../issue.js';
 import { decodeSheet } from './decode-sheet.js';
 import { UsageError } from './errors.js';
 

@@ -4,7 +4,7 @@
 
 import type { CompiledFee, CompiledTable, Literal, OutputRole, OutputValue } from '../contract.js';
 import { outputName } from '../sheet/parse-table.js';
-import type { IssueList } from './issue.js';
+import type { IssueList } from '../issue.js';
 
 export const META_FIELDS = ['reason', 'deadline', 'evidence'];
 

@@ -8,7 +8,7 @@ import { compileOrThrow, tinyBrand, TINY_BRAND, TINY_SHARED, type Sheets } from 
 import { FORMAT_VERSION } from '../contract.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import { compilePolicy, type BrandSheets } from './compile-policy.js';
-import { formatIssue, type Issue } from './issue.js';
+import { formatIssue, type Issue } from '../issue.js';
 
 /** "code sheet:row:column", the way an editor reads an issue (formatIssue before the dash). */
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;

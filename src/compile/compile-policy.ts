@@ -1,14 +1,14 @@
 // A brand folder's sheets (plus the shared vocabulary) → one CompiledPolicy, or every problem
 // found. Pure: the caller reads the files; nothing here touches a file system.
 
-import { formatVersionOf, type CompiledFact, type CompiledFee, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
-import { factsRead, type PolicyReads } from '../evaluate/facts-read.js';
+import { formatVersionOf, WINDOW_STATES, type CompiledFact, type CompiledFee, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import { daysSinceFact, factsRead, type PolicyReads } from '../evaluate/facts-read.js';
 import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
 import { outputName, parseTable, type NameInfo } from '../sheet/parse-table.js';
 import { checkOutputs, outputRole, type OutputVocabulary } from './check-outputs.js';
 import { sha256Hex } from './content-hash.js';
-import { IssueList, type Issue } from './issue.js';
+import { IssueList, type Issue } from '../issue.js';
 import { didYouMean } from './suggest.js';
 import { orderPlan } from './order-plan.js';
 import { readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type WindowCells } from './read-vocabulary.js';
@@ -24,8 +24,6 @@ export type CompileResult =
 const NOT_TABLES = new Set(['policy.csv', 'remedies.csv', 'windows.csv', 'messages.csv', 'facts.csv', 'fees.csv', 'reasons.csv']);
 export const isCasesSheet = (file: string) => /^cases([-_].*)?\.csv$/i.test(file);
 const baseName = (name: string) => name.replace(/^.*\//, '');
-export const WINDOW_STATES = ['open', 'closed', 'unknown'];
-const DAYS_SINCE = /^days_since_([a-z][a-z0-9_]*)$/;
 
 /** Infers what a derived output can hold from the literal cells written for it. */
 function inferDerived(sheet: Sheet, column: number, factType: (n: string) => FactType | undefined): NameInfo {
@@ -107,10 +105,10 @@ export function compilePolicy(input: BrandSheets): CompileResult {
       if (typeof role !== 'string' && role.kind === 'derived') derived.set(name, inferDerived(sheet, c, (n) => factType.get(n)));
     });
   }
-  for (const w of windows) derived.set(w.name, { type: 'enum', values: WINDOW_STATES });
+  for (const w of windows) derived.set(w.name, { type: 'enum', values: [...WINDOW_STATES] });
   const describe = (name: string): NameInfo | undefined => {
-    const days = DAYS_SINCE.exec(name);
-    if (days && factType.get(days[1]!) === 'date') return { type: 'number' };
+    const from = daysSinceFact(name);
+    if (from && factType.get(from) === 'date') return { type: 'number' };
     return factInfo.get(name) ?? derived.get(name);
   };
 

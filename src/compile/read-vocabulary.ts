@@ -7,7 +7,7 @@ import { otherColumns, readRecords, splitList, type SheetRecord } from '../sheet
 import { listCell, nameCell, oneOfCell, parseRow, textCell, type RowOf } from '../sheet/row-schema.js';
 import * as z from 'zod/mini';
 import { brandIdProblem } from '../store/brand-id.js';
-import type { IssueList } from './issue.js';
+import type { IssueList } from '../issue.js';
 import { didYouMean } from './suggest.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;

@@ -8,7 +8,7 @@ import type { CompiledTable, FactType, HitPolicy, Literal, UnaryTest } from '../
 import { parseStandaloneTable } from '../evaluate/standalone-table.js';
 import { compileTest } from '../evaluate/match-test.js';
 import { columnAtoms } from './input-atoms.js';
-import { IssueList } from './issue.js';
+import { IssueList } from '../issue.js';
 import { verifyTable } from './verify-tables.js';
 
 const issuesOf = (csv: string) => {

@@ -9,7 +9,7 @@
 
 import type { CompiledTable, FactType, Literal } from '../contract.js';
 import { atomCount, columnAtoms, hasRefs, type ColumnAtoms } from './input-atoms.js';
-import type { IssueList } from './issue.js';
+import type { IssueList } from '../issue.js';
 
 /** Rule-in-region steps one table may take before the walk stops and says it could not finish. */
 const MAX_STEPS = 50_000_000;

@@ -4,10 +4,11 @@
 // of claims, never the product of every fact. Pure; takes every version being compared so the
 // boundaries of both are crossed.
 
-import type { Claim, CompiledPolicy, CompiledTable, Literal, WindowResult } from '../contract.js';
+import { WINDOW_STATES, type Claim, type CompiledPolicy, type CompiledTable, type Literal, type WindowResult, type WindowState } from '../contract.js';
 import { columnAtoms } from '../compile/input-atoms.js';
 import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
+import { daysSinceFact } from '../evaluate/facts-read.js';
 
 export interface SeedClaim { name: string; source?: string; claim: Claim }
 
@@ -32,11 +33,9 @@ export interface ClaimGrid { claims: GridClaim[]; truncated: boolean }
 
 const DEFAULT_MAX_CLAIMS = 40_000;
 const OTHER_TEXT = 'unlisted-value';
-const DAYS_SINCE = /^days_since_(.+)$/;
 
 type Setter = { kind: 'fact'; name: string; values: unknown[]; flag: boolean } | { kind: 'window'; name: string } | { kind: 'days'; name: string; date: string; values: number[] };
 
-const WINDOW_STATES = ['open', 'closed', 'unknown'] as const;
 
 function atomValues(values: Literal[]): unknown[] {
   return values.map((v) => (v === '\u0000other' ? OTHER_TEXT : v));
@@ -52,10 +51,10 @@ function columnSetters(policy: CompiledPolicy, table: CompiledTable): Setter[] {
       return [{ kind: 'fact', name: input.name, values: fact.type === 'boolean' ? atoms : [...atoms, null], flag: fact.type === 'boolean' }];
     }
     if (policy.windows.some((w) => w.name === input.name)) return [{ kind: 'window', name: input.name }];
-    const days = DAYS_SINCE.exec(input.name);
-    if (days && facts.get(days[1]!)?.type === 'date') {
+    const from = daysSinceFact(input.name);
+    if (from && facts.get(from)?.type === 'date') {
       const atoms = columnAtoms(table, c, 'number').values.filter((v): v is number => typeof v === 'number');
-      return [{ kind: 'days', name: input.name, date: days[1]!, values: atoms }];
+      return [{ kind: 'days', name: input.name, date: from, values: atoms }];
     }
     return []; // a derived fact: reached through the seeds that produce its values
   });
@@ -92,7 +91,7 @@ class GridBuilder {
   }
 
   /** Changes that put `claim` on the last day of the window (open) or the day after (closed), or drop its start (unknown). */
-  windowEdge(policy: CompiledPolicy, claim: Claim, name: string, state: (typeof WINDOW_STATES)[number]): Changes | null {
+  windowEdge(policy: CompiledPolicy, claim: Claim, name: string, state: WindowState): Changes | null {
     const window = policy.windows.find((w) => w.name === name)!;
     if (state === 'unknown') return Object.fromEntries(window.countsFrom.map((f) => [f, null]));
     let changes: Changes = {};

@@ -12,7 +12,10 @@ import { addTestRefs } from '../sheet/unary-test.js';
 export const ORDER_DATE_FACTS = ['purchased_on', 'delivered_on'] as const;
 
 /** `days_since_x`: the days from date fact x to the claim date, an input any table may read. */
-export const DAYS_SINCE = 'days_since_';
+const DAYS_SINCE = 'days_since_';
+
+/** The date fact a `days_since_x` input counts from (x), or null for any other name. */
+export const daysSinceFact = (name: string): string | null => (name.startsWith(DAYS_SINCE) && name.length > DAYS_SINCE.length ? name.slice(DAYS_SINCE.length) : null);
 
 export interface PolicyReads {
   readonly claimDate: string;
@@ -25,7 +28,7 @@ export interface PolicyReads {
 export function factsRead(policy: PolicyReads): Set<string> {
   const names = new Set<string>([policy.claimDate, ...ORDER_DATE_FACTS]);
   for (const table of policy.tables) {
-    for (const { name } of table.inputs) names.add(name.startsWith(DAYS_SINCE) ? name.slice(DAYS_SINCE.length) : name);
+    for (const { name } of table.inputs) names.add(daysSinceFact(name) ?? name);
     for (const rule of table.rules) {
       for (const test of rule.tests) addTestRefs(test, names);
       for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);

@@ -3,13 +3,14 @@
 // remedies with its reasons worded per locale, built the first time a claim needs them; after that,
 // evaluating a claim only walks arrays and copies references.
 
-import type { CompiledFact, CompiledPolicy, HitPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
+import type { CompiledFact, CompiledPolicy, Status, HitPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
 import { isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
-import { DAYS_SINCE, factsRead } from './facts-read.js';
+import { daysSinceFact, factsRead } from './facts-read.js';
 import type { Values } from './match-test.js';
 import { windowLabel, type WindowLabel } from './windows.js';
 
-export type Verdict = 'eligible' | 'ineligible' | 'review';
+/** A row's verdict on a remedy: the decision's Status. */
+export type Verdict = Status;
 
 /** Verdicts ranked for "the most severe verdict wins"; -1 for a row that states none. */
 export const SEVERITY: Record<Verdict, number> = { eligible: 0, review: 1, ineligible: 2 };
@@ -371,8 +372,8 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     remedies: policy.remedies.map((r) => prepareRemedy(r, at)),
     booleanInputs,
     daysSince: [...inputs].flatMap((n) => {
-      const from = n.slice(DAYS_SINCE.length);
-      return n.startsWith(DAYS_SINCE) && factTypes.get(from) === 'date' ? [{ slot: known(n), from: known(from) }] : [];
+      const from = daysSinceFact(n);
+      return from && factTypes.get(from) === 'date' ? [{ slot: known(n), from: known(from) }] : [];
     }),
     claimDateSlot: known(policy.claimDate),
     plan: policy.plan.map((step) => ('window' in step ? -step.window - 1 : step.table)),

@@ -2,7 +2,7 @@
 // `policy table` command). Inputs are read from a JSON object; `a.b` names reach into nested objects.
 
 import type { CompiledTable, Literal } from '../contract.js';
-import { IssueList, type Issue } from '../compile/issue.js';
+import { IssueList, type Issue } from '../issue.js';
 import { verifyTable } from '../compile/verify-tables.js';
 import { parseSheet } from '../sheet/parse-sheet.js';
 import { parseTable } from '../sheet/parse-table.js';

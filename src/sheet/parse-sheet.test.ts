@@ -2,7 +2,7 @@
 // separated, CRLF or LF line ends") → header and rows with the spreadsheet's own row numbers.
 
 import { describe, expect, it } from 'vitest';
-import { formatIssue, IssueList } from '../compile/issue.js';
+import { formatIssue, IssueList } from '../issue.js';
 import { parseSheet } from './parse-sheet.js';
 
 function parse(text: string) {

@@ -2,7 +2,7 @@
 // CRLF line ends, and `;` as the delimiter (European Excel). Row numbers are the spreadsheet's.
 
 import Papa from 'papaparse';
-import { IssueList } from '../compile/issue.js';
+import { IssueList } from '../issue.js';
 
 export interface SheetRow {
   row: number;           // 1-based spreadsheet row

@@ -2,7 +2,7 @@
 // inputs (`fact`), outputs (`> name`) and annotations (`# note`); each body row is a rule.
 
 import type { CompiledInput, CompiledOutput, CompiledRule, CompiledTable, FactType, HitPolicy, Literal, UnaryTest } from '../contract.js';
-import type { IssueList } from '../compile/issue.js';
+import type { IssueList } from '../issue.js';
 import { visitTest, type TestVisitor } from './unary-test.js';
 import { parseInputCell, parseLiteral, parseOutputCell, splitTopLevel } from './cell-syntax.js';
 import type { Sheet } from './parse-sheet.js';

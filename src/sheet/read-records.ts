@@ -1,7 +1,7 @@
 // Sheets with a fixed set of named columns (facts.csv, windows.csv, remedies.csv …) → records.
 // Unknown, missing and repeated columns are reported against the header row.
 
-import type { IssueList } from '../compile/issue.js';
+import type { IssueList } from '../issue.js';
 import type { Sheet } from './parse-sheet.js';
 
 export interface SheetRecord {

@@ -3,7 +3,7 @@
 // with the issue code the schema declares for that column.
 
 import * as z from 'zod/mini';
-import type { IssueList } from '../compile/issue.js';
+import type { IssueList } from '../issue.js';
 import { splitList, type SheetRecord } from './read-records.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;

@@ -2,7 +2,7 @@
 // vocabulary and a brand folder whose sheets a test replaces or removes one at a time.
 
 import { compilePolicy, type BrandSheets } from '../../src/compile/compile-policy.js';
-import { formatIssue } from '../../src/compile/issue.js';
+import { formatIssue } from '../../src/issue.js';
 import type { CompiledPolicy } from '../../src/contract.js';
 
 export type Sheets = Record<string, string | null>;

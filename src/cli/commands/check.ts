@@ -1,6 +1,6 @@
 // `policy check [brand…]`: compile and verify, print every problem; exit 1 when any brand has one.
 
-import type { Issue } from '../../compile/issue.js';
+import type { Issue } from '../../issue.js';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';

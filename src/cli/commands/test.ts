@@ -3,7 +3,7 @@
 // under test. --format github/json give the same findings as annotations / data.
 
 import type { CaseResult } from '../../cases/run-cases.js';
-import type { Issue } from '../../compile/issue.js';
+import type { Issue } from '../../issue.js';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledPolicy } from '../../contract.js';
-import type { Issue } from '../../compile/issue.js';
+import type { Issue } from '../../issue.js';
 import { devProblemsKey, MAX_DEV_PROBLEMS, readDevProblems } from '../../store/dev-problems.js';
 import { brandKey, currentEntry, type PolicyPointer } from '../../store/policy-pointer.js';
 import { copySheets, replaceInRow, type SheetsCopy } from '../commands/cli-fixture.js';

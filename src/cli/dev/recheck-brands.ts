@@ -4,7 +4,7 @@
 // last good version stays the one served; a brand whose version did not change writes nothing.
 
 import type { CompiledPolicy } from '../../contract.js';
-import { formatIssue, type Issue } from '../../compile/issue.js';
+import { formatIssue, type Issue } from '../../issue.js';
 import { devProblemsKey } from '../../store/dev-problems.js';
 import { currentEntry, type PolicyPointer } from '../../store/policy-pointer.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';

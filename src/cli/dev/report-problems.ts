@@ -2,7 +2,7 @@
 // problem at its sheet:row:column, and that the last good version is still the one served) and the
 // record the playground's banner reads (src/store/dev-problems.ts).
 
-import { formatIssue, type Issue } from '../../compile/issue.js';
+import { formatIssue, type Issue } from '../../issue.js';
 import { MAX_DEV_PROBLEMS, type DevProblem, type DevProblemsRecord } from '../../store/dev-problems.js';
 
 const whereOf = (issue: Issue) => [issue.sheet, issue.row, issue.column].filter((p) => p !== undefined).join(':');
