@@ -33,9 +33,9 @@ function problemTable(): string {
 
 export function renderDocs(title: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title><link rel="stylesheet" href="${REFERENCE_ASSETS.css}"></head><body>
+<title>${escape(title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${REFERENCE_ASSETS.css}"></head><body>
 <noscript><p class="noscript">This reference needs JavaScript; the document itself is at <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></noscript>
-<div id="api-reference" data-url="/openapi.json"></div>
+<div id="reference" data-openapi-url="/openapi.json"></div>
 ${problemTable()}
 <script src="${REFERENCE_ASSETS.scalar}"></script><script src="${REFERENCE_ASSETS.start}"></script>
 </body></html>`;

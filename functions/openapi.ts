@@ -21,8 +21,10 @@ function components(entries: [z.ZodMiniType, string][], io: 'input' | 'output'):
   const registry = z.registry<Meta>();
   for (const [schema, id] of entries) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
-  // Each schema is embedded in the document: the standalone-file keywords do not belong there.
-  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
+  // Each schema is embedded in the document: the standalone-file keywords do not belong there. An
+  // open object's `additionalProperties: {}` is said as `true`: the same, and what tools expect.
+  const embedded = Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema]));
+  return JSON.parse(JSON.stringify(embedded).replaceAll('"additionalProperties":{}', '"additionalProperties":true'));
 }
 
 /**

@@ -41,7 +41,7 @@ describe('GET /docs', () => {
     // Nothing may run that is not a file of this origin, and nothing may be fetched from elsewhere.
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|https?:|\*/);
     const html = await res.text();
-    expect(html).toContain('data-url="/openapi.json"');
+    expect(html).toContain('data-openapi-url="/openapi.json"');
     expect(html).toContain(`<script src="${REFERENCE_ASSETS.scalar}"></script>`);
     expect(html.match(/<script[^>]*>/g)!.every((tag) => /src="\/reference\//.test(tag))).toBe(true);
     for (const slug of Object.keys(PROBLEM_TYPES)) expect(html).toContain(`id="problem-${slug}"`);

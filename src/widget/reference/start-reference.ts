@@ -6,17 +6,17 @@ interface ScalarGlobal {
   createApiReference(selector: string, configuration: Record<string, unknown>): unknown;
 }
 
-const mount = document.getElementById('api-reference');
+// Not id="api-reference" with data-url: the bundle would mount that by itself, with its defaults.
+const mount = document.getElementById('reference');
 const scalar = (window as unknown as { Scalar?: ScalarGlobal }).Scalar;
 
 if (mount && scalar) {
-  scalar.createApiReference('#api-reference', {
-    url: mount.dataset.url ?? '/openapi.json',
+  scalar.createApiReference('#reference', {
+    url: mount.dataset.openapiUrl ?? '/openapi.json',
     withDefaultFonts: false,
     telemetry: false,
     agent: { disabled: true },
     hideClientButton: true,
-    showToolbar: 'never',
     showDeveloperTools: 'never',
     documentDownloadType: 'json',
     defaultHttpClient: { targetKey: 'shell', clientKey: 'curl' },
