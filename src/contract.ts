@@ -177,11 +177,13 @@ export interface RemedyDecision {
   source: SourceRef;
 }
 
+/** One decision table as the evaluator ran it (sent with `?explain`). */
 export interface TraceStep {
   table: string;
   hit_policy: HitPolicy;
   matched: SourceRef[];
-  outputs?: Record<string, unknown>;
+  /** The table broke its hit policy for this claim (U: two rows match; A: rows disagree): it decided nothing. */
+  error?: string;
 }
 
 /**

@@ -4,14 +4,13 @@
 
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import type { CompiledPolicy } from '../../src/contract.js';
-import { timelineStates } from '../../src/store/policy-pointer.js';
 import type { AppEnv } from '../app-env.js';
 import { brandRow } from '../brand-rows.js';
+import { describeBrand } from '../describe-brand.js';
 import { loadBrand } from '../decide-claim.js';
 import { negotiateLocale } from '../negotiate-locale.js';
 import { setPolicyHeaders } from '../policy-headers.js';
-import { MAX_PAGE_SIZE, type LoadedPolicy } from '../policy-store.js';
+import { MAX_PAGE_SIZE } from '../policy-store.js';
 import { queryParams } from '../validate.js';
 
 const CACHE_CONTROL = 'public, max-age=60';
@@ -20,35 +19,6 @@ export const BrandListQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024), z.describe('next_cursor of the previous page'))),
   limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d{0,2}|1000)$/, `expected a whole number from 1 to ${MAX_PAGE_SIZE}`), z.describe(`brands per page (default and most: ${MAX_PAGE_SIZE})`))),
 });
-
-function summarize(policy: CompiledPolicy) {
-  return {
-    brand: policy.brand, name: policy.name, policy_version: policy.version, currency: policy.currency,
-    default_locale: policy.defaultLocale, locales: policy.locales,
-  };
-}
-
-function describeBrand({ policy, timeline, effectiveFrom }: LoadedPolicy, locale: string, today: string) {
-  const message = (texts: Record<string, string>) => texts[locale] ?? texts[policy.defaultLocale] ?? Object.values(texts)[0] ?? '';
-  return {
-    ...summarize(policy), effective_from: effectiveFrom, locale, claim_date: policy.claimDate, warranty_window: policy.warrantyWindow ?? null,
-    remedies: policy.remedies.map((r) => ({
-      remedy: r.name, label: r.label, description: r.description ?? null, deadline: r.deadline, evidence: r.evidence, source: r.source,
-    })),
-    windows: policy.windows.map((w) => ({
-      // A fixed length fills the label's {length}; a length that depends on the claim leaves it open.
-      window: w.name, label: typeof w.length === 'number' ? w.label.replaceAll('{length}', String(w.length)) : w.label,
-      length: typeof w.length === 'number' ? w.length : null,
-      length_fact: typeof w.length === 'number' ? null : w.length.ref, unit: w.unit,
-      counts_from: w.countsFrom, checked_against: w.checkedAgainst, badge: w.badge, source: w.source,
-    })),
-    facts: policy.facts.map((f) => ({
-      name: f.name, type: f.type, values: f.values ?? null, description: f.description ?? null, not_before: f.notBefore ?? [],
-    })),
-    reasons: Object.entries(policy.messages).map(([code, texts]) => ({ code, message: message(texts) })),
-    timeline: timeline && timelineStates(timeline, today).map(({ version, effective_from, published_at, state }) => ({ version, effective_from, published_at, state })),
-  };
-}
 
 export const brandRoutes = new Hono<AppEnv>()
   .get('/brands', queryParams(BrandListQuerySchema), async (c) => {

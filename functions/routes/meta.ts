@@ -2,15 +2,17 @@
 
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { BUNDLE_BUILT_AT } from '../bundled-policies.js';
-import { renderDocs } from '../docs-page.js';
+import { BUNDLE_BUILT_AT, BUNDLED_POLICIES } from '../bundled-policies.js';
+import { DOCS_CSP, renderDocs } from '../docs-page.js';
 import { setPolicyHeaders } from '../policy-headers.js';
 
+const DOCS_TITLE = 'Warranty and returns eligibility API';
 let docsHtml: string | undefined;
 
 // Imported on first ask: the response schemas behind the document (zod/mini objects built by the
 // module's top level) would otherwise be built by every isolate at startup, for a route few call.
-const openApiDocument = async () => (await import('../openapi.js')).openApiDocument();
+// `servers` is the origin asked, so the reference's "try it" and curl lines reach this host.
+const openApiDocument = async (url: string) => (await import('../openapi.js')).openApiDocument(new URL(url).origin, BUNDLED_POLICIES);
 
 export const metaRoutes = new Hono<AppEnv>()
   // Liveness stays 200 whatever is broken: `degraded` names the store's own fault (the first brand-list
@@ -31,12 +33,11 @@ export const metaRoutes = new Hono<AppEnv>()
   })
   .get('/openapi.json', async (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
-    return c.json(await openApiDocument() as Record<string, unknown>, 200);
+    return c.json(await openApiDocument(c.req.url), 200);
   })
-  .get('/docs', async (c) => {
-    docsHtml ??= renderDocs(await openApiDocument() as Parameters<typeof renderDocs>[0]);
-    // The page has inline styles and nothing else: no scripts, no external assets.
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  .get('/docs', (c) => {
+    docsHtml ??= renderDocs(DOCS_TITLE);
+    c.header('Content-Security-Policy', DOCS_CSP);
     c.header('Cache-Control', 'public, max-age=3600');
     return c.html(docsHtml);
   });

@@ -19,7 +19,7 @@ const CACHE_CONTROL = 'public, max-age=60';
 type SheetKind = 'table' | 'remedies' | 'windows';
 
 /** Every sheet a decision can cite, in the order the brand folder lists them. */
-function listSheets(policy: CompiledPolicy): { sheet: string; source: string; kind: SheetKind; rows: number }[] {
+export function listSheets(policy: CompiledPolicy): { sheet: string; source: string; kind: SheetKind; rows: number }[] {
   const folder = (name: string) => `${policy.brand}/${name}.csv`;
   return [
     ...policy.tables.map((t) => ({ sheet: t.name, source: t.source, kind: 'table' as const, rows: t.rules.length })),

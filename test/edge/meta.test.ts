@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DOCS_CSP, REFERENCE_ASSETS } from '../../functions/docs-page.js';
+import { PROBLEM_TYPES } from '../../functions/problem.js';
 import { call, readJson } from './worker.js';
 
 describe('GET /healthz', () => {
@@ -16,24 +18,37 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
       '/v1/eligibility', '/v1/eligibility/batch', '/v1/brands', '/v1/brands/{brand}', '/v1/brands/{brand}/coverage',
       '/v1/brands/{brand}/sheets', '/v1/brands/{brand}/sheets/{sheet}', '/healthz', '/openapi.json', '/docs',
+      '/v1/brands/{brand}/claim-schema', '/mcp',
     ]));
     const { EligibilityRequest, Decision, Problem, BatchRequest } = doc.components.schemas;
     expect(EligibilityRequest!.required).toEqual(['brand', 'claim']);
     expect(Decision!.properties).toHaveProperty('policy_selection');
     expect(Problem!.properties).toHaveProperty('errors');
     expect(JSON.stringify(BatchRequest)).toContain('"maxItems":100');
-    expect(JSON.stringify(doc)).not.toContain('"$schema"');
+    expect(JSON.stringify(doc.components)).not.toContain('"$schema"');
   });
 });
 
 describe('GET /docs', () => {
-  it('is a self-contained page: every route and problem type, no scripts, nothing fetched from elsewhere', async () => {
+  it('is the interactive reference: scripts of this origin only, a CSP that allows nothing else, and every problem type', async () => {
     const res = await call('/docs');
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toBe(DOCS_CSP);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    // Nothing may run that is not a file of this origin, and nothing may be fetched from elsewhere.
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|https?:|\*/);
     const html = await res.text();
-    for (const route of ['POST /v1/eligibility', 'POST /v1/eligibility/batch', 'GET /v1/brands/{brand}/coverage', 'GET /healthz']) expect(html).toContain(route);
-    expect(html).toContain('id="problem-invalid-claim"');
-    expect(html).not.toMatch(/<script|<link|src="https?:|@import/i);
+    expect(html).toContain('data-openapi-url="/openapi.json"');
+    expect(html).toContain(`<script src="${REFERENCE_ASSETS.scalar}"></script>`);
+    expect(html.match(/<script[^>]*>/g)!.every((tag) => /src="\/reference\//.test(tag))).toBe(true);
+    for (const slug of Object.keys(PROBLEM_TYPES)) expect(html).toContain(`id="problem-${slug}"`);
+    expect(html).not.toMatch(/(src|href)="https?:/i);
+  });
+
+  it('keeps the API\'s own strict policy everywhere else', async () => {
+    expect((await call('/healthz')).headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
