@@ -18,13 +18,18 @@ export const WindowResultSchema = z.object({
 });
 
 export const RemedyDecisionSchema = z.object({
-  remedy: z.string(), label: z.string(), status: z.enum(['eligible', 'ineligible', 'review']),
+  remedy: z.string(), label: z.string().check(z.describe('the remedy\'s name in the decision\'s locale')),
+  status: z.enum(['eligible', 'ineligible', 'review']),
+  status_label: z.string().check(z.describe('the status as people say it in the decision\'s locale, e.g. "not available"')),
+  summary: z.string().check(z.describe('what the customer can do, until when, at what cost, who pays shipping and what to send, in the decision\'s locale')),
   reasons: z.array(ReasonSchema),
   deadline: z.nullable(IsoDate).check(z.describe('inclusive last day of the governing window')),
   deadline_basis: z.nullable(z.string()),
   other_deadlines: z.array(z.object({ window: z.string(), deadline: z.nullable(IsoDate) })),
   fees: z.record(z.string(), z.union([z.string(), z.number()])),
+  fees_labels: z.record(z.string(), z.string()).check(z.describe('each field of fees as a sentence in the decision\'s locale, e.g. "You pay the return shipping."')),
   required_evidence: z.array(z.string()),
+  required_evidence_labels: z.array(z.string()).check(z.describe('required_evidence in the decision\'s locale, same order')),
   source: SourceRef,
 });
 
@@ -42,6 +47,7 @@ export const PolicySelectionSchema = z.object({
 
 export const DecisionSchema = z.object({
   brand: z.string(), policy_version: z.string(), as_of: IsoDate, locale: z.string(),
+  summary: z.string().check(z.describe('the decision in one or two sentences in its locale: what the customer can ask for, else why not')),
   remedies: z.array(RemedyDecisionSchema), warranty: z.nullable(WindowResultSchema), windows: z.array(WindowResultSchema),
   derived: z.record(z.string(), z.unknown()), facts_not_established: z.array(z.string()),
   trace: z.optional(z.array(TraceStepSchema)), policy_selection: PolicySelectionSchema,
@@ -89,14 +95,16 @@ export const BrandDetailSchema = z.object({
   locale: z.string(), claim_date: z.string(), warranty_window: z.nullable(z.string()),
   remedies: z.array(z.object({
     remedy: z.string(), label: z.string(), description: z.nullable(z.string()),
-    deadline: z.array(z.string()), evidence: z.array(z.string()), source: SourceRef,
+    deadline: z.array(z.string()), evidence: z.array(z.string()),
+    evidence_labels: z.array(z.string()).check(z.describe('evidence in the answer\'s locale, same order')), source: SourceRef,
   })),
   windows: z.array(z.object({
     window: z.string(), label: z.string(), length: z.nullable(z.number()), length_fact: z.nullable(z.string()), unit: Unit,
     counts_from: z.array(z.string()), checked_against: z.string(), badge: z.boolean(), source: SourceRef,
   })),
   facts: z.array(z.object({
-    name: z.string(), type: z.enum(['boolean', 'enum', 'text', 'date', 'number', 'money']),
+    name: z.string(), label: z.nullable(z.string()).check(z.describe('what customers call the fact in the answer\'s locale')),
+    type: z.enum(['boolean', 'enum', 'text', 'date', 'number', 'money']),
     values: z.nullable(z.array(z.string())), description: z.nullable(z.string()), not_before: z.array(z.string()),
   })),
   reasons: z.array(z.object({ code: z.string(), message: z.string() })),
@@ -120,6 +128,7 @@ export const CoverageSchema = z.object({
   remedies: z.array(z.object({
     remedy: z.string(), label: z.string(), description: z.optional(z.string()),
     terms: z.record(z.string(), z.array(z.union([z.string(), z.number()]))),
+    terms_labels: z.array(z.string()).check(z.describe('the terms as sentences in the summary\'s locale')),
   })),
   exclusions: z.array(z.object({ code: z.string(), message: z.string() })),
   policies: z.array(CoveragePolicyTermSchema).check(z.describe('machine-readable terms (UCP-style policies[]) for agents and feeds')),

@@ -112,7 +112,7 @@ const MALFORMATIONS: Malformation[] = [
   ['a window unit that is not days, months or years', 'bad_unit tiny/windows.csv:2:C', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days', '2,weeks') } }],
   ['a window counting from an undefined event', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,arrived_on') } }],
   ['a window counting from a fact that is not a date', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,order_amount') } }],
-  ['a window checked against an undefined date', 'unknown_event tiny/windows.csv:2:E', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length}-day', 'purchased_on,posted_on,{length}-day') } }],
+  ['a window checked against an undefined date', 'unknown_event tiny/windows.csv:2:E', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length} Tage', 'purchased_on,posted_on,{length} Tage') } }],
   ['a repeated column in windows.csv', 'duplicate_header tiny/windows.csv:1:E', { files: { 'windows.csv': 'window,length,unit,counts_from,length\nreturn_window,14,days,delivered_on,14\nwarranty,1,years,delivered_on,1\n' } }],
   // --- vocabulary sheets ---
   ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
@@ -123,7 +123,7 @@ const MALFORMATIONS: Malformation[] = [
   ['a window named like a fact (it would shadow the fact)', 'name_clash tiny/windows.csv:4:A', { files: { 'windows.csv': `${TINY_BRAND['windows.csv']}water_damage,14,days,delivered_on,claim_on,x\n` } }],
   ['a mistyped fee column (> restocking_fee_pt)', 'unused_output tiny/check.csv:1:D', table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')],
   ['an output column for a fee that does not exist (> cleaning_fee_paid_by)', 'unused_output tiny/check.csv:1:D', table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n')],
-  ['a date a window counts from with no label in a brand locale', 'missing_label tiny/facts.csv', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
+  ['a date a window counts from with no label in a brand locale', 'missing_translation tiny/facts.csv:2', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
   ['a table row with fewer cells than the header (its verdict would be dropped)', 'short_row tiny/check.csv:3:C', table('C,issue,> refund,> reason\nR,quality_defect,√,\nS,non_quality\n')],
   ['a percent column whose percentages are 0–1 fractions (0.1 for 10 %)', 'warning suspicious_percent tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,0.1\n')],
   ['a fee formula naming a percent field that does not exist', 'unknown_field _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(cleaning_fee_pct, order_amount)",\n` } }],
@@ -221,7 +221,7 @@ describe('compilePolicy', () => {
     it('adds the brand’s own facts to the shared ones', () => {
       const policy = compileOrThrow(tinyBrand({
         files: {
-          'facts.csv': 'fact,type,values\nseal_broken,boolean,\n',
+          'facts.csv': 'fact,type,values,label_en,label_de\nseal_broken,boolean,,seal broken,Siegel gebrochen\n',
           'messages.csv': 'code,en,de\nseal_broken,The seal is broken.,Das Siegel ist gebrochen.\n',
           'seal.csv': 'C,seal_broken,> refund,> reason\nSeal broken,true,×,seal_broken\n',
         },
@@ -301,7 +301,7 @@ describe('compilePolicy', () => {
 
     it('even when a blank row follows the header of windows.csv', () => {
       const windows = TINY_BRAND['windows.csv']!.replace('label\n', 'label,colour\n\n');
-      expect(issuesOf(tinyBrand({ files: { 'windows.csv': windows } }))).toEqual(['unknown_column tiny/windows.csv:1:G']);
+      expect(issuesOf(tinyBrand({ files: { 'windows.csv': windows } }))).toEqual(['unknown_column tiny/windows.csv:1:H']);
     });
   });
 

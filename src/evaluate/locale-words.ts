@@ -1,0 +1,96 @@
+// A policy's words in one locale, as decisions and coverage summaries show them: statuses, fee and
+// payer sentences, evidence, dates and amounts (Intl, UTC), lists, and the summary templates filled
+// in. Built once per policy and locale; a word an older compiled document lacks reads as its code.
+
+import type { CompiledPolicy, FeeType, Status, WordKind } from '../contract.js';
+import { fillTemplate, type SummaryTemplate } from './summary-templates.js';
+
+export type ListKind = 'and' | 'or' | 'unit';
+
+export interface LocaleWords {
+  readonly locale: string;
+  word(kind: WordKind, code: string): string | undefined;
+  status(status: Status): string;
+  /** Evidence codes in this locale; the same list object for the same codes list (decisions share it). */
+  evidence(codes: string[]): string[];
+  /** A fee field with its value as one sentence ("You pay the return shipping.", "Restocking fee: 10 %."). */
+  fee(field: string, value: string | number): string;
+  /** Whether a fee field names who pays (fees.csv type payer). */
+  isPayer(field: string): boolean;
+  /** The values a remedy's fee field can take, as one sentence for the badge; null when it depends on the order. */
+  feeTerms(field: string, values: readonly (string | number)[]): string | null;
+  date(iso: string): string;
+  list(items: readonly string[], kind: ListKind): string;
+  /** A summary template with its placeholders filled in ({brand} always); '' when the policy has none. */
+  summary(template: SummaryTemplate, values?: Readonly<Record<string, string>>): string;
+}
+
+const LIST_TYPES = { and: 'conjunction', or: 'disjunction', unit: 'unit' } as const;
+
+/** Intl with a tag that the runtime may not know falls back to the bare locale rather than throwing. */
+function safely<T>(make: (tag: string) => T, tag: string, fallback: string): T {
+  try { return make(tag); } catch { return make(fallback); }
+}
+
+export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords {
+  const words = policy.words ?? {};
+  const word = (kind: WordKind, code: string) => words[kind]?.[code]?.[locale] ?? words[kind]?.[code]?.[policy.defaultLocale];
+  const brand = { brand: policy.name };
+  const fill = (text: string, values: Readonly<Record<string, string>> = {}) => fillTemplate(text, { ...brand, ...values });
+  const textTag = word('format', 'dates') ?? locale, numberTag = word('format', 'numbers') ?? locale;
+  const dates = safely((t) => new Intl.DateTimeFormat(t, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }), textTag, locale);
+  const money = safely((t) => new Intl.NumberFormat(t, { style: 'currency', currency: policy.currency }), numberTag, locale);
+  const percent = safely((t) => new Intl.NumberFormat(t, { style: 'percent', maximumFractionDigits: 2 }), numberTag, locale);
+  const lists = Object.fromEntries(Object.entries(LIST_TYPES).map(([kind, type]) => [kind, safely((t) => new Intl.ListFormat(t, { type }), textTag, locale)])) as Record<ListKind, Intl.ListFormat>;
+  const feeTypes = new Map<string, FeeType>(policy.fees.map((f) => [f.name, f.type]));
+  const evidenceLists = new WeakMap<string[], string[]>();
+
+  /** A fee field's value as customers read it: an amount, a percentage, or the words for a code. */
+  const valueText = (type: FeeType | undefined, value: string | number): string => {
+    if (typeof value === 'number' && type === 'money') return money.format(value);
+    if (typeof value === 'number' && type === 'percent') return percent.format(value / 100);
+    return typeof value === 'string' ? word('fee_value', value) ?? value : String(value);
+  };
+  const feeSentence = (field: string, value: string) => {
+    const template = word('fee', field);
+    return template ? fill(template, { value }) : `${field}: ${value}`;
+  };
+
+  return {
+    locale,
+    word,
+    status: (status) => word('status', status) ?? status,
+    evidence(codes) {
+      let labels = evidenceLists.get(codes);
+      if (!labels) evidenceLists.set(codes, labels = codes.map((c) => word('evidence', c) ?? c));
+      return labels;
+    },
+    fee(field, value) {
+      const type = feeTypes.get(field);
+      if (type === 'payer') { const phrase = word('paid_by', `${field}.${value}`); return phrase ? fill(phrase) : `${field}: ${value}`; }
+      return feeSentence(field, valueText(type, value));
+    },
+    isPayer: (field) => feeTypes.get(field) === 'payer',
+    feeTerms(field, values) {
+      const type = feeTypes.get(field);
+      if (type === 'payer') {
+        const phrase = word('paid_by', `${field}.${values.length > 1 ? 'either' : values[0]}`);
+        return phrase ? fill(phrase) : null;
+      }
+      // Amounts depend on the order (restocking_fee_amount, refund_amount): nothing to say before it.
+      if (type === 'money' || !values.length) return null;
+      if (type === 'percent') {
+        const numbers = values.filter((v): v is number => typeof v === 'number');
+        const [lo, hi] = [Math.min(...numbers), Math.max(...numbers)];
+        return numbers.length ? feeSentence(field, lo === hi ? valueText(type, lo) : `${valueText(type, lo)}–${valueText(type, hi)}`) : null;
+      }
+      return feeSentence(field, lists.unit.format(values.map((v) => valueText(type, v))));
+    },
+    date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
+    list: (items, kind) => lists[kind].format(items),
+    summary(template, values) {
+      const text = word('summary', template);
+      return text ? fill(text, values) : '';
+    },
+  };
+}
