@@ -17,6 +17,8 @@ export interface LocaleWords {
   fee(field: string, value: string | number): string;
   /** Whether a fee field names who pays (fees.csv type payer). */
   isPayer(field: string): boolean;
+  /** A fee field's place in fees.csv: summaries list costs in the sheet's order. */
+  feeRank(field: string): number;
   /** The values a remedy's fee field can take, as one sentence for the badge; null when it depends on the order. */
   feeTerms(field: string, values: readonly (string | number)[]): string | null;
   date(iso: string): string;
@@ -43,6 +45,7 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
   const percent = safely((t) => new Intl.NumberFormat(t, { style: 'percent', maximumFractionDigits: 2 }), numberTag, locale);
   const lists = Object.fromEntries(Object.entries(LIST_TYPES).map(([kind, type]) => [kind, safely((t) => new Intl.ListFormat(t, { type }), textTag, locale)])) as Record<ListKind, Intl.ListFormat>;
   const feeTypes = new Map<string, FeeType>(policy.fees.map((f) => [f.name, f.type]));
+  const feeRanks = new Map(policy.fees.map((f, i) => [f.name, i]));
   const evidenceLists = new WeakMap<string[], string[]>();
 
   /** A fee field's value as customers read it: an amount, a percentage, or the words for a code. */
@@ -71,6 +74,7 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
       return feeSentence(field, valueText(type, value));
     },
     isPayer: (field) => feeTypes.get(field) === 'payer',
+    feeRank: (field) => feeRanks.get(field) ?? feeRanks.size,
     feeTerms(field, values) {
       const type = feeTypes.get(field);
       if (type === 'payer') {

@@ -74,7 +74,8 @@ function remediesIn(policy: CompiledPolicy, basis: CoverageBasis, locale: string
     const terms = basis.terms[i]!;
     return {
       remedy: r.name, label: wording.remedyLabels[i]!, ...(description ? { description } : {}), terms,
-      terms_labels: Object.entries(terms).flatMap(([field, values]) => wording.words.feeTerms(field, values) ?? []),
+      terms_labels: Object.entries(terms).sort(([a], [b]) => wording.words.feeRank(a) - wording.words.feeRank(b))
+        .flatMap(([field, values]) => wording.words.feeTerms(field, values) ?? []),
     };
   });
   basis.remedies.set(locale, remedies);

@@ -16,6 +16,8 @@ const messages = (reasons: RemedyDecision['reasons']) => reasons.map((r) => r.me
 /** "Free repair — not available: Water damage is not covered. 24-month warranty: until 10 Jan 2027. …" */
 export function summarizeRemedy(words: LocaleWords, d: RemedyParts, window: WindowResult | undefined): string {
   const head = words.summary(`remedy_${d.status}`, { remedy: d.label, status: d.status_label, reasons: messages(d.reasons) });
+  // A remedy that does not answer the request at all: its time limit would only mislead.
+  if (d.reasons.length > 0 && d.reasons.every((r) => r.code === 'not_applicable')) return head;
   const until = window?.deadline && window.status !== 'unknown'
     ? words.summary(window.status === 'open' ? 'window_open' : 'window_closed', { window: window.label, deadline: words.date(window.deadline) })
     : '';
@@ -31,7 +33,7 @@ export function summarizeRemedy(words: LocaleWords, d: RemedyParts, window: Wind
  * pays (to ship a refused item back) — a refused refund has nothing to deduct from.
  */
 function costs(words: LocaleWords, d: RemedyParts): string[] {
-  const fields = Object.keys(d.fees_labels);
+  const fields = Object.keys(d.fees_labels).sort((a, b) => words.feeRank(a) - words.feeRank(b));
   const shown = d.status === 'ineligible' ? fields.filter((f) => words.isPayer(f)) : fields;
   return shown.map((f) => d.fees_labels[f]!);
 }
