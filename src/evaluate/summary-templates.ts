@@ -30,8 +30,3 @@ export const WORD_PLACEHOLDERS: Record<string, readonly string[]> = {
 
 /** `{name}` placeholders of a text. */
 export const placeholdersOf = (text: string): string[] => [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
-
-/** Fills `{name}` placeholders; an unknown one is left as it is (the compiler refuses those). */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
