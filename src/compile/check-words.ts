@@ -28,7 +28,7 @@ function* metaCells(tables: readonly CompiledTable[]): Generator<{ field: string
 }
 
 /** Every word a decision or coverage summary of this brand can show. */
-export function wordsUsed(remedies: readonly CompiledRemedy[], tables: readonly CompiledTable[], fees: readonly CompiledFee[], brand: string): WordUse[] {
+export function wordsUsed(remedies: readonly CompiledRemedy[], tables: readonly CompiledTable[], fees: readonly CompiledFee[]): WordUse[] {
   const shared = `_shared/words.csv`;
   const uses: WordUse[] = [
     ...STATUSES.map((code) => ({ kind: 'status' as const, code, sheet: shared })),

@@ -144,7 +144,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const given = reasonCodesGiven(tables);
   checkMessages(input.brand, messages, given, locales, { shared: sharedRows, own: ownRows }, issues);
   const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, factPlaces, issues);
-  const brandWords = checkWords(input.brand, wordsUsed(remedies, tables, usedFees, input.brand), locales, words, wordRows, issues);
+  const brandWords = checkWords(input.brand, wordsUsed(remedies, tables, usedFees), locales, words, wordRows, issues);
   if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
     formatVersion: FORMAT_VERSION, brand: input.brand, name: settings.name, currency: settings.currency,

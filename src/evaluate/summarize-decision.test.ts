@@ -80,6 +80,15 @@ describe('summaries of a decision', () => {
     expect(remedy(decide(WATER_DAMAGE, 'en', american), 'repair').summary).toContain('until Jan 10, 2027.');
   });
 
+  it('answers a policy compiled before words existed (format 2) with its one label and no summary', () => {
+    const { words: _words, ...old } = tiny;
+    const format2: CompiledPolicy = { ...old, formatVersion: 2, remedies: tiny.remedies.map(({ labels: _l, descriptions: _d, ...r }) => r), windows: tiny.windows.map(({ labels: _l, ...w }) => w) };
+    const d = decide(WATER_DAMAGE, 'de', format2);
+    expect(remedy(d, 'repair')).toMatchObject({ label: 'Warranty repair', status_label: 'ineligible', summary: '' });
+    expect(d.summary).toBe('');
+    expect(remedy(d, 'repair').reasons[0]!.message).toBe('Wasserschäden sind nicht abgedeckt.');
+  });
+
   it('words the coverage summary’s terms from the sheets too', () => {
     const refund = summarizeCoverage(tiny, { locale: 'de' }, '2025-03-10').remedies.find((r) => r.remedy === 'refund')!;
     expect(refund).toMatchObject({ label: '14 Tage Rückgabe', description: 'Geld zurück' });

@@ -22,6 +22,8 @@ function messages(reasons: RemedyDecision['reasons']): string {
 /** "Free repair — not available: Water damage is not covered. 24-month warranty: until 10 Jan 2027. …" */
 export function summarizeRemedy(words: LocaleWords, d: RemedyParts, window: WindowResult | undefined): string {
   const head = words.summary(`remedy_${d.status}`, { remedy: d.label, status: d.status_label, reasons: messages(d.reasons) });
+  // A policy compiled before summaries existed has no templates: no summary rather than a half one.
+  if (head === '') return '';
   // A remedy that does not answer the request at all: its time limit would only mislead.
   if (d.reasons.length > 0 && d.reasons.every((r) => r.code === 'not_applicable')) return head;
   const until = window?.deadline && window.status !== 'unknown'
@@ -62,7 +64,9 @@ export function summarizeDecision(words: LocaleWords, remedies: readonly RemedyD
       review.length ? words.summary('decision_review', { remedies: words.list(review.map((r) => item(words, r)), 'and') }) : '',
     );
   }
+  const none = words.summary('decision_none');
+  if (none === '') return '';
   const why = new Map<string, string>();
   for (const r of remedies) for (const reason of r.reasons) if (reason.code !== 'not_applicable') why.set(reason.code, reason.message);
-  return sentences(words.summary('decision_none'), ...why.values());
+  return sentences(none, ...why.values());
 }
