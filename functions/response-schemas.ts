@@ -38,12 +38,16 @@ export const RemedyDecisionSchema = z.object({
   remedy: about(z.string(), 'remedy id from the brand\'s remedies sheet (refund, replacement, repair …)'),
   label: about(z.string(), 'the remedy\'s name in the answer\'s locale'),
   status: about(z.enum(['eligible', 'ineligible', 'review']), 'eligible: the claim qualifies; ineligible: it does not (reasons[] say why); review: a person must decide, or a fact is missing (facts_not_established)'),
+  status_label: about(z.string(), 'the status as people say it in the decision\'s locale, e.g. "not available"'),
+  summary: about(z.string(), 'what the customer can do, until when, at what cost, who pays shipping and what to send, in the decision\'s locale'),
   reasons: about(z.array(ReasonSchema), 'why, each with the sheet row that said it; empty when eligible without conditions'),
   deadline: about(z.nullable(IsoDate), 'inclusive last day of the governing window'),
   deadline_basis: about(z.nullable(z.string()), 'the window that sets `deadline`'),
   other_deadlines: about(z.array(z.object({ window: z.string(), deadline: z.nullable(IsoDate) })), 'the other windows this remedy must also meet'),
   fees: about(z.record(z.string(), FeeValue), 'fee name → amount in the brand\'s currency units, or who pays (customer, brand); e.g. restocking_fee, return_shipping_paid_by'),
+  fees_labels: about(z.record(z.string(), z.string()), 'each field of fees as a sentence in the decision\'s locale, e.g. "You pay the return shipping."'),
   required_evidence: about(z.array(z.string()), 'evidence ids the customer must send (purchase_receipt_or_invoice, photo_of_defect …)'),
+  required_evidence_labels: about(z.array(z.string()), 'required_evidence in the decision\'s locale, same order'),
   source: SourceRef,
 });
 
@@ -68,6 +72,7 @@ export const DecisionSchema = z.object({
   brand: BrandId, policy_version: Version,
   as_of: about(IsoDate, 'the claim date the windows were checked on (claim_on; today when not given)'),
   locale: Locale,
+  summary: about(z.string(), 'the decision in one or two sentences in its locale: what the customer can ask for, else why not'),
   remedies: about(z.array(RemedyDecisionSchema), 'one decision per remedy the brand offers, in the brand\'s order'),
   warranty: about(z.nullable(WindowResultSchema), 'the brand\'s warranty window for this claim; null when the brand names none'),
   windows: about(z.array(WindowResultSchema), 'every window of the brand, computed for this claim'),
@@ -134,7 +139,8 @@ export const BrandDetailSchema = z.object({
   remedies: about(z.array(z.object({
     remedy: about(z.string(), 'remedy id'), label: about(z.string(), 'its name in the locale'), description: about(z.nullable(z.string()), 'what the customer gets'),
     deadline: about(z.array(z.string()), 'windows the remedy must be claimed within, the governing one first'),
-    evidence: about(z.array(z.string()), 'evidence ids a claim needs'), source: SourceRef,
+    evidence: about(z.array(z.string()), 'evidence ids a claim needs'),
+    evidence_labels: about(z.array(z.string()), 'evidence in the answer\'s locale, same order'), source: SourceRef,
   })), 'what a claim can be granted'),
   windows: about(z.array(z.object({
     window: about(z.string(), 'window id'), label: about(z.string(), 'its name, e.g. "14-day returns"'),
@@ -146,6 +152,7 @@ export const BrandDetailSchema = z.object({
   })), 'time limits'),
   facts: about(z.array(z.object({
     name: about(z.string(), 'the claim field'),
+    label: about(z.nullable(z.string()), 'what customers call the fact in the answer\'s locale'),
     type: about(z.enum(['boolean', 'enum', 'text', 'date', 'number', 'money']), 'value type: dates YYYY-MM-DD, money in currency units'),
     values: about(z.nullable(z.array(z.string())), 'allowed values of an enum'), description: about(z.nullable(z.string()), 'what it means'),
     not_before: about(z.array(z.string()), 'date facts it cannot precede'),
@@ -176,6 +183,7 @@ export const CoverageSchema = z.object({
   })), 'the badge windows with their lengths for this product'),
   remedies: about(z.array(z.object({
     remedy: about(z.string(), 'remedy id'), label: about(z.string(), 'in the locale'), description: about(z.optional(z.string()), 'in the locale'), terms: Terms,
+    terms_labels: about(z.array(z.string()), 'the terms as sentences in the summary\'s locale'),
   })), 'what each remedy can involve'),
   exclusions: about(z.array(z.object({ code: z.string(), message: z.string() })), 'what is not covered, worded in the locale'),
   policies: z.array(CoveragePolicyTermSchema).check(z.describe('machine-readable terms (UCP-style policies[]) for agents and feeds')),

@@ -5,9 +5,11 @@
 /**
  * The newest compiled format this code reads; loaders refuse newer ones. Bumped whenever a compiled
  * document changes shape. 2: stored documents write `-` cells as null (src/store/policy-document.ts);
- * format 1 documents still read. 3: a table output may have a default (DMN defaultOutputEntry).
+ * format 1 documents still read. 3: labels per locale and `words` (statuses, payers, fees, evidence,
+ * summary templates); older documents still read: their one label stands for every locale, and a word
+ * they lack reads as its code. 4: a table output may have a default (DMN defaultOutputEntry).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /**
  * The format a document is written in: the oldest that holds everything it uses, so a Worker built
@@ -15,7 +17,7 @@ export const FORMAT_VERSION = 3;
  * refuses, rather than misreads, one that does).
  */
 export function formatVersionOf(tables: readonly CompiledTable[]): number {
-  return tables.some((t) => t.outputs.some((o) => o.default !== undefined)) ? 3 : 2;
+  return tables.some((t) => t.outputs.some((o) => o.default !== undefined)) ? 4 : 3;
 }
 
 export type Status = 'eligible' | 'ineligible' | 'review';
@@ -103,17 +105,20 @@ export interface CompiledWindow {
   unit: 'days' | 'months' | 'years';
   countsFrom: string[];          // fallbacks in order
   checkedAgainst: string;
-  label: string;
+  label: string;                 // in the default locale
+  labels?: Record<string, string>; // locale → label, `{length}` replaced per claim
   badge: boolean;                // shown in the storefront badge's one-line summary
   source: SourceRef;
 }
 
 export interface CompiledRemedy {
   name: string;
-  label: string;
+  label: string;                 // in the default locale
+  labels?: Record<string, string>; // locale → label
   deadline: string[];            // governing window first, then other relevant windows
   evidence: string[];
-  description?: string;
+  description?: string;          // in the default locale
+  descriptions?: Record<string, string>; // locale → description
   source: SourceRef;
 }
 
@@ -144,7 +149,22 @@ export interface CompiledPolicy {
   plan: PlanStep[];
   /** reason code → locale → message (brand wording over the shared wording). */
   messages: Record<string, Record<string, string>>;
+  /**
+   * kind → code → locale → text: the words and templates customers read (_shared/words.csv, the
+   * brand's words.csv over it), only those the brand uses, in its locales. See WordKind.
+   */
+  words?: Words;
 }
+
+/**
+ * Kinds of words.csv rows. status: eligible / ineligible / review as people say them; paid_by: whole
+ * phrases per payer field and payer (`return_shipping_paid_by.customer`, `….either` for "depending on
+ * the case"); fee: a fee field's phrase with its `{value}`; fee_value: the words for a text fee's
+ * value codes (deductions); evidence: what to send; summary: the templates summaries are built from;
+ * format: the BCP 47 tags dates (`dates`) and numbers (`numbers`) are formatted with.
+ */
+export type WordKind = 'status' | 'paid_by' | 'fee' | 'fee_value' | 'evidence' | 'summary' | 'format';
+export type Words = Partial<Record<WordKind, Record<string, Record<string, string>>>>;
 
 // ---------- the decision ----------
 
@@ -166,14 +186,22 @@ export interface WindowResult {
 
 export interface RemedyDecision {
   remedy: string;
-  label: string;
+  label: string;                 // in the decision's locale
   status: Status;
+  /** The status as people say it in the decision's locale ("not available"). */
+  status_label: string;
+  /** What the customer can do, until when, at what cost, who pays shipping, what to send: one short paragraph. */
+  summary: string;
   reasons: Reason[];
   deadline: string | null;
   deadline_basis: string | null;
   other_deadlines: { window: string; deadline: string | null }[];
   fees: Record<string, string | number>;
+  /** Each fee field as a sentence in the decision's locale ("You pay the return shipping."). */
+  fees_labels: Record<string, string>;
   required_evidence: string[];
+  /** required_evidence in the decision's locale, in the same order. */
+  required_evidence_labels: string[];
   source: SourceRef;
 }
 
@@ -195,6 +223,8 @@ export interface Decision {
   policy_version: string;
   as_of: string;
   locale: string;
+  /** The decision in one or two sentences in its locale: what the customer can ask for, else why not. */
+  summary: string;
   remedies: RemedyDecision[];
   warranty: WindowResult | null;
   windows: WindowResult[];
@@ -221,6 +251,8 @@ export interface CoverageRemedy {
   description?: string;
   /** Fee and payer values the policy can attach to this remedy, e.g. restocking_fee_pct: [5, 15]. */
   terms: Record<string, (string | number)[]>;
+  /** The terms as sentences in the summary's locale ("Return shipping is paid by ELEGOO or by you, depending on the case."). */
+  terms_labels: string[];
 }
 
 export interface CoverageSummary {

@@ -22,13 +22,13 @@ claim_date,claim_on
     'facts.csv': `fact,type,values,not_before,description,label_en,label_de,label_fr,# note
 part,,"product, accessory",,,,,,"the parts a claim may name for ${name}: list yours, comma separated"
 `,
-    'remedies.csv': `remedy,label,deadline,evidence,description,# note
-refund,30-day returns,return_window,order_number,Money back for an item returned within 30 days of delivery,one row per remedy you offer
-repair,Warranty repair,warranty,proof_of_purchase,Free repair of a manufacturing defect during the warranty,
+    'remedies.csv': `remedy,label_en,label_de,deadline,evidence,description_en,description_de,# note
+refund,30-day returns,30-tägiges Rückgaberecht,return_window,order_number,Money back for an item returned within 30 days of delivery,"Geld zurück für einen Artikel, der innerhalb von 30 Tagen nach Lieferung zurückgegeben wird","one row per remedy you offer; a label (and description) in each language of policy.csv"
+repair,Warranty repair,Garantiereparatur,warranty,proof_of_purchase,Free repair of a manufacturing defect during the warranty,Kostenlose Reparatur eines Herstellungsfehlers während der Garantie,
 `,
-    'windows.csv': `window,length,unit,counts_from,checked_against,label,badge,# note
-return_window,30,days,delivered_on | purchased_on,claim_on,{length}-day returns,yes,"from delivery, else from the purchase date"
-warranty,12,months,delivered_on | purchased_on,claim_on,{length}-month warranty,yes,
+    'windows.csv': `window,length,unit,counts_from,checked_against,label_en,label_de,badge,# note
+return_window,30,days,delivered_on | purchased_on,claim_on,{length}-day returns,{length}-tägiges Rückgaberecht,yes,"from delivery, else from the purchase date"
+warranty,12,months,delivered_on | purchased_on,claim_on,{length}-month warranty,{length}-monatige Garantie,yes,
 `,
     'eligibility.csv': `C,issue,condition,part,return_window,warranty,> refund,> repair,> reason,# note
 Change of mind: unopened,not(quality_defect),unopened,-,open,-,√,,,"one row per rule; every matching row counts, the most severe verdict wins"

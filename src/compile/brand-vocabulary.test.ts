@@ -12,9 +12,9 @@ const SHARED: Sheets = {
   'facts.csv': `${TINY_SHARED['facts.csv']!
     .replace('label_en,label_de', 'label_en,label_de,label_fr')
     .replace('delivery date,Lieferdatum', 'delivery date,Lieferdatum,date de livraison')
-    .replace('delivered_on,date,,purchased_on,', 'delivered_on,date,,"purchased_on, shipped_on",')}part,enum,,,the item claimed
-battery_swelled,boolean,,,the battery swelled
-shipped_on,date,,,the order left the warehouse
+    .replace('delivered_on,date,,purchased_on,', 'delivered_on,date,,"purchased_on, shipped_on",')}part,enum,,,the item claimed,part,Teil,pièce
+battery_swelled,boolean,,,the battery swelled,battery swelled,Akku aufgebläht,batterie gonflée
+shipped_on,date,,,the order left the warehouse,shipping date,Versanddatum,date d'expédition
 `,
 };
 
@@ -56,7 +56,7 @@ describe('per-brand vocabulary', () => {
   it('keeps only the not_before dates in the brand’s vocabulary', () => {
     const noShipping = brand('ns', 'fact,type,values\npart,,headphones\n', {
       'parts.csv': 'U,part,> repair,> reason\nHeadphones,headphones,√,\nOther,not(headphones),×,"""not_quality_issue"""\n',
-      'windows.csv': 'window,length,unit,counts_from,checked_against,label\nreturn_window,14,days,delivered_on,claim_on,{length}-day returns\nwarranty,1,years,delivered_on,claim_on,{length}-year warranty\n',
+      'windows.csv': 'window,length,unit,counts_from,checked_against,label,label_de\nreturn_window,14,days,delivered_on,claim_on,{length}-day returns,{length} Tage Rückgabe\nwarranty,1,years,delivered_on,claim_on,{length}-year warranty,{length} Jahr Garantie\n',
       'returns.csv': null, 'warranty.csv': null, 'exclusions.csv': null, 'timing.csv': null,
     });
     expect(fact(noShipping, 'shipped_on')).toBeUndefined();

@@ -113,7 +113,7 @@ const MALFORMATIONS: Malformation[] = [
   ['a window unit that is not days, months or years', 'bad_unit tiny/windows.csv:2:C', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days', '2,weeks') } }],
   ['a window counting from an undefined event', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,arrived_on') } }],
   ['a window counting from a fact that is not a date', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,order_amount') } }],
-  ['a window checked against an undefined date', 'unknown_event tiny/windows.csv:2:E', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length}-day', 'purchased_on,posted_on,{length}-day') } }],
+  ['a window checked against an undefined date', 'unknown_event tiny/windows.csv:2:E', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length} Tage', 'purchased_on,posted_on,{length} Tage') } }],
   ['a repeated column in windows.csv', 'duplicate_header tiny/windows.csv:1:E', { files: { 'windows.csv': 'window,length,unit,counts_from,length\nreturn_window,14,days,delivered_on,14\nwarranty,1,years,delivered_on,1\n' } }],
   // --- vocabulary sheets ---
   ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
@@ -124,7 +124,7 @@ const MALFORMATIONS: Malformation[] = [
   ['a window named like a fact (it would shadow the fact)', 'name_clash tiny/windows.csv:4:A', { files: { 'windows.csv': `${TINY_BRAND['windows.csv']}water_damage,14,days,delivered_on,claim_on,x\n` } }],
   ['a mistyped fee column (> restocking_fee_pt)', 'unused_output tiny/check.csv:1:D', table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')],
   ['an output column for a fee that does not exist (> cleaning_fee_paid_by)', 'unused_output tiny/check.csv:1:D', table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n')],
-  ['a date a window counts from with no label in a brand locale', 'missing_label tiny/facts.csv', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
+  ['a date a window counts from with no label in a brand locale', 'missing_translation tiny/facts.csv:2', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
   ['a table row with fewer cells than the header (its verdict would be dropped)', 'short_row tiny/check.csv:3:C', table('C,issue,> refund,> reason\nR,quality_defect,√,\nS,non_quality\n')],
   ['a percent column whose percentages are 0–1 fractions (0.1 for 10 %)', 'warning suspicious_percent tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,0.1\n')],
   ['a fee formula naming a percent field that does not exist', 'unknown_field _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(cleaning_fee_pct, order_amount)",\n` } }],
@@ -143,6 +143,25 @@ const MALFORMATIONS: Malformation[] = [
   ['a shared enum the brand reads but gives no values', 'missing_values tiny/facts.csv', { shared: { 'facts.csv': `${TINY_SHARED['facts.csv']}part,enum,,,the item claimed\n` }, ...table('C,part,> refund\nR,-,√\n') }],
   ['a fee computed by an unknown formula', 'bad_formula _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } }],
   ['a messages column that is not a language code', 'bad_locale tiny/messages.csv:1', { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } }],
+  // --- added with issue 16: every word customers read, in each of the brand's languages ---
+  ['a remedy label missing in a brand language', 'missing_translation tiny/remedies.csv:2:F', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('14 Tage Rückgabe,Geld zurück', ',Geld zurück') } }],
+  ['a remedy description given in English only', 'missing_translation tiny/remedies.csv:3:G', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('Ersatz,ein neues Gerät', 'Ersatz,') } }],
+  ['remedies without a label column for a brand language', 'missing_translation tiny/remedies.csv:2', { files: { 'remedies.csv': 'remedy,label,deadline,evidence\nrefund,Refund,return_window,receipt\nreplace,Replacement,return_window | warranty,receipt\nrepair,Repair,warranty,\n' } }],
+  ['both a bare label and a label_en column', 'duplicate_header tiny/remedies.csv:1:B', { files: { 'remedies.csv': 'remedy,label,label_en,label_de,deadline\nrefund,Refund,Refund,Rückgabe,return_window\nreplace,Replacement,Replacement,Ersatz,return_window\nrepair,Repair,Repair,Reparatur,warranty\n' } }],
+  ['a window label missing in a brand language', 'missing_translation tiny/windows.csv:2:F', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('{length} Tage Rückgabe,', ',') } }],
+  ['a shared fact the brand reads with no label in a brand language', 'missing_translation _shared/facts.csv:9:G', { shared: { 'facts.csv': TINY_SHARED['facts.csv']!.replace('water damage,Wasserschaden', 'water damage,') } }],
+  ['a brand fact without label columns', 'missing_translation tiny/facts.csv:2', { files: { 'facts.csv': 'fact,type,values\nseal_broken,boolean,\n' } }],
+  ['a status word missing in a brand language', 'missing_translation _shared/words.csv:4:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('not available,nicht möglich', 'not available,') } }],
+  ['a payer phrase missing in a brand language', 'missing_translation _shared/words.csv:20:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('You pay the return shipping.,Sie tragen die Kosten für den Rückversand.', 'You pay the return shipping.,') } }],
+  ['a fee phrase missing in a brand language', 'missing_translation _shared/words.csv:16:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('Wiedereinlagerungsgebühr: {value}.', '') } }],
+  ['a summary template missing in a brand language', 'missing_translation _shared/words.csv:14:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('Für diese Anfrage ist keine Leistung möglich.', '') } }],
+  ['evidence of a remedy that no words sheet names', 'missing_translation tiny/remedies.csv:2', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('return_window,receipt,', 'return_window,invoice,') } }],
+  ['evidence a table asks for that no words sheet names', 'missing_translation tiny/check.csv:2', table('C,issue,> refund,> evidence\nR,quality_defect,√,"""scan"""\n')],
+  ['a text fee value that no words sheet names', 'missing_translation tiny/check.csv:2', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deductions,text,,what may be deducted\n` }, ...table('C,issue,> refund,> deductions\nR,quality_defect,√,"""shipping"""\n') }],
+  ['an unknown placeholder in a template', 'bad_placeholder _shared/words.csv:6:C', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('{remedy} — {status}.,', '{remedy} — {statut}.,') } }],
+  ['a summary template that does not exist', 'unknown_template _shared/words.csv:28:B', { shared: { 'words.csv': `${TINY_SHARED['words.csv']}summary,remedy_elegible,x,y\n` } }],
+  ['a kind of word that does not exist', 'bad_kind _shared/words.csv:28:A', { shared: { 'words.csv': `${TINY_SHARED['words.csv']}colour,red,red,rot\n` } }],
+  ['no shared words sheet', 'missing_sheet _shared/words.csv', { shared: { 'words.csv': null } }],
   // --- added with issue 7 (reliability) ---
   ['a negative window length in months', 'bad_length tiny/windows.csv:3:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,-6,months') } }],
   ['a formula-looking cell @SUM(A1)', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,@SUM(A1),√\n')],
@@ -235,7 +254,7 @@ describe('compilePolicy', () => {
     it('adds the brand’s own facts to the shared ones', () => {
       const policy = compileOrThrow(tinyBrand({
         files: {
-          'facts.csv': 'fact,type,values\nseal_broken,boolean,\n',
+          'facts.csv': 'fact,type,values,label_en,label_de\nseal_broken,boolean,,seal broken,Siegel gebrochen\n',
           'messages.csv': 'code,en,de\nseal_broken,The seal is broken.,Das Siegel ist gebrochen.\n',
           'seal.csv': 'C,seal_broken,> refund,> reason\nSeal broken,true,×,seal_broken\n',
         },
@@ -315,7 +334,7 @@ describe('compilePolicy', () => {
 
     it('even when a blank row follows the header of windows.csv', () => {
       const windows = TINY_BRAND['windows.csv']!.replace('label\n', 'label,colour\n\n');
-      expect(issuesOf(tinyBrand({ files: { 'windows.csv': windows } }))).toEqual(['unknown_column tiny/windows.csv:1:G']);
+      expect(issuesOf(tinyBrand({ files: { 'windows.csv': windows } }))).toEqual(['unknown_column tiny/windows.csv:1:H']);
     });
   });
 

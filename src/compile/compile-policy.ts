@@ -11,7 +11,10 @@ import { sha256Hex } from './content-hash.js';
 import { IssueList, type Issue } from '../issue.js';
 import { didYouMean } from './suggest.js';
 import { orderPlan } from './order-plan.js';
-import { readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type WindowCells } from './read-vocabulary.js';
+import { readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type FactPlace, type WindowCells } from './read-vocabulary.js';
+import { readWords, type WordRow } from './read-words.js';
+import { checkWords, wordsUsed } from './check-words.js';
+import type { Words } from '../contract.js';
 import { verifyTable } from './verify-tables.js';
 
 export interface SheetFile { name: string; text: string }
@@ -21,7 +24,7 @@ export type CompileResult =
   | { ok: true; policy: CompiledPolicy; warnings: Issue[] }
   | { ok: false; issues: Issue[]; warnings: Issue[] };
 
-const NOT_TABLES = new Set(['policy.csv', 'remedies.csv', 'windows.csv', 'messages.csv', 'facts.csv', 'fees.csv', 'reasons.csv']);
+const NOT_TABLES = new Set(['policy.csv', 'remedies.csv', 'windows.csv', 'messages.csv', 'facts.csv', 'fees.csv', 'reasons.csv', 'words.csv']);
 export const isCasesSheet = (file: string) => /^cases([-_].*)?\.csv$/i.test(file);
 const baseName = (name: string) => name.replace(/^.*\//, '');
 
@@ -68,9 +71,10 @@ export function compilePolicy(input: BrandSheets): CompileResult {
 
   // Vocabulary: facts, fees, reason messages, then the brand's own settings, remedies and windows.
   const factsSheet = required(shared, 'facts.csv', '_shared');
-  const sharedFacts = factsSheet ? readFacts(factsSheet, issues) : [];
+  const factPlaces = new Map<string, FactPlace>();
+  const sharedFacts = factsSheet ? readFacts(factsSheet, issues, [], new Set(), factPlaces) : [];
   const named = new Set<string>();
-  const facts = own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, sharedFacts, named) : sharedFacts;
+  const facts = own.get('facts.csv') ? readFacts(own.get('facts.csv')!, issues, sharedFacts, named, factPlaces) : sharedFacts;
   const feesSheet = required(shared, 'fees.csv', '_shared');
   const fees = feesSheet ? readFees(feesSheet, issues, (name) => facts.find((f) => f.name === name)?.type) : [];
   const messages: Record<string, Record<string, string>> = {};
@@ -82,9 +86,14 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const settings = policySheet ? readPolicySettings(policySheet, input.brand, issues) : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], headerRow: 1, rows: [] }, input.brand, issues);
   const remediesSheet = required(own, 'remedies.csv', input.brand);
   const deadlineCells = new Map<string, { row: number; col: number }>();
-  const remedies = remediesSheet ? readRemedies(remediesSheet, issues, deadlineCells) : [];
+  const remedies = remediesSheet ? readRemedies(remediesSheet, issues, deadlineCells, settings.locales) : [];
   const windowCells = new Map<string, WindowCells>();
-  const windows = own.get('windows.csv') ? readWindows(own.get('windows.csv')!, issues, windowCells) : [];
+  const windows = own.get('windows.csv') ? readWindows(own.get('windows.csv')!, issues, windowCells, settings.locales) : [];
+  const words = { shared: {} as Words, own: {} as Words };
+  const wordRows = { shared: new Map<string, WordRow>(), own: new Map<string, WordRow>() };
+  const wordsSheet = required(shared, 'words.csv', '_shared');
+  if (wordsSheet) readWords(wordsSheet, issues, words.shared, wordRows.shared);
+  if (own.get('words.csv')) readWords(own.get('words.csv')!, issues, words.own, wordRows.own);
 
   const factType = new Map<string, FactType>(facts.map((f) => [f.name, f.type]));
   const factInfo = new Map<string, NameInfo>(facts.map((f) => [f.name, { type: f.type, values: f.values }]));
@@ -132,13 +141,15 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const usedFees = feesUsed(fees, tables);
   const given = reasonCodesGiven(tables);
   checkMessages(input.brand, messages, given, locales, { shared: sharedRows, own: ownRows }, issues);
-  const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, issues);
+  const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, factPlaces, issues);
+  const brandWords = checkWords(input.brand, wordsUsed(remedies, tables, usedFees), locales, words, wordRows, issues);
   if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
     formatVersion: formatVersionOf(tables), brand: input.brand, name: settings.name, currency: settings.currency,
     defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
     facts: vocabulary, fees: usedFees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, given, locales),
+    words: brandWords,
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
 }
@@ -149,18 +160,19 @@ export function compilePolicy(input: BrandSheets): CompileResult {
  * brand added to _shared/ — with this brand's values, and labels in its locales. So a shared fact that
  * only other brands use never re-versions this brand, and a claim naming it is refused here.
  */
-function brandVocabulary(facts: CompiledFact[], named: ReadonlySet<string>, reads: PolicyReads, locales: string[], brand: string, issues: IssueList): CompiledFact[] {
+function brandVocabulary(facts: CompiledFact[], named: ReadonlySet<string>, reads: PolicyReads, locales: string[], brand: string, places: Map<string, FactPlace>, issues: IssueList): CompiledFact[] {
   const read = factsRead(reads);
   const vocabulary = facts.filter((f) => read.has(f.name) || named.has(f.name));
   for (const f of vocabulary) {
+    const at = places.get(f.name);
     if (f.type === 'enum' && !f.values?.length)
       issues.error('missing_values', `enum fact "${f.name}" has no values for ${brand}: expected a row "${f.name},,value, value…" in ${brand}/facts.csv listing the brand's own`, `${brand}/facts.csv`);
-  }
-  // Customers read the dates windows count from ("counted from the delivery date"): in every locale.
-  const starts = new Set(reads.windows.flatMap((w) => w.countsFrom));
-  for (const f of vocabulary) {
-    const missing = starts.has(f.name) ? locales.filter((l) => !f.labels?.[l]) : [];
-    if (missing.length) issues.error('missing_label', `date fact "${f.name}" has no ${missing.map((l) => `label_${l}`).join(', ')}: a window counts from it and customers read its name in ${brand}'s locales; expected a label in facts.csv`, `${brand}/facts.csv`);
+    // Support agents, the playground and agents read each fact's name, and the badge says "counted
+    // from the delivery date": every fact a claim may carry has a label in each of the brand's locales.
+    for (const locale of locales.filter((l) => !f.labels?.[l])) {
+      const column = at?.labelColumns.get(locale);
+      issues.error('missing_translation', `fact "${f.name}" has no label_${locale}: customers and support agents read its name in ${locales.join(', ')}; expected ${column === undefined ? `a "label_${locale}" column` : 'a text in it'}`, at?.sheet ?? 'facts.csv', at?.row, column);
+    }
   }
   return vocabulary.map(({ notBefore, labels, ...fact }) => {
     const before = notBefore?.filter((n) => read.has(n)) ?? [];

@@ -57,12 +57,16 @@ function labelsOf(sheet: Sheet, r: SheetRecord): Record<string, string> {
  * be left empty or stay the same: a brand cannot change what a shared fact means. `seen` collects the
  * names the sheet's rows give.
  */
-export function readFacts(sheet: Sheet, issues: IssueList, base: readonly CompiledFact[] = [], seen = new Set<string>()): CompiledFact[] {
+export function readFacts(sheet: Sheet, issues: IssueList, base: readonly CompiledFact[] = [], seen = new Set<string>(), rows = new Map<string, FactPlace>()): CompiledFact[] {
   const facts = new Map(base.map((f) => [f.name, f]));
   const records = readRecords(sheet, { required: ['fact', 'type'], optional: ['values', 'not_before', 'description'], extra: LABEL_COLUMN }, issues);
+  const labelColumns = new Map<string, number>();
+  sheet.header.forEach((h, i) => { const locale = LABEL_COLUMN.exec(h.trim().toLowerCase())?.[1]; if (locale) labelColumns.set(locale, i); });
   for (const r of records) {
     const row = parseRow(FACT_ROW, r, sheet.name, issues);
     if (!row || !checkUnique(seen, row.fact, 'fact', sheet, r.row, r.col('fact'), issues)) continue;
+    // A missing label is reported where the fact is first defined (the shared row for a shared fact).
+    if (!rows.has(row.fact)) rows.set(row.fact, { sheet: sheet.name, row: r.row, labelColumns });
     const shared = facts.get(row.fact);
     const fact = shared ? extendFact(shared, row, sheet, r, issues) : newFact(row, sheet, r, issues);
     if (fact) facts.set(fact.name, { ...fact, ...labelled(fact.labels, labelsOf(sheet, r)) });
@@ -71,6 +75,9 @@ export function readFacts(sheet: Sheet, issues: IssueList, base: readonly Compil
 }
 
 type FactRow = RowOf<typeof FACT_ROW>;
+
+/** Where a fact is defined: its sheet, row and the sheet's label_<locale> columns. */
+export interface FactPlace { sheet: string; row: number; labelColumns: Map<string, number> }
 
 const labelled = (before: CompiledFact['labels'], added: Record<string, string>) =>
   (before || Object.keys(added).length ? { labels: { ...before, ...added } } : {});
@@ -199,22 +206,66 @@ export function readPolicySettings(sheet: Sheet, brand: string, issues: IssueLis
 
 const REMEDY_ROW = {
   remedy: { schema: nameCell('remedy'), code: 'bad_name' },
-  label: { schema: z.string(), code: 'bad_label' },
   deadline: { schema: listCell, code: 'bad_deadline' },
   evidence: { schema: listCell, code: 'bad_evidence' },
-  description: { schema: textCell, code: 'bad_description' },
 };
 
-export function readRemedies(sheet: Sheet, issues: IssueList, deadlineCells = new Map<string, { row: number; col: number }>()): CompiledRemedy[] {
+/** `label_de`, `description_fr`…: customer wording, one column per locale (a bare `label` is the default locale's). */
+const LOCALIZED = (...bases: string[]) => new RegExp(`^(${bases.join('|')})_[a-z]{2}(-[a-z]{2})?$`);
+
+/** Where a sheet keeps one wording per locale: locale → column name and index (-1: no such column). */
+type LocaleColumns = Map<string, { name: string; index: number }>;
+
+/**
+ * The `<base>_<locale>` column of each of the brand's locales; a bare `<base>` column (the sheets'
+ * first convention) is the default locale's. Both for the same locale is a mistake: one would be ignored.
+ */
+function localeColumns(sheet: Sheet, base: string, locales: readonly string[], issues: IssueList): LocaleColumns {
+  const index = (name: string) => sheet.header.findIndex((h) => h.trim().toLowerCase() === name);
+  const columns: LocaleColumns = new Map();
+  locales.forEach((locale, i) => {
+    const suffixed = index(`${base}_${locale}`);
+    if (i === 0 && index(base) >= 0 && suffixed >= 0)
+      issues.error('duplicate_header', `columns "${base}" and "${base}_${locale}" both give the ${locale} ${base}: expected one of them`, sheet.name, sheet.headerRow, index(base));
+    const name = i === 0 && suffixed < 0 && index(base) >= 0 ? base : `${base}_${locale}`;
+    columns.set(locale, { name, index: index(name) });
+  });
+  return columns;
+}
+
+/**
+ * A row's wording per locale, with a missing_translation problem at the empty cell — or at the row,
+ * naming the column, when the sheet has no such column — for each locale without one. `required`
+ * false: a row may give none (an optional description), but one given must be given in every locale.
+ */
+function localized(columns: LocaleColumns, base: string, what: string, sheet: Sheet, r: SheetRecord, issues: IssueList, required = true): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [locale, { name }] of columns) if (r.get(name)) texts[locale] = r.get(name);
+  if (!required && Object.keys(texts).length === 0) return texts;
+  for (const [locale, { name, index }] of columns) {
+    if (texts[locale]) continue;
+    issues.error('missing_translation', `${what} has no ${locale} ${base}: customers read it in ${[...columns.keys()].join(', ')}; expected ${index < 0 ? `a "${name}" column` : `a text in "${name}"`}`, sheet.name, r.row, index < 0 ? undefined : index);
+  }
+  return texts;
+}
+
+/** Only when a text exists: { label, labels } / { description, descriptions } in the default locale and all. */
+const inDefault = (texts: Record<string, string>, locales: readonly string[]) => texts[locales[0] ?? ''] ?? Object.values(texts)[0];
+
+export function readRemedies(sheet: Sheet, issues: IssueList, deadlineCells = new Map<string, { row: number; col: number }>(), locales: readonly string[] = ['en']): CompiledRemedy[] {
   const remedies: CompiledRemedy[] = [];
   const seen = new Set<string>();
-  for (const r of readRecords(sheet, { required: ['remedy', 'label'], optional: ['deadline', 'evidence', 'description'] }, issues)) {
+  const labelColumns = localeColumns(sheet, 'label', locales, issues), descriptionColumns = localeColumns(sheet, 'description', locales, issues);
+  for (const r of readRecords(sheet, { required: ['remedy'], optional: ['label', 'deadline', 'evidence', 'description'], extra: LOCALIZED('label', 'description') }, issues)) {
     const row = parseRow(REMEDY_ROW, r, sheet.name, issues);
     if (!row || !checkUnique(seen, row.remedy, 'remedy', sheet, r.row, r.col('remedy'), issues)) continue;
     deadlineCells.set(row.remedy, { row: r.row, col: r.col('deadline') });
+    const labels = localized(labelColumns, 'label', `remedy "${row.remedy}"`, sheet, r, issues);
+    const descriptions = localized(descriptionColumns, 'description', `remedy "${row.remedy}"`, sheet, r, issues, false);
+    const description = inDefault(descriptions, locales);
     remedies.push({
-      name: row.remedy, label: row.label || row.remedy, deadline: row.deadline, evidence: row.evidence,
-      ...(row.description ? { description: row.description } : {}), source: `${sheet.name}:${r.row}`,
+      name: row.remedy, label: inDefault(labels, locales) ?? row.remedy, labels, deadline: row.deadline, evidence: row.evidence,
+      ...(description ? { description, descriptions } : {}), source: `${sheet.name}:${r.row}`,
     });
   }
   if (remedies.length === 0) issues.error('no_remedies', 'no remedies defined: expected at least one row', sheet.name, 2);
@@ -240,20 +291,22 @@ const WINDOW_ROW = {
     code: 'missing_event',
   },
   checked_against: { schema: z.pipe(z.string(), z.transform((t: string) => t || 'claim_on')), code: 'bad_checked_against' },
-  label: { schema: z.string(), code: 'bad_label' },
   badge: { schema: z.pipe(z.string(), z.transform((t: string) => /^(true|yes|√|✓|x)$/i.test(t))), code: 'bad_badge' },
 };
 
-export function readWindows(sheet: Sheet, issues: IssueList, at = new Map<string, WindowCells>()): CompiledWindow[] {
+export function readWindows(sheet: Sheet, issues: IssueList, at = new Map<string, WindowCells>(), locales: readonly string[] = ['en']): CompiledWindow[] {
   const windows: CompiledWindow[] = [];
   const seen = new Set<string>();
-  for (const r of readRecords(sheet, { required: ['window', 'length', 'unit', 'counts_from'], optional: ['checked_against', 'label', 'badge'] }, issues)) {
+  const labelColumns = localeColumns(sheet, 'label', locales, issues);
+  for (const r of readRecords(sheet, { required: ['window', 'length', 'unit', 'counts_from'], optional: ['checked_against', 'label', 'badge'], extra: LOCALIZED('label') }, issues)) {
     const row = parseRow(WINDOW_ROW, r, sheet.name, issues);
     if (!row || !checkUnique(seen, row.window, 'window', sheet, r.row, r.col('window'), issues)) continue;
     at.set(row.window, { row: r.row, length: r.col('length'), countsFrom: r.col('counts_from'), checkedAgainst: r.col('checked_against') });
+    // Customers read a window's label in decisions and the badge: in every locale (`{length}` filled in).
+    const labels = localized(labelColumns, 'label', `window "${row.window}"`, sheet, r, issues);
     windows.push({
       name: row.window, length: row.length, unit: row.unit, countsFrom: row.counts_from, checkedAgainst: row.checked_against,
-      label: row.label || row.window, badge: row.badge, source: `${sheet.name}:${r.row}`,
+      label: inDefault(labels, locales) ?? row.window, labels, badge: row.badge, source: `${sheet.name}:${r.row}`,
     });
   }
   return windows;

@@ -23,9 +23,9 @@ const AS_OF = '2025-01-01';
 /** The day `days` after 2025-03-01 (ACME's cases deliver on that day). */
 const dayAfterDelivery = (days: number) => new Date(Date.UTC(2025, 2, 1 + days)).toISOString().slice(0, 10);
 
-function acmeWith(edit: (file: string, text: string) => string) {
+function acmeWith(edit: (file: string, text: string) => string, added: { name: string; text: string }[] = []) {
   const folder = readBrand(SHEETS, 'acme');
-  const files = folder.sheets.files.map((f) => ({ ...f, text: edit(f.name, f.text) }));
+  const files = [...folder.sheets.files.map((f) => ({ ...f, text: edit(f.name, f.text) })), ...added];
   const result = compilePolicy({ ...folder.sheets, files });
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
   return result.policy;
@@ -89,6 +89,16 @@ describe('diffOutcomes', { timeout: 120_000 }, () => {
       expect(changes.other).toEqual([expect.objectContaining({ sheet: 'messages', subject: 'hygiene_seal_broken (en)', wording: true })]);
       const grid = generateClaimGrid([before, after], seeds, { asOf: AS_OF });
       expect(diffOutcomes(before, after, grid.claims, AS_OF, changes).changed).toEqual([]);
+    });
+
+    it('counts a brand word (words.csv) or a translated label as wording', () => {
+      const reworded = acmeWith((file, text) => (file.endsWith('/remedies.csv') ? text.replace('Garantiereparatur', 'Reparatur unter Garantie') : text),
+        [{ name: 'acme/words.csv', text: 'kind,code,en,de\nstatus,ineligible,not possible,ausgeschlossen\n' }]);
+      expect(diffPolicies(before, reworded).other).toEqual([
+        expect.objectContaining({ sheet: 'acme/remedies.csv', subject: 'repair', field: 'label', wording: true }),
+        expect.objectContaining({ sheet: 'words', subject: 'status ineligible (en)', wording: true }),
+        expect.objectContaining({ sheet: 'words', subject: 'status ineligible (de)', wording: true }),
+      ]);
     });
   });
 });

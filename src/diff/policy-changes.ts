@@ -124,21 +124,25 @@ export function diffPolicies(before: CompiledPolicy, after: CompiledPolicy): Pol
   namedChanges(`${brand}/windows.csv`, before.windows, after.windows, (w) => w.name, [
     { name: 'length', read: (w) => (typeof w.length === 'number' ? w.length : w.length.ref) }, { name: 'unit', read: (w) => w.unit },
     { name: 'counts_from', read: (w) => w.countsFrom.join(' | ') }, { name: 'checked_against', read: (w) => w.checkedAgainst },
-    { name: 'label', read: (w) => w.label, wording: true }, { name: 'badge', read: (w) => w.badge, wording: true },
+    { name: 'label', read: (w) => w.labels ?? w.label, wording: true }, { name: 'badge', read: (w) => w.badge, wording: true },
   ], other);
   namedChanges(`${brand}/remedies.csv`, before.remedies, after.remedies, (r) => r.name, [
     { name: 'deadline', read: (r) => r.deadline.join(' | ') }, { name: 'evidence', read: (r) => r.evidence },
-    { name: 'label', read: (r) => r.label, wording: true }, { name: 'description', read: (r) => r.description, wording: true },
+    { name: 'label', read: (r) => r.labels ?? r.label, wording: true }, { name: 'description', read: (r) => r.descriptions ?? r.description, wording: true },
   ], other);
   namedChanges('facts.csv', before.facts, after.facts, (f) => f.name, [
     { name: 'type', read: (f) => f.type }, { name: 'values', read: (f) => f.values }, { name: 'not_before', read: (f) => f.notBefore },
-    { name: 'description', read: (f) => f.description, wording: true },
+    { name: 'description', read: (f) => f.description, wording: true }, { name: 'label', read: (f) => f.labels, wording: true },
   ], other);
   namedChanges('_shared/fees.csv', before.fees, after.fees, (f) => f.name, [
     { name: 'type', read: (f) => f.type }, { name: 'computed_from', read: (f) => f.percentOf },
   ], other);
   const messages = (p: CompiledPolicy) => Object.entries(p.messages).flatMap(([code, texts]) => Object.entries(texts).map(([locale, message]) => ({ key: `${code} (${locale})`, message })));
   namedChanges('messages', messages(before), messages(after), (m) => m.key, [{ name: '', read: (m) => m.message, wording: true }], other);
-  for (const o of other) if (o.sheet === 'messages') o.wording = true;
+  // words.csv (statuses, payer and fee phrases, evidence, summary templates): what customers read only.
+  const words = (p: CompiledPolicy) => Object.entries(p.words ?? {}).flatMap(([kind, codes]) => Object.entries(codes).flatMap(([code, texts]) =>
+    Object.entries(texts).map(([locale, word]) => ({ key: `${kind} ${code} (${locale})`, word }))));
+  namedChanges('words', words(before), words(after), (w) => w.key, [{ name: '', read: (w) => w.word, wording: true }], other);
+  for (const o of other) if (o.sheet === 'messages' || o.sheet === 'words') o.wording = true;
   return { identical: false, rules, other };
 }

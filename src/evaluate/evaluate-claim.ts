@@ -9,6 +9,7 @@ import { collectOutputs, selectRules } from './evaluate-table.js';
 import { windowOnDays } from './windows.js';
 import { fromMinorUnits, percentOf, toMinorUnits } from './money.js';
 import type { Values } from './match-test.js';
+import { summarizeDecision, summarizeRemedy } from './summarize-decision.js';
 import { effectsOf, NO_VERDICT, preparePolicy, reasonsOf, SEVERITY, wordingFor, type DerivedOutput, type PreparedPolicy, type RuleEffect, type Wording } from './prepare-policy.js';
 
 export interface EvaluateOptions {
@@ -21,6 +22,15 @@ export interface EvaluateOptions {
 // are read-only by contract (see Decision).
 const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
 const NO_FEES: Record<string, string | number> = Object.freeze({});
+const NO_FEE_LABELS: Record<string, string> = Object.freeze({});
+
+/** Each fee as a sentence in the wording's locale; the shared empty record when there are none. */
+function feeLabels(fees: Record<string, string | number>, wording: Wording): Record<string, string> {
+  if (fees === NO_FEES) return NO_FEE_LABELS;
+  const labels: Record<string, string> = {};
+  for (const field in fees) labels[field] = wording.words.fee(field, fees[field]!);
+  return labels;
+}
 
 /**
  * The claim's facts into `values` (by slot) and, for dates, their day numbers into `days`; `sent`
@@ -166,18 +176,26 @@ function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffe
     // -1: a window the policy does not define (the compiler refuses that; a hand-made document may not).
     if (w !== governing) otherDeadlines.push({ window: remedy.deadline[k]!, deadline: w < 0 ? null : windows[w]!.deadline });
   }
-  return {
+  const status = severity === SEVERITY.eligible ? 'eligible' : severity === SEVERITY.review ? 'review' : 'ineligible';
+  const finalFees = fees === null ? (describing ? addComputedFees(prepared, {}, values) : NO_FEES) : addComputedFees(prepared, fees, values);
+  const decided: RemedyDecision = {
     remedy: remedy.name,
-    label: remedy.label,
-    status: severity === SEVERITY.eligible ? 'eligible' : severity === SEVERITY.review ? 'review' : 'ineligible',
+    label: wording.remedyLabels[index]!,
+    status,
+    status_label: wording.statusLabels[status],
+    summary: '',
     reasons,
     deadline: window?.deadline ?? null,
     deadline_basis: window ? basisOf(prepared, governing, window) : null,
     other_deadlines: otherDeadlines,
-    fees: fees === null ? (describing ? addComputedFees(prepared, {}, values) : NO_FEES) : addComputedFees(prepared, fees, values),
+    fees: finalFees,
+    fees_labels: feeLabels(finalFees, wording),
     required_evidence: evidence,
+    required_evidence_labels: wording.words.evidence(evidence),
     source,
   };
+  decided.summary = summarizeRemedy(wording.words, decided, window);
+  return decided;
 }
 
 function basisOf(prepared: PreparedPolicy, window: number, result: WindowResult): string {
@@ -215,6 +233,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
   const effects: RuleEffect[][] = new Array(prepared.remedies.length);
   for (let i = 0; i < effects.length; i++) effects[i] = [];
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
+  const wording = wordingFor(prepared, locale);
 
   for (const step of prepared.plan) {
     if (step < 0) {
@@ -222,7 +241,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
       const w = prepared.windows[index]!;
       let start = NaN;
       for (const s of w.starts) if ((start = dayAt(values, days, s)) === start) break;
-      const result = windowOnDays(w.label, start, w.lengthSlot < 0 ? w.length : values[w.lengthSlot]!, dayAt(values, days, w.checked));
+      const result = windowOnDays(wording.windowLabels[index]!, start, w.lengthSlot < 0 ? w.length : values[w.lengthSlot]!, dayAt(values, days, w.checked));
       windows[index] = result;
       values[w.slot] = result.status;
       continue;
@@ -242,7 +261,6 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     });
   }
 
-  const wording = wordingFor(prepared, locale);
   const remedies: RemedyDecision[] = new Array(prepared.remedies.length);
   for (let i = 0; i < remedies.length; i++) remedies[i] = decideRemedy(prepared, i, effects[i]!, windows, values, wording);
   const decision: Decision = {
@@ -250,6 +268,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     policy_version: policy.version,
     as_of: String(values[dateSlot]),
     locale: prepared.locales[locale]!,
+    summary: summarizeDecision(wording.words, remedies),
     remedies,
     warranty: prepared.warrantyWindow >= 0 ? windows[prepared.warrantyWindow]! : null,
     windows,

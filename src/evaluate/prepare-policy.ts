@@ -8,6 +8,7 @@ import { isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.
 import { daysSinceFact, factsRead } from './facts-read.js';
 import type { Values } from './match-test.js';
 import { windowLabel, type WindowLabel } from './windows.js';
+import { localeWords, type LocaleWords } from './locale-words.js';
 
 /** A row's verdict on a remedy: the decision's Status. */
 export type Verdict = Status;
@@ -46,13 +47,20 @@ export interface PreparedRemedy {
   evidence: string[];            // shared by decisions until a row adds evidence (read-only)
 }
 
-/** Reasons as decisions show them in one locale, each list shared by every decision (read-only). */
+/** Reasons, labels and words as decisions show them in one locale, each list shared by every decision (read-only). */
 export interface Wording {
   reasons: (Reason[] | undefined)[];  // [effect id] → its reasons, each code once (see reasonsOf)
   notApplicable: Reason[][];     // [remedy] → why a remedy no row spoke about is refused
   /** Codes as reasons in this locale, each code once. */
   word: (codes: string[], source: string) => Reason[];
+  remedyLabels: string[];        // [remedy]
+  windowLabels: WindowLabel[];   // [window]
+  statusLabels: Record<Verdict, string>;
+  words: LocaleWords;
 }
+
+/** A label in a locale: the locale's, else the default locale's (a format 2 document has only that). */
+const labelIn = (labels: Record<string, string> | undefined, locale: string, fallback: string) => labels?.[locale] ?? fallback;
 
 /** A window with the slots it reads. */
 export interface PreparedWindow {
@@ -61,7 +69,6 @@ export interface PreparedWindow {
   length: Literal;               // a fixed length, else read from lengthSlot
   lengthSlot: number;
   checked: number;
-  label: WindowLabel;
   /** The deadline basis text around the length and start date. */
   basis: [string, string, string];
 }
@@ -143,10 +150,15 @@ export function wordingFor(prepared: PreparedPolicy, locale: number): Wording {
     return texts?.[name] ?? texts?.[policy.defaultLocale] ?? texts?.en ?? code;
   };
   const worded = (codes: string[], source: string): Reason[] => [...new Set(codes)].map((code) => Object.freeze({ code, message: message(code), source }));
+  const words = localeWords(policy, name);
   const wording: Wording = {
     reasons: [],
     notApplicable: prepared.remedies.map(({ remedy }) => worded(['not_applicable'], remedy.source)),
     word: worded,
+    remedyLabels: policy.remedies.map((r) => labelIn(r.labels, name, r.label)),
+    windowLabels: policy.windows.map((w) => windowLabel(w, labelIn(w.labels, name, w.label))),
+    statusLabels: { eligible: words.status('eligible'), ineligible: words.status('ineligible'), review: words.status('review') },
+    words,
   };
   prepared.wordings[locale] = wording;
   return wording;
@@ -351,7 +363,7 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   const windows = policy.windows.map((w): PreparedWindow => ({
     slot: slot(w.name), starts: w.countsFrom.map(slot), checked: slot(w.checkedAgainst),
     length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
-    label: windowLabel(w), basis: basisText(w),
+    basis: basisText(w),
   }));
   // Effects are built later (effectsOf), but the slots their fee cells read are taken now: the
   // per-claim templates below must cover every slot.

@@ -4,7 +4,7 @@
 
 import type { CompiledPolicy, CoverageRemedy, CoverageSummary, Literal } from '../contract.js';
 import { evaluateClaim } from './evaluate-claim.js';
-import { everyEffect, preparePolicy } from './prepare-policy.js';
+import { everyEffect, preparePolicy, wordingFor } from './prepare-policy.js';
 
 export interface CoverageQuery { product_line?: string; part?: string; locale?: string }
 
@@ -14,7 +14,10 @@ export interface CoverageQuery { product_line?: string; part?: string; locale?: 
  * walking every rule's effects for each one cost 10–20× deciding the probe claim (BENCHMARKS.md).
  */
 interface CoverageBasis {
-  remedies: CoverageRemedy[];
+  /** Each remedy's terms: fee field → the values rows granting it can give. */
+  terms: Record<string, (string | number)[]>[];
+  /** Locale → the remedies worded in it (built the first time a summary asks for that locale). */
+  remedies: Map<string, CoverageRemedy[]>;
   exclusions: string[];
   countsFrom: Map<string, string[]>;
   badge: Set<string>;
@@ -48,10 +51,8 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
   exclusions.delete('window_expired');
   exclusions.delete('not_applicable');
   const basis: CoverageBasis = {
-    remedies: policy.remedies.map((r) => ({
-      remedy: r.name, label: r.label, ...(r.description ? { description: r.description } : {}),
-      terms: Object.fromEntries(Object.entries(terms.get(r.name)!).map(([field, values]) => [field, [...values]])),
-    })),
+    terms: policy.remedies.map((r) => Object.fromEntries(Object.entries(terms.get(r.name)!).map(([field, values]) => [field, [...values]]))),
+    remedies: new Map(),
     exclusions: [...exclusions],
     countsFrom: new Map(policy.windows.map((w) => [w.name, w.countsFrom])),
     badge: new Set(policy.windows.filter((w) => w.badge).map((w) => w.name)),
@@ -60,6 +61,25 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
   };
   bases.set(policy, basis);
   return basis;
+}
+
+/** The remedies with their labels, descriptions and terms in one locale (terms as the sheets' sentences). */
+function remediesIn(policy: CompiledPolicy, basis: CoverageBasis, locale: string): CoverageRemedy[] {
+  const held = basis.remedies.get(locale);
+  if (held) return held;
+  const prepared = preparePolicy(policy);
+  const wording = wordingFor(prepared, Math.max(0, prepared.locales.indexOf(locale)));
+  const remedies = policy.remedies.map((r, i): CoverageRemedy => {
+    const description = r.descriptions?.[locale] ?? r.description;
+    const terms = basis.terms[i]!;
+    return {
+      remedy: r.name, label: wording.remedyLabels[i]!, ...(description ? { description } : {}), terms,
+      terms_labels: Object.entries(terms).sort(([a], [b]) => wording.words.feeRank(a) - wording.words.feeRank(b))
+        .flatMap(([field, values]) => wording.words.feeTerms(field, values) ?? []),
+    };
+  });
+  basis.remedies.set(locale, remedies);
+  return remedies;
 }
 
 /** Read-only: the remedies' terms are shared by every summary of the policy version. */
@@ -86,7 +106,7 @@ export function summarizeCoverage(policy: CompiledPolicy, query: CoverageQuery, 
     product_line: query.product_line ?? null, part: query.part ?? null,
     headline: windows.filter((w) => basis.badge.has(w.window) && w.length !== null).map((w) => w.label).join(' · '),
     windows,
-    remedies: basis.remedies,
+    remedies: remediesIn(policy, basis, decision.locale),
     exclusions: basis.exclusions.map((code) => ({ code, message: policy.messages[code]?.[decision.locale] ?? policy.messages[code]?.[policy.defaultLocale] ?? code })),
   };
 }

@@ -7,11 +7,11 @@ import { isoDate, parseIsoDate, windowDeadline } from './dates.js';
 /** A window's label split around `{length}` once, so a claim only joins the parts. */
 export interface WindowLabel { window: CompiledWindow; before: string; after: string | null }
 
-export function windowLabel(window: CompiledWindow): WindowLabel {
-  const at = window.label.indexOf('{length}');
+export function windowLabel(window: CompiledWindow, text = window.label): WindowLabel {
+  const at = text.indexOf('{length}');
   return at < 0
-    ? { window, before: window.label, after: null }
-    : { window, before: window.label.slice(0, at), after: window.label.slice(at + '{length}'.length) };
+    ? { window, before: text, after: null }
+    : { window, before: text.slice(0, at), after: text.slice(at + '{length}'.length) };
 }
 
 /**

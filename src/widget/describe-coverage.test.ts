@@ -12,8 +12,11 @@ const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
     { window: 'dispatch_window', label: 'dispatch within 7 days of approval', length: 7, unit: 'days', counts_from: ['return_approved_on'], counts_from_labels: [] },
   ],
   remedies: [
-    { remedy: 'refund', label: 'Refund', terms: { return_shipping_paid_by: ['brand', 'customer'], restocking_fee_pct: [15, 5], restocking_fee_amount: [12] } },
-    { remedy: 'repair', label: 'Free repair', terms: { repair_fee_paid_by: ['brand'], deductions: ['shipping costs'] } },
+    {
+      remedy: 'refund', label: 'Refund', terms: { return_shipping_paid_by: ['brand', 'customer'], restocking_fee_pct: [15, 5], restocking_fee_amount: [12] },
+      terms_labels: ['Return shipping is paid by ACME or by you, depending on the case.', 'Restocking fee: 5%–15%.'],
+    },
+    { remedy: 'repair', label: 'Free repair', terms: { repair_fee_paid_by: ['brand'], deductions: ['shipping_costs'] }, terms_labels: ['ACME pays for the repair.'] },
   ],
   exclusions: [{ code: 'water_damage', message: 'Liquid damage is not covered.' }],
   ...over,
@@ -46,17 +49,17 @@ describe('describeCoverage', () => {
     expect(texts).not.toMatch(/return_approved_on|delivered_on|dispatch within/);
   });
 
-  it('says who pays and what fees apply in plain words, leaving out order-dependent amounts', () => {
+  it('says who pays and what fees apply in the words the API gives (the brand\'s sheets), never from codes', () => {
     const [refund, repair] = describeCoverage(summary()).sections.find((s) => s.id === 'remedies')!.items;
-    expect(refund!.notes).toEqual(['Return shipping paid by ACME or you (depending on the case)', 'Restocking fee: 5–15 %']);
-    expect(repair!.notes).toEqual(['Repair paid by ACME', 'May be deducted: shipping costs']);
+    expect(refund!.notes).toEqual(['Return shipping is paid by ACME or by you, depending on the case.', 'Restocking fee: 5%–15%.']);
+    expect(repair!.notes).toEqual(['ACME pays for the repair.']);
   });
 
   it('speaks the locale the API answered in', () => {
     const text = describeCoverage(summary({ locale: 'de' }));
     expect(text.label).toBe('ACME Garantie und Rückgabe');
     expect(text.sections.map((s) => s.title)).toEqual(['Fristen', 'Was Sie verlangen können', 'Nicht abgedeckt']);
-    expect(text.sections[1]!.items[1]!.notes[0]).toBe('Reparatur zahlt ACME');
+    expect(text.sections[1]!.items[1]!.notes[0]).toBe('ACME pays for the repair.'); // as the API worded it
   });
 
   it('leaves out empty sections', () => {

@@ -1,8 +1,9 @@
 // A coverage summary in plain words for the badge: the one-line headline and the detail sections
 // (time limits, what the customer can ask for and who pays, exclusions). Pure: no DOM, no fetch.
+// Policy wording — labels, who pays, fees, exclusions — comes localized from the API.
 
 import type { CoverageSummary } from '../contract.js';
-import { stringsFor, type WidgetStrings } from './widget-strings.js';
+import { stringsFor } from './widget-strings.js';
 
 /** The coverage route's answer: the summary plus machine-readable terms (functions/coverage-terms.ts). */
 export type CoverageResponse = CoverageSummary & { policies?: { type: string; window: string | null }[] };
@@ -10,24 +11,6 @@ export type CoverageResponse = CoverageSummary & { policies?: { type: string; wi
 export interface DetailItem { text: string; notes: string[] }
 export interface DetailSection { id: string; title: string; items: DetailItem[] }
 export interface CoverageText { headline: string; label: string; sections: DetailSection[] }
-
-/** `return_shipping_paid_by: ['brand','customer']` → "Return shipping paid by ELEGOO or you (depending on the case)". */
-function describeTerm(field: string, values: (string | number)[], brand: string, s: WidgetStrings): string | null {
-  const subject = s.subject[field];
-  if (subject) {
-    const who = values.map((v) => (v === 'customer' ? s.you : v === 'brand' ? brand : String(v)));
-    return `${subject} ${s.paidBy} ${who.join(` ${s.or} `)}${who.length > 1 ? ` ${s.depends}` : ''}`;
-  }
-  if (field === 'restocking_fee_pct') {
-    const pct = values.filter((v): v is number => typeof v === 'number');
-    if (!pct.length) return null;
-    const [lo, hi] = [Math.min(...pct), Math.max(...pct)];
-    return `${s.restocking}: ${lo === hi ? lo : `${lo}–${hi}`} %`;
-  }
-  if (field === 'deductions') return `${s.deductions}: ${values.join('; ')}`;
-  // Amounts depend on the order (restocking_fee_amount, refund_amount): nothing to say before it.
-  return null;
-}
 
 /** Without `badge` windows in the policy: its first window a buyer can count, then its warranty. */
 function fallbackHeadline(summary: CoverageResponse, known: CoverageSummary['windows']): string {
@@ -42,10 +25,8 @@ export function describeCoverage(summary: CoverageResponse): CoverageText {
   const known = summary.windows.filter((w) => w.length !== null && w.counts_from_labels.length > 0);
   const headline = summary.headline || fallbackHeadline(summary, known);
   const windows = known.map((w) => ({ text: `${w.label}, ${s.countedFrom(w.counts_from_labels.join(` ${s.or} `))}`, notes: [] }));
-  const remedies = summary.remedies.map((r) => ({
-    text: r.label,
-    notes: Object.entries(r.terms).flatMap(([field, values]) => describeTerm(field, values, summary.name, s) ?? []),
-  }));
+  // Who pays and what it costs, as the brand's sheets word it in this locale (words.csv).
+  const remedies = summary.remedies.map((r) => ({ text: r.label, notes: r.terms_labels ?? [] }));
   const exclusions = summary.exclusions.map((e) => ({ text: e.message, notes: [] }));
   const sections = [
     { id: 'windows', title: s.windows, items: windows },

@@ -66,6 +66,20 @@ describe('POST /v1/eligibility', () => {
       expect(remedy(decision, 'refund').reasons[0]!.message).not.toBe(remedy(english, 'refund').reasons[0]!.message);
     });
 
+    it('words labels, statuses, fees, evidence and the summaries in that locale, from the policy sheets', async () => {
+      const [german, english] = await Promise.all([
+        postJson('/v1/eligibility', KOSPET_RETURN, { 'accept-language': 'de' }).then((r) => readJson<EligibilityDecision>(r)),
+        postJson('/v1/eligibility', KOSPET_RETURN).then((r) => readJson<EligibilityDecision>(r)),
+      ]);
+      const [de, en] = [remedy(german, 'refund'), remedy(english, 'refund')];
+      expect(german.summary).not.toBe('');
+      expect(german.summary).not.toBe(english.summary);
+      for (const field of ['label', 'status_label', 'summary'] as const) expect(de[field]).not.toBe(en[field]);
+      expect(Object.keys(de.fees_labels)).toEqual(Object.keys(de.fees));
+      expect(de.required_evidence_labels).toHaveLength(de.required_evidence.length);
+      expect(de.required_evidence_labels).not.toEqual(en.required_evidence_labels);
+    });
+
     it('falls back to the policy default for a language it does not have', async () => {
       const res = await postJson('/v1/eligibility', KOSPET_RETURN, { 'accept-language': 'ja' });
       expect(res.headers.get('content-language')).toBe('en');

@@ -14,7 +14,7 @@ const version = (parts: string, earPads: string) => compileOrThrow(tinyBrand({
   brand: 'old-orders',
   files: {
     'policy.csv': 'key,value\nbrand,old-orders\nlocales,en\nclaim_date,claim_on\nwarranty_window,warranty\n',
-    'facts.csv': `fact,type,values\npart,enum,"${parts}"\n`,
+    'facts.csv': `fact,type,values,label_en\npart,enum,"${parts}",part\n`,
     'parts.csv': `U,part,> repair,> reason\nHeadphones,headphones,√,\n${earPads}Anything else,"not(headphones${earPads ? ', ear_pads' : ''})",review,"""brand_discretion"""\n`,
   },
 }));

@@ -9,16 +9,16 @@ export type Sheets = Record<string, string | null>;
 
 export const TINY_SHARED: Record<string, string> = {
   'facts.csv': `fact,type,values,not_before,description,label_en,label_de
-issue,enum,"quality_defect, non_quality, accidental_damage",,what the customer claims
-condition,enum,"unopened, opened_unused, used",,state of the item
-product_line,text,,,model family
+issue,enum,"quality_defect, non_quality, accidental_damage",,what the customer claims,issue,Anliegen
+condition,enum,"unopened, opened_unused, used",,state of the item,condition,Zustand
+product_line,text,,,model family,model,Modell
 purchased_on,date,,,date on the invoice,purchase date,Kaufdatum
 delivered_on,date,,purchased_on,date the customer received the goods,delivery date,Lieferdatum
-claim_on,date,,delivered_on,date of the request
-order_amount,money,,,amount paid for the returned items
-water_damage,boolean,,,liquid caused the fault
-labels_tampered,boolean,,,labels removed or altered
-same_region,boolean,,,claim made in the region of purchase
+claim_on,date,,delivered_on,date of the request,claim date,Datum der Anfrage
+order_amount,money,,,amount paid for the returned items,order amount,Bestellwert
+water_damage,boolean,,,liquid caused the fault,water damage,Wasserschaden
+labels_tampered,boolean,,,labels removed or altered,labels tampered with,Etiketten verändert
+same_region,boolean,,,claim made in the region of purchase,same region,gleiche Region
 `,
   'fees.csv': `field,type,computed_from,description
 restocking_fee_pct,percent,,restocking fee in percentage points of order_amount
@@ -38,6 +38,34 @@ brand_discretion,The brand decides case by case.,Die Marke entscheidet im Einzel
 missing_proof_of_purchase,A proof of purchase is needed.,Ein Kaufbeleg ist nötig.
 not_applicable,This option does not apply.,Diese Möglichkeit kommt nicht in Betracht.
 `,
+  'words.csv': `kind,code,en,de
+format,dates,en-GB,de-DE
+status,eligible,available,möglich
+status,ineligible,not available,nicht möglich
+status,review,to be reviewed,wird geprüft
+summary,remedy_eligible,{remedy} — {status}.,{remedy} — {status}.
+summary,remedy_review,{remedy} — {status}: {reasons},{remedy} — {status}: {reasons}
+summary,remedy_ineligible,{remedy} — {status}: {reasons},{remedy} — {status}: {reasons}
+summary,window_open,{window}: until {deadline}.,{window}: bis zum {deadline}.
+summary,window_closed,{window}: ended on {deadline}.,{window}: abgelaufen am {deadline}.
+summary,evidence,What to send: {evidence}.,Bitte einreichen: {evidence}.
+summary,decision_eligible,You can ask for {remedies}.,Sie können Folgendes beantragen: {remedies}.
+summary,decision_review,{brand} decides case by case on {remedies}.,{brand} entscheidet im Einzelfall über: {remedies}.
+summary,decision_none,Nothing is available for this request.,Für diese Anfrage ist keine Leistung möglich.
+summary,decision_item_until,{remedy} (until {deadline}),{remedy} (bis zum {deadline})
+fee,restocking_fee_pct,Restocking fee: {value}.,Wiedereinlagerungsgebühr: {value}.
+fee,restocking_fee_amount,Restocking fee charged: {value}.,Einbehaltene Wiedereinlagerungsgebühr: {value}.
+fee,refund_amount,Amount refunded: {value}.,Erstattungsbetrag: {value}.
+paid_by,return_shipping_paid_by.brand,{brand} pays the return shipping.,{brand} trägt die Kosten für den Rückversand.
+paid_by,return_shipping_paid_by.customer,You pay the return shipping.,Sie tragen die Kosten für den Rückversand.
+paid_by,return_shipping_paid_by.either,"Return shipping: {brand} or you, depending on the case.","Rückversand: je nach Fall {brand} oder Sie."
+paid_by,repair_fee_paid_by.brand,{brand} pays for the repair.,{brand} trägt die Reparaturkosten.
+paid_by,repair_fee_paid_by.customer,You pay for the repair.,Sie tragen die Reparaturkosten.
+paid_by,repair_fee_paid_by.either,"Repair: {brand} or you, depending on the case.","Reparatur: je nach Fall {brand} oder Sie."
+evidence,receipt,receipt,Kassenbon
+evidence,photo,photo of the fault,Foto des Fehlers
+evidence,video,video of the fault,Video des Fehlers
+`,
 };
 
 export const TINY_BRAND: Record<string, string> = {
@@ -49,14 +77,14 @@ locales,"en, de"
 warranty_window,warranty
 claim_date,claim_on
 `,
-  'remedies.csv': `remedy,label,deadline,evidence,description
-refund,14-day returns,return_window,receipt,money back
-replace,Replacement,return_window | warranty,"receipt, photo",a new unit
-repair,Warranty repair,warranty,,free repair
+  'remedies.csv': `remedy,label,deadline,evidence,description,label_de,description_de
+refund,14-day returns,return_window,receipt,money back,14 Tage Rückgabe,Geld zurück
+replace,Replacement,return_window | warranty,"receipt, photo",a new unit,Ersatz,ein neues Gerät
+repair,Warranty repair,warranty,,free repair,Garantiereparatur,kostenlose Reparatur
 `,
-  'windows.csv': `window,length,unit,counts_from,checked_against,label
-return_window,14,days,delivered_on|purchased_on,claim_on,{length}-day returns
-warranty,1,years,delivered_on|purchased_on,claim_on,{length}-year warranty
+  'windows.csv': `window,length,unit,counts_from,checked_against,label_de,label
+return_window,14,days,delivered_on|purchased_on,claim_on,{length} Tage Rückgabe,{length}-day returns
+warranty,1,years,delivered_on|purchased_on,claim_on,{length}-jährige Garantie,{length}-year warranty
 `,
   'returns.csv': `C,issue,condition,> refund,> reason,> restocking_fee_pct,> return_shipping_paid_by,# note
 Unopened,-,unopened,√,,,customer,

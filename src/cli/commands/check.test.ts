@@ -1,6 +1,8 @@
 // `policy check` over every brand the sheets folder holds (discovered, never named), and its
 // problem reports on a fixture brand the test owns (test/fixtures/brands/acme).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySheets, NO_SUCH_BRAND, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
 
@@ -78,5 +80,47 @@ describe('policy check', () => {
       expect(r.code).toBe(2);
       expect(r.err).toContain('no policy sheets folder');
     });
+  });
+});
+
+/** The 1-based row of the first line of a CSV text that starts with `prefix`. */
+const rowStarting = (text: string, prefix: string) => text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
+
+/** Empties the `de` cell of a words.csv row (kind,code,en,de,…) found by its first two cells. */
+const withoutGerman = (prefix: string) => (text: string) => text.split('\n').map((line) => {
+  if (!line.startsWith(prefix)) return line;
+  const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!;
+  cells[3] = ',';
+  return cells.join('');
+}).join('\n');
+
+describe('policy check on a missing translation', () => {
+  // Each kind of word customers read, emptied in German for the fixture brand (which speaks en, de):
+  // [what, file, edit, where the problem must be reported (row found in the file; column letter)].
+  const KINDS: [what: string, file: string, edit: (t: string) => string, row: (t: string) => number, column: string][] = [
+    ['a remedy label', 'acme/remedies.csv', (t) => replaceInRow(t, 2, ',60-tägiges Rückgaberecht,', ',,'), () => 2, 'C'],
+    ['a remedy description', 'acme/remedies.csv', (t) => replaceInRow(t, 4, ',Kostenlose Reparatur eines Herstellungsfehlers während der Garantie,', ',,'), () => 4, 'G'],
+    ['a window label', 'acme/windows.csv', (t) => replaceInRow(t, 4, ',{length}-jährige Garantie,', ',,'), () => 4, 'G'],
+    ['a fact label', 'acme/facts.csv', (t) => replaceInRow(t, 2, ',Hygienesiegel geöffnet', ','), () => 2, 'G'],
+    ['a status', '_shared/words.csv', withoutGerman('status,eligible,'), (t) => rowStarting(t, 'status,eligible,'), 'D'],
+    ['a payer phrase', '_shared/words.csv', withoutGerman('paid_by,return_shipping_paid_by.customer,'), (t) => rowStarting(t, 'paid_by,return_shipping_paid_by.customer,'), 'D'],
+    ['a fee phrase', '_shared/words.csv', withoutGerman('fee,restocking_fee_pct,'), (t) => rowStarting(t, 'fee,restocking_fee_pct,'), 'D'],
+    ['an evidence name', '_shared/words.csv', withoutGerman('evidence,order_number,'), (t) => rowStarting(t, 'evidence,order_number,'), 'D'],
+    ['a summary template', '_shared/words.csv', withoutGerman('summary,decision_none,'), (t) => rowStarting(t, 'summary,decision_none,'), 'D'],
+    ['a reason', 'acme/messages.csv', (t) => replaceInRow(t, 2, ',In-Ear-Kopfhörer mit geöffnetem Hygienesiegel können nicht zurückgegeben werden.', ','), () => 2, ''],
+  ];
+
+  it.each(KINDS)('of %s: reports it at %s:row:column and exits 1', async (_what, file, edit, row, column) => {
+    const copy = copySheets({ fixtures: ['acme'] });
+    try {
+      copy.edit(file, edit);
+      const r = await run(['check', 'acme', '--format', 'json', '--sheets', copy.root]);
+      expect(r.code).toBe(1);
+      const text = readFileSync(join(copy.root, file), 'utf8');
+      const issues = (JSON.parse(r.out) as { brands: { issues: { code: string; sheet: string; row: number; column?: string }[] }[] }).brands[0]!.issues;
+      expect(issues).toContainEqual(expect.objectContaining({ code: 'missing_translation', sheet: file, row: row(text), ...(column ? { column } : {}) }));
+    } finally {
+      copy.remove();
+    }
   });
 });

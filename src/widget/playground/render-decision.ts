@@ -25,12 +25,14 @@ function renderRemedy(r: RemedyDecision): HTMLElement {
   const fees = Object.entries(r.fees).map(([field, value]): [string, string] => [field, formatFee(field, value)]);
   return h('article', { class: `remedy ${r.status}`, 'data-remedy': r.remedy },
     h('h3', {}, r.label, ' ', h('code', {}, r.remedy)),
-    h('p', { class: 'verdict' }, h('span', { class: `status ${r.status}` }, r.status),
-      r.deadline ? [' until ', h('time', { datetime: r.deadline }, r.deadline)] : null),
+    // The sheets' own sentence first (status as people say it, deadline, costs, what to send), then the codes.
+    r.summary ? h('p', { class: 'summary' }, r.summary) : null,
+    h('p', { class: 'verdict' }, h('span', { class: `status ${r.status}`, title: r.status_label }, r.status),
+      r.deadline ? [' · deadline ', h('time', { datetime: r.deadline }, r.deadline)] : null),
     r.deadline_basis ? h('p', { class: 'basis' }, r.deadline_basis) : null,
     definitions([
       ...fees,
-      ...(r.required_evidence.length ? [['evidence', r.required_evidence.join(', ')] as [string, string]] : []),
+      ...(r.required_evidence.length ? [['evidence', (r.required_evidence_labels ?? r.required_evidence).join(', ')] as [string, string]] : []),
       ...r.other_deadlines.map((d): [string, string] => [`${d.window} deadline`, d.deadline ?? 'unknown']),
     ]),
     r.reasons.length ? h('ul', { class: 'reasons' }, r.reasons.map((reason) => h('li', {},
@@ -63,6 +65,7 @@ export function renderDecision(decision: Decision): HTMLElement {
   const derived = Object.entries(decision.derived).map(([name, value]): [string, string] => [name, JSON.stringify(value)]);
   return h('div', { class: 'decision' },
     h('p', { class: 'meta' }, `${decision.brand} policy ${decision.policy_version}, as of ${decision.as_of}, in ${decision.locale}`),
+    decision.summary ? h('p', { class: 'summary', lang: decision.locale }, decision.summary) : null,
     h('h2', {}, 'Remedies'),
     h('div', { class: 'remedies' }, decision.remedies.map(renderRemedy)),
     renderWindows(decision.windows, decision.warranty),
