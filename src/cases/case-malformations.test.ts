@@ -10,7 +10,7 @@ import { runCases } from './run-cases.js';
 
 const SHEET = 'tiny/cases.csv';
 // The tiny brand and a text fact of its own (serial), for the API's limit on text.
-const policy = compileOrThrow(tinyBrand({ files: { 'facts.csv': 'fact,type,values,not_before,description\nserial,text,,,serial number\n' } }));
+const policy = compileOrThrow(tinyBrand({ files: { 'facts.csv': 'fact,type,values,not_before,description,label_en,label_de\nserial,text,,,serial number,serial number,Seriennummer\n' } }));
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;
 
 const [HEADER, VALID] = TINY_CASES.split('\n') as [string, string];

@@ -33,6 +33,7 @@ const toSemicolons = (text: string) => Papa.unparse(Papa.parse<string[]>(text.tr
 const SPREADSHEET_VARIANTS: [how: string, rewrite: (text: string) => string][] = [
   ['a UTF-8 BOM on every sheet', (t: string) => `\uFEFF${t}`],
   ['CRLF line ends on every sheet', (t: string) => t.replace(/\n/g, '\r\n')],
+  ['CRLF line ends with a last line ending in LF (a hand edit)', (t: string) => `${t.trimEnd().replace(/\n/g, '\r\n')}\n`],
   ['semicolons on every sheet (European Excel)', toSemicolons],
   ['BOM, semicolons and CRLF together', (t: string) => `\uFEFF${toSemicolons(t).replace(/\n/g, '\r\n')}`],
   ['no final line end', (t: string) => t.trimEnd()],
@@ -181,10 +182,10 @@ describe('compilePolicy', () => {
       expect(result).toMatchObject({ ok: true, warnings: [] });
     });
 
-    it('is written in format 3 only when an output has a default, so older Workers refuse it rather than misread it', () => {
+    it('is written in format 4 only when an output has a default, so older Workers refuse it rather than misread it', () => {
       const plain = compileOrThrow(tinyBrand());
       const withDefault = compileOrThrow(tinyBrand({ files: { 'lengths.csv': 'U,issue,> warranty_years default 1\nDefect,quality_defect,2\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,warranty_years,years') } }));
-      expect([plain.formatVersion, withDefault.formatVersion]).toEqual([2, FORMAT_VERSION]);
+      expect([plain.formatVersion, withDefault.formatVersion]).toEqual([3, FORMAT_VERSION]);
       expect(withDefault.tables.find((t) => t.name === 'lengths')?.outputs[0]?.default).toBe(1);
       // No row matches a non-quality claim: the derived length falls back to its default.
       const length = (issue: string) => evaluateClaim(withDefault, { issue, delivered_on: '2025-01-01' }, '2025-02-01').windows.find((w) => w.window === 'warranty')?.length;
@@ -194,8 +195,8 @@ describe('compilePolicy', () => {
     it('carries the settings of policy.csv', () => {
       const policy = compileOrThrow(tinyBrand());
       expect(policy).toMatchObject({
-        // The oldest format that holds it: a policy using no default output is format 2.
-        formatVersion: 2, brand: 'tiny', name: 'Tiny Audio', currency: 'EUR', locales: ['en', 'de'], defaultLocale: 'en',
+        // The oldest format that holds it: a policy using no default output is format 3.
+        formatVersion: 3, brand: 'tiny', name: 'Tiny Audio', currency: 'EUR', locales: ['en', 'de'], defaultLocale: 'en',
         claimDate: 'claim_on', warrantyWindow: 'warranty',
       });
       expect(policy.version).toMatch(/^[0-9a-f]{16}$/);

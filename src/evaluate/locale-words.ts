@@ -75,7 +75,12 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
     const format = safely((t) => new Intl.ListFormat(t, { type }), textTag, locale);
     return [kind, remembered((joined: string) => format.format(joined.split('\u0000')))];
   })) as Record<ListKind, (joined: string) => string>;
-  const formatDate = remembered((iso: string) => dates.format(new Date(`${iso}T00:00:00Z`)));
+  // A date outside YYYY-MM-DD (a deadline past 9999-12-31, which the API refuses) stays as it is:
+  // evaluation never throws.
+  const formatDate = remembered((iso: string) => {
+    const day = new Date(`${iso}T00:00:00Z`);
+    return Number.isNaN(day.getTime()) ? iso : dates.format(day);
+  });
   const formatMoney = remembered((amount: number) => money.format(amount));
   const formatPercent = remembered((points: number) => percent.format(points / 100));
   const feeTypes = new Map<string, FeeType>(policy.fees.map((f) => [f.name, f.type]));

@@ -63,9 +63,9 @@ describe('parseSheet', () => {
       expect(parse('code\nwindow_expired\n')).toMatchObject({ sheet: { name: 'brand/table.csv', header: ['code'], rows: [{ row: 2, cells: ['window_expired'] }] }, issues: [] });
     });
 
-    it('keeps a line break inside a quoted cell in one row', () => {
+    it('keeps a line break inside a quoted cell in one row (as \\n, whatever the file used)', () => {
       const { sheet } = parse('key,value\nnote,"two\r\nlines"\nname,ACME\n');
-      expect(sheet?.rows).toEqual([{ row: 2, cells: ['note', 'two\r\nlines'] }, { row: 3, cells: ['name', 'ACME'] }]);
+      expect(sheet?.rows).toEqual([{ row: 2, cells: ['note', 'two\nlines'] }, { row: 3, cells: ['name', 'ACME'] }]);
     });
   });
 

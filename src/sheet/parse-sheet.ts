@@ -19,7 +19,9 @@ export interface Sheet {
 }
 
 export function parseSheet(name: string, text: string, issues: IssueList): Sheet | null {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // One line end throughout: papaparse takes the first line's, and a file mixing CRLF and LF (hand
+  // edits of a spreadsheet export) would otherwise break a quoted cell at the end of a line.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   if (body.trim() === '') {
     issues.error('empty_sheet', 'the sheet is empty: expected a header row and at least one row', name, 1);
     return null;
