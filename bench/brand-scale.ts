@@ -32,17 +32,41 @@ const brandId = (i: number) => `synth-${String(i).padStart(5, '0')}`;
 
 function counting(kv: KvReader) {
   let reads = 0;
-  const reader: KvReader = { get: (k, t) => { reads++; return kv.get(k, t); }, list: (o) => { reads++; return kv.list(o); } };
-  return { reader, reads: () => reads, reset: () => { reads = 0; } };
+  const reader: KvReader = {
+    get: (k, t) => {
+      reads++;
+      return kv.get(k, t);
+    },
+    list: (o) => {
+      reads++;
+      return kv.list(o);
+    },
+  };
+  return {
+    reader,
+    reads: () => reads,
+    reset: () => {
+      reads = 0;
+    },
+  };
 }
 
 async function loadApp(): Promise<CreateApp> {
   const out = join(mkdtempSync(join(tmpdir(), 'brand-scale-app-')), 'app.mjs');
-  await build({ entryPoints: ['functions/app.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: out, logLevel: 'error', alias: { 'virtual:bundled-policies': resolve('dist/worker/bundled-policies.json') } });
+  await build({
+    entryPoints: ['functions/app.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: out,
+    logLevel: 'error',
+    alias: { 'virtual:bundled-policies': resolve('dist/worker/bundled-policies.json') },
+  });
   return ((await import(pathToFileURL(out).href)) as { createApp: CreateApp }).createApp;
 }
 
-const post = (brand: string, claim: Record<string, unknown>) => new Request('http://bench/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ brand, claim }) });
+const post = (brand: string, claim: Record<string, unknown>) =>
+  new Request('http://bench/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ brand, claim }) });
 
 async function answer(app: App, env: unknown, brand: string, claim: Record<string, unknown>): Promise<void> {
   const res = await app.fetch(post(brand, claim), env);
@@ -79,10 +103,12 @@ async function measure(count: number, createApp: CreateApp, gc: () => void) {
     // One isolate answers every brand once (heap after a full GC), then steady state over 40 of them:
     // within the 50 documents an isolate keeps (a wider working set re-reads one document per answer).
     const app = createApp({ log: () => {} });
-    gc(); gc();
+    gc();
+    gc();
     const heapBefore = process.memoryUsage().heapUsed / 2 ** 20;
     for (let i = 0; i < count; i++) await answer(app, env, brandId(i), claim);
-    gc(); gc();
+    gc();
+    gc();
     const heapAfter = process.memoryUsage().heapUsed / 2 ** 20;
     const warm = Array.from({ length: 40 }, (_, i) => brandId(count - 1 - i));
     for (const b of warm) await answer(app, env, b, claim);
@@ -109,7 +135,16 @@ async function measure(count: number, createApp: CreateApp, gc: () => void) {
     await (await lister.fetch(new Request('http://bench/v1/brands'), env)).arrayBuffer();
     const heldPageMs = performance.now() - start;
     return {
-      count, publishS, cold, steadyUs, steadyReads, heapBefore, heapAfter, pages, heldPageMs, heldPageReads: kv.reads(),
+      count,
+      publishS,
+      cold,
+      steadyUs,
+      steadyReads,
+      heapBefore,
+      heapAfter,
+      pages,
+      heldPageMs,
+      heldPageReads: kv.reads(),
     };
   } finally {
     await store.close();

@@ -69,13 +69,16 @@ export function measureBundle(): BundleResult {
         const content = readFileSync(join(outdir, file));
         return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
       });
-    const meta = JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    const meta = JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+    };
     const byOrigin = new Map<string, number>();
     for (const output of Object.values(meta.outputs)) {
       for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin.set(origin(path), (byOrigin.get(origin(path)) ?? 0) + bytesInOutput);
     }
     return {
-      command, files,
+      command,
+      files,
       bytes: files.reduce((n, f) => n + f.bytes, 0),
       gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
       byOrigin: [...byOrigin].map(([o, bytes]) => ({ origin: o, bytes })).sort((a, b) => b.bytes - a.bytes),

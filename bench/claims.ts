@@ -12,7 +12,10 @@ import { parseSheet } from '../src/sheet/parse-sheet.js';
 import { parsePolicy } from '../src/store/policy-document.js';
 import { DEFAULT_SHEETS_DIR, listBrands } from '../src/cli/read-sheets.js';
 
-export interface BenchClaim { claim: Claim; asOf: string }
+export interface BenchClaim {
+  claim: Claim;
+  asOf: string;
+}
 
 /** Every brand policy-sheets/ holds (the build compiles each to dist/policies/<brand>.json). */
 export const BRANDS: readonly string[] = listBrands(DEFAULT_SHEETS_DIR);
@@ -61,8 +64,7 @@ export function caseClaims(policy: CompiledPolicy, sheetsDir = 'policy-sheets'):
   });
 }
 
-const asOfOf = (policy: CompiledPolicy, claim: Claim) =>
-  typeof claim[policy.claimDate] === 'string' ? (claim[policy.claimDate] as string) : '2025-01-01';
+const asOfOf = (policy: CompiledPolicy, claim: Claim) => (typeof claim[policy.claimDate] === 'string' ? (claim[policy.claimDate] as string) : '2025-01-01');
 
 /** One to two random changes to a case claim, over the facts the policy actually reads. */
 function vary(policy: CompiledPolicy, base: Claim, read: CompiledFact[], random: () => number): Claim {
@@ -76,7 +78,7 @@ function vary(policy: CompiledPolicy, base: Claim, read: CompiledFact[], random:
       claim[policy.claimDate] = formatIsoDate(claimDay + pick([1, 7, 13, 20, 29, 45, 200, 400, 760, 1100]));
     } else if (kind < 0.85) {
       const fact = pick(read);
-      if (fact.type === 'boolean') claim[fact.name] = claim[fact.name] === true ? false : true;
+      if (fact.type === 'boolean') claim[fact.name] = claim[fact.name] !== true;
       else if (fact.type === 'enum' && fact.values?.length) claim[fact.name] = pick(fact.values);
       else if (fact.type === 'money' || fact.type === 'number') claim[fact.name] = Math.round(random() * 60000) / 100;
     } else {

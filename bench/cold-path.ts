@@ -6,7 +6,6 @@ import { Miniflare } from 'miniflare';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CompiledPolicy } from '../src/contract.js';
 import { evaluateClaim, versionKey } from '../src/index.js';
 import { brandKey } from '../src/store/policy-pointer.js';
 import { preparePolicy } from '../src/evaluate/prepare-policy.js';
@@ -16,17 +15,16 @@ import { timeBatches, type BatchOptions, type Stats } from './measure.js';
 import { profileSelfTime, type ProfileRow } from './profile.js';
 import { COLD_TARGET_US } from './targets.js';
 
-
 export interface ColdResult {
   brand: string;
   bytes: number;
   gzipBytes: number;
-  kvFirstReadUs: number;         // the first get of the key in a fresh workerd
-  kvReadUs: number;              // mean of the following gets, as timed inside the Worker
+  kvFirstReadUs: number; // the first get of the key in a fresh workerd
+  kvReadUs: number; // mean of the following gets, as timed inside the Worker
   parse: Stats;
   parseAndPrepare: Stats;
   parsePrepareAndFirstClaim: Stats;
-  totalUs: number;               // kvReadUs + parseAndPrepare median
+  totalUs: number; // kvReadUs + parseAndPrepare median
   /** Reading the brand's pointer (a small key, like the brand list), timed like kvReadUs. */
   pointerReadUs: number;
   /** What a cold isolate reads before the document: the brand's pointer alone (no brand list since per-brand keys). */
@@ -38,7 +36,7 @@ export interface ColdResult {
    * bundled copy is parsed from the bundle's text and prepared (functions/policy-store.ts).
    */
   isolateBuiltWithUs: number;
-  profile?: ProfileRow[];        // parse + prepare, when the target is missed
+  profile?: ProfileRow[]; // parse + prepare, when the target is missed
 }
 
 // Inside workerd the clock only moves across I/O, which is exactly what a KV read is. Each timed
@@ -66,10 +64,18 @@ export async function measureColdPath(options: BatchOptions, reads = 200, dir = 
       const policy = parsePolicy(text);
       const key = versionKey(brand, policy.version);
       await kv.put(key, text);
-      const timeReads = async (k: string) => (await (await mf.dispatchFetch(`http://bench.local/?key=${encodeURIComponent(k)}&n=${reads}`)).json()) as { firstMs: number; totalMs: number; n: number };
+      const timeReads = async (k: string) =>
+        (await (await mf.dispatchFetch(`http://bench.local/?key=${encodeURIComponent(k)}&n=${reads}`)).json()) as {
+          firstMs: number;
+          totalMs: number;
+          n: number;
+        };
       const timed = await timeReads(key);
       const pointer = brandKey(brand);
-      await kv.put(pointer, JSON.stringify({ brand, timeline: [{ version: policy.version, effective_from: '2025-01-01', published_at: '2025-01-01T00:00:00Z' }] }));
+      await kv.put(
+        pointer,
+        JSON.stringify({ brand, timeline: [{ version: policy.version, effective_from: '2025-01-01', published_at: '2025-01-01T00:00:00Z' }] }),
+      );
       const pointerTimed = await timeReads(pointer);
       // Per-brand keys: a cold isolate reads the brand's pointer alone (no brand list) before the document.
       const listAndPointer = pointerTimed;
@@ -83,9 +89,19 @@ export async function measureColdPath(options: BatchOptions, reads = 200, dir = 
       const pointerReadUs = (pointerTimed.totalMs * 1000) / pointerTimed.n;
       const listAndPointerUs = (listAndPointer.totalMs * 1000) / listAndPointer.n;
       results.push({
-        brand, bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 9 }).length,
-        kvFirstReadUs: timed.firstMs * 1000, kvReadUs, parse, parseAndPrepare, parsePrepareAndFirstClaim, totalUs,
-        pointerReadUs, listAndPointerUs, isolateUs: listAndPointerUs + totalUs, isolateBuiltWithUs: listAndPointerUs + parseAndPrepare.median,
+        brand,
+        bytes: Buffer.byteLength(text),
+        gzipBytes: gzipSync(text, { level: 9 }).length,
+        kvFirstReadUs: timed.firstMs * 1000,
+        kvReadUs,
+        parse,
+        parseAndPrepare,
+        parsePrepareAndFirstClaim,
+        totalUs,
+        pointerReadUs,
+        listAndPointerUs,
+        isolateUs: listAndPointerUs + totalUs,
+        isolateBuiltWithUs: listAndPointerUs + parseAndPrepare.median,
         ...(totalUs > COLD_TARGET_US ? { profile: await profileSelfTime(() => preparePolicy(parsePolicy(text)), 1500) } : {}),
       });
     }

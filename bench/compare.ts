@@ -19,8 +19,13 @@ type Evaluate = (policy: CompiledPolicy, claim: Claim, asOf: string, options?: {
 /** The evaluator of a source tree, bundled the same way for both sides (packages from this checkout). */
 async function bundledEvaluator(root: string, out: string): Promise<Evaluate> {
   await build({
-    entryPoints: [join(root, 'src/evaluate/evaluate-claim.ts')], bundle: true, format: 'esm', platform: 'node', outfile: out,
-    nodePaths: [resolve('node_modules')], logLevel: 'error',
+    entryPoints: [join(root, 'src/evaluate/evaluate-claim.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: out,
+    nodePaths: [resolve('node_modules')],
+    logLevel: 'error',
   });
   return ((await import(pathToFileURL(out).href)) as { evaluateClaim: Evaluate }).evaluateClaim;
 }

@@ -14,24 +14,42 @@ import { profileSelfTime, type ProfileRow } from './profile.js';
 import { FULL_CLAIM_TARGET_US } from './targets.js';
 
 /** Ours and the floor take `oursPerRound` samples of `oursBatch` calls per round, each peer one of `peerBatch`. */
-export interface Effort { rounds: number; warmupRounds: number; oursBatch: number; oursPerRound: number; peerBatch: number; each: number }
+export interface Effort {
+  rounds: number;
+  warmupRounds: number;
+  oursBatch: number;
+  oursPerRound: number;
+  peerBatch: number;
+  each: number;
+}
 export const FULL_EFFORT: Effort = { rounds: 15, warmupRounds: 2, oursBatch: 1000, oursPerRound: 4, peerBatch: 200, each: 20_000 };
 export const QUICK_EFFORT: Effort = { rounds: 3, warmupRounds: 1, oursBatch: 1000, oursPerRound: 2, peerBatch: 50, each: 3_000 };
 
-export interface EngineRow { engine: string; what: string; perCall: Stats }
+export interface EngineRow {
+  engine: string;
+  what: string;
+  perCall: Stats;
+}
 export interface BrandResult {
   brand: string;
   claims: number;
   tables: number;
   rules: number;
-  fullClaim: Stats;               // µs per claim, batch medians
-  eachClaim: Stats;               // µs per claim, every call timed on its own
-  rows: EngineRow[];              // the brand's tables: ours (tables only), floor, zen, json-rules-engine
-  checked: number;                // claims whose selections agreed across every engine
+  fullClaim: Stats; // µs per claim, batch medians
+  eachClaim: Stats; // µs per claim, every call timed on its own
+  rows: EngineRow[]; // the brand's tables: ours (tables only), floor, zen, json-rules-engine
+  checked: number; // claims whose selections agreed across every engine
   profile?: ProfileRow[];
 }
-export interface FirstHitResult { rows: EngineRow[]; checked: number; profile?: ProfileRow[] }
-export interface EngineResults { brands: BrandResult[]; firstHit20: FirstHitResult }
+export interface FirstHitResult {
+  rows: EngineRow[];
+  checked: number;
+  profile?: ProfileRow[];
+}
+export interface EngineResults {
+  brands: BrandResult[];
+  firstHit20: FirstHitResult;
+}
 
 /**
  * The facts each table saw while the claim was decided, rebuilt from the public API: flags not sent
@@ -51,7 +69,7 @@ function tableFacts(policy: CompiledPolicy, { claim, asOf }: BenchClaim, decisio
     if (dateFact) facts[input.name] = from === null || today === null ? null : today - from;
   }
   for (const w of decision.windows) facts[w.window] = w.status;
-  for (const [name, value] of Object.entries(decision.derived)) facts[name] = Array.isArray(value) ? value[0] ?? null : (value as Facts[string]);
+  for (const [name, value] of Object.entries(decision.derived)) facts[name] = Array.isArray(value) ? (value[0] ?? null) : (value as Facts[string]);
   return facts;
 }
 
@@ -61,7 +79,11 @@ function disagreement(engine: string, where: string, ours: Selection, theirs: Se
   return new Error(`${engine} disagrees with ours on ${where}:\n ours   ${JSON.stringify(ours)}\n theirs ${JSON.stringify(theirs)}`);
 }
 
-interface Peers { floor: ReturnType<typeof floorTables>; zen: ReturnType<typeof zenDecision>; jre: ReturnType<typeof jreEngine> }
+interface Peers {
+  floor: ReturnType<typeof floorTables>;
+  zen: ReturnType<typeof zenDecision>;
+  jre: ReturnType<typeof jreEngine>;
+}
 
 /** Every engine must select the same rows with the same outputs; throws with both sides otherwise. */
 async function agree(tables: CompiledTable[], facts: Facts, ours: Selection, peers: Peers, where: string): Promise<void> {
@@ -97,16 +119,23 @@ async function benchBrand(brand: string, effort: Effort, log: (line: string) => 
 
   const claimAt = (i: number) => claims[i % claims.length]!;
   const factsAt = (i: number) => facts[i % facts.length]!;
-  const full = (i: number) => { const c = claimAt(i); return evaluateClaim(policy, c.claim as Claim, c.asOf); };
+  const full = (i: number) => {
+    const c = claimAt(i);
+    return evaluateClaim(policy, c.claim as Claim, c.asOf);
+  };
   const eachClaim = timeEach(full, effort.each, 2000);
   const ourSide = { batch: effort.oursBatch, perRound: effort.oursPerRound };
-  const [fullClaim, tablesOnly, scan, zenStats, jreStats] = await timeInterleaved([
-    { run: full, ...ourSide },
-    { run: (i) => ours(factsAt(i)), ...ourSide },
-    { run: (i) => interpret(floor, factsAt(i)), ...ourSide },
-    { run: (i) => zen.evaluate(factsAt(i)), batch: effort.peerBatch },
-    { run: (i) => jre.run(factsAt(i)), batch: effort.peerBatch },
-  ], effort.rounds, effort.warmupRounds) as [Stats, Stats, Stats, Stats, Stats];
+  const [fullClaim, tablesOnly, scan, zenStats, jreStats] = (await timeInterleaved(
+    [
+      { run: full, ...ourSide },
+      { run: (i) => ours(factsAt(i)), ...ourSide },
+      { run: (i) => interpret(floor, factsAt(i)), ...ourSide },
+      { run: (i) => zen.evaluate(factsAt(i)), batch: effort.peerBatch },
+      { run: (i) => jre.run(factsAt(i)), batch: effort.peerBatch },
+    ],
+    effort.rounds,
+    effort.warmupRounds,
+  )) as [Stats, Stats, Stats, Stats, Stats];
   const rows: EngineRow[] = [
     { engine: 'ours', what: 'full claim (evaluateClaim)', perCall: fullClaim },
     { engine: 'ours', what: 'tables only (selectRules on prepared tables)', perCall: tablesOnly },
@@ -115,8 +144,14 @@ async function benchBrand(brand: string, effort: Effort, log: (line: string) => 
     { engine: 'json-rules-engine', what: 'tables only (one engine, a rule per row)', perCall: jreStats },
   ];
   const result: BrandResult = {
-    brand, claims: claims.length, tables: policy.tables.length, rules: policy.tables.reduce((n, t) => n + t.rules.length, 0),
-    fullClaim, eachClaim, rows, checked: claims.length,
+    brand,
+    claims: claims.length,
+    tables: policy.tables.length,
+    rules: policy.tables.reduce((n, t) => n + t.rules.length, 0),
+    fullClaim,
+    eachClaim,
+    rows,
+    checked: claims.length,
   };
   if (fullClaim.median > FULL_CLAIM_TARGET_US) {
     let i = 0;
@@ -139,20 +174,25 @@ export async function benchFirstHit20(effort: Effort, log: (line: string) => voi
   for (const [i, input] of inputs.entries()) {
     const selected = ours(input);
     const viaApi = evaluateTable(table, input);
-    if (JSON.stringify(viaApi.matched) !== JSON.stringify(selected[0]!.map((s) => table.rules[s.row]!.source))) throw disagreement('evaluateTable', `input ${i}`, selected, []);
+    if (JSON.stringify(viaApi.matched) !== JSON.stringify(selected[0]!.map((s) => table.rules[s.row]!.source)))
+      throw disagreement('evaluateTable', `input ${i}`, selected, []);
     await agree(tables, input, selected, { floor, zen, jre }, `input ${i}`);
   }
   log(`  first-hit-20: ${inputs.length} inputs agree across every engine`);
   const at = (i: number) => inputs[i % inputs.length]!;
   const api = (i: number) => evaluateTable(table, at(i));
   const ourSide = { batch: effort.oursBatch, perRound: effort.oursPerRound };
-  const [viaApi, prepared, scan, zenStats, jreStats] = await timeInterleaved([
-    { run: api, batch: effort.peerBatch },
-    { run: (i) => ours(at(i)), ...ourSide },
-    { run: (i) => interpret(floor, at(i)), ...ourSide },
-    { run: (i) => zen.evaluate(at(i)), batch: effort.peerBatch },
-    { run: (i) => jre.run(at(i)), batch: effort.peerBatch },
-  ], effort.rounds, effort.warmupRounds) as [Stats, Stats, Stats, Stats, Stats];
+  const [viaApi, prepared, scan, zenStats, jreStats] = (await timeInterleaved(
+    [
+      { run: api, batch: effort.peerBatch },
+      { run: (i) => ours(at(i)), ...ourSide },
+      { run: (i) => interpret(floor, at(i)), ...ourSide },
+      { run: (i) => zen.evaluate(at(i)), batch: effort.peerBatch },
+      { run: (i) => jre.run(at(i)), batch: effort.peerBatch },
+    ],
+    effort.rounds,
+    effort.warmupRounds,
+  )) as [Stats, Stats, Stats, Stats, Stats];
   const rows: EngineRow[] = [
     { engine: 'ours', what: 'evaluateTable (public API: the table prepared once, then its facts read by name)', perCall: viaApi },
     { engine: 'ours', what: 'selectRules on the prepared table (as evaluateClaim does)', perCall: prepared },

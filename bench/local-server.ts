@@ -8,10 +8,12 @@ import { OFFLINE_ENV, WRANGLER } from './bundle.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -21,7 +23,9 @@ export async function waitForHealthy(url: string, child: ChildProcess, timeoutMs
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the Worker did not answer ${url}/healthz within ${timeoutMs / 1000} s`);
@@ -47,10 +51,15 @@ const plain = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '').trim();
  * addresses), which buried the bench's own lines. They are counted instead; every other line passes through.
  */
 function quietDisconnects(child: ChildProcess): () => number {
-  let count = 0, skipping = false;
+  let count = 0,
+    skipping = false;
   createInterface({ input: child.stderr! }).on('line', (line) => {
     const text = plain(line);
-    if (DISCONNECT.test(text)) { count++; skipping = true; return; }
+    if (DISCONNECT.test(text)) {
+      count++;
+      skipping = true;
+      return;
+    }
     if (skipping && (text === '' || text.startsWith('stack:'))) return;
     skipping = false;
     process.stderr.write(`${line}\n`);
@@ -61,11 +70,36 @@ function quietDisconnects(child: ChildProcess): () => number {
 /** `wrangler dev` in `cwd` (its wrangler.toml, or `extra` naming a script), KV persisted in `state`. */
 export async function startWorker(cwd: string, extra: string[], state?: string): Promise<LocalWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
-  const args = ['dev', ...extra, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), ...(state ? ['--persist-to', state] : []), '--log-level', 'warn', '--show-interactive-dev-session=false'];
+  const args = [
+    'dev',
+    ...extra,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    ...(state ? ['--persist-to', state] : []),
+    '--log-level',
+    'warn',
+    '--show-interactive-dev-session=false',
+  ];
   // Its own process group, so the workerd it starts is stopped with it.
-  const child = spawn(process.execPath, [WRANGLER, ...args], { cwd, env: { ...process.env, ...OFFLINE_ENV }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [WRANGLER, ...args], {
+    cwd,
+    env: { ...process.env, ...OFFLINE_ENV },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   const disconnects = quietDisconnects(child);
-  const stop = () => { if (child.pid && child.exitCode === null) try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
+  const stop = () => {
+    if (child.pid && child.exitCode === null)
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+  };
   process.once('exit', stop);
   try {
     const url = `http://127.0.0.1:${port}`;

@@ -30,9 +30,9 @@ export interface Stats {
 }
 
 export interface BatchOptions {
-  batch: number;                 // calls per sample
+  batch: number; // calls per sample
   samples: number;
-  warmup: number;                // samples run and discarded first (JIT, inline caches)
+  warmup: number; // samples run and discarded first (JIT, inline caches)
 }
 
 export const round = (n: number, digits = 3) => Number(n.toPrecision(digits));
@@ -59,9 +59,9 @@ export function timeBatches(run: (i: number) => unknown, options: BatchOptions):
 }
 
 export interface Contender {
-  run: (i: number) => unknown;   // may return a promise: it is awaited (zen-engine, json-rules-engine)
-  batch: number;                 // calls per sample
-  perRound?: number;             // samples per round (fast contenders take several)
+  run: (i: number) => unknown; // may return a promise: it is awaited (zen-engine, json-rules-engine)
+  batch: number; // calls per sample
+  perRound?: number; // samples per round (fast contenders take several)
 }
 
 /**

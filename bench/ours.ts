@@ -11,8 +11,9 @@ export function oursTables(tables: CompiledTable[]): (facts: Facts) => Selection
     const p = prepareTable(table);
     return { p, names: [...p.slots.keys()] };
   });
-  return (facts) => prepared.map(({ p, names }) => {
-    const values = names.map((name) => facts[name] ?? null);
-    return selectRules(p, values).rules.map((row) => ({ row, outputs: ruleOutputs(p, row, values) }));
-  });
+  return (facts) =>
+    prepared.map(({ p, names }) => {
+      const values = names.map((name) => facts[name] ?? null);
+      return selectRules(p, values).rules.map((row) => ({ row, outputs: ruleOutputs(p, row, values) }));
+    });
 }

@@ -41,15 +41,23 @@ function zenTest(t: UnaryTest): string {
 function zenTableNode(table: CompiledTable, id: string) {
   const outputs = table.outputs.map((_, o) => ({ id: `o${o}`, name: `o${o}`, field: `o${o}` }));
   return {
-    id, type: 'decisionTableNode', name: table.name, position: { x: 0, y: 0 },
+    id,
+    type: 'decisionTableNode',
+    name: table.name,
+    position: { x: 0, y: 0 },
     content: {
-      hitPolicy: table.hitPolicy === 'F' ? 'first' : 'collect', outputPath: id,
+      hitPolicy: table.hitPolicy === 'F' ? 'first' : 'collect',
+      outputPath: id,
       inputs: table.inputs.map((input, i) => ({ id: `i${i}`, name: input.name, field: input.name })),
       outputs: [...outputs, { id: 'row', name: 'row', field: 'row' }],
       rules: table.rules.map((rule, r) => {
         const cells: Record<string, string> = { _id: `r${r}`, row: String(r) };
-        rule.tests.forEach((test, i) => { cells[`i${i}`] = zenTest(test); });
-        rule.outputs.forEach((out, o) => { cells[`o${o}`] = out === null ? 'null' : 'ref' in out ? out.ref : zenLiteral(out.value); });
+        rule.tests.forEach((test, i) => {
+          cells[`i${i}`] = zenTest(test);
+        });
+        rule.outputs.forEach((out, o) => {
+          cells[`o${o}`] = out === null ? 'null' : 'ref' in out ? out.ref : zenLiteral(out.value);
+        });
         return cells;
       }),
     },
@@ -61,7 +69,8 @@ export function zenDecision(engine: ZenEngine, tables: CompiledTable[]): ZenDeci
   const nodes = tables.map((t, i) => zenTableNode(t, `t${i}`));
   return engine.createDecision({
     nodes: [
-      { id: 'in', type: 'inputNode', name: 'claim', position: { x: 0, y: 0 } }, ...nodes,
+      { id: 'in', type: 'inputNode', name: 'claim', position: { x: 0, y: 0 } },
+      ...nodes,
       { id: 'out', type: 'outputNode', name: 'decision', position: { x: 0, y: 0 } },
     ],
     edges: nodes.flatMap((n) => [
@@ -99,7 +108,11 @@ function jreConditions(fact: string, t: UnaryTest): Condition[] {
       { fact, operator: t.open[1] ? 'lessThan' : 'lessThanInclusive', value: t.range[1] },
     ];
   }
-  if ('ref' in t && !t.op) return [{ fact, operator: 'equal', value: { fact: t.ref } }, { fact, operator: 'notEqual', value: null }];
+  if ('ref' in t && !t.op)
+    return [
+      { fact, operator: 'equal', value: { fact: t.ref } },
+      { fact, operator: 'notEqual', value: null },
+    ];
   if ('or' in t) return [{ any: t.or.map((x) => ({ all: jreConditions(fact, x) })) }];
   if ('not' in t && t.not.every((x) => 'eq' in x)) return [{ fact, operator: 'notIn', value: t.not.flatMap((x) => ('eq' in x ? x.eq : [])) }];
   throw new Error(`json-rules-engine translation: unsupported cell ${JSON.stringify(t)}`);
@@ -111,18 +124,23 @@ function jreConditions(fact: string, t: UnaryTest): Condition[] {
  */
 export function jreEngine(tables: CompiledTable[], stopAtFirstHit = false): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
-  if (stopAtFirstHit) engine.on('success', () => { engine.stop(); });
+  if (stopAtFirstHit)
+    engine.on('success', () => {
+      engine.stop();
+    });
   engine.addOperator('glob', (value: unknown, patterns: string[]) => typeof value === 'string' && patterns.some((p) => new RegExp(p, 'i').test(value)));
-  tables.forEach((table, t) => table.rules.forEach((rule, r) => {
-    const all = rule.tests.flatMap((test, i) => jreConditions(table.inputs[i]!.name, test));
-    const properties: RuleProperties = {
-      name: rule.source,
-      conditions: { all: all as unknown as NestedCondition[] },
-      event: { type: table.name, params: { table: t, row: r } },
-      ...(stopAtFirstHit ? { priority: table.rules.length - r } : {}),
-    };
-    engine.addRule(properties);
-  }));
+  tables.forEach((table, t) =>
+    table.rules.forEach((rule, r) => {
+      const all = rule.tests.flatMap((test, i) => jreConditions(table.inputs[i]!.name, test));
+      const properties: RuleProperties = {
+        name: rule.source,
+        conditions: { all: all as unknown as NestedCondition[] },
+        event: { type: table.name, params: { table: t, row: r } },
+        ...(stopAtFirstHit ? { priority: table.rules.length - r } : {}),
+      };
+      engine.addRule(properties);
+    }),
+  );
   return engine;
 }
 
@@ -153,7 +171,12 @@ interface FloorCell {
   regex: RegExp | null;
   parts: FloorCell[];
 }
-interface FloorTable { table: CompiledTable; first: boolean; inputs: string[]; rows: FloorCell[][] }
+interface FloorTable {
+  table: CompiledTable;
+  first: boolean;
+  inputs: string[];
+  rows: FloorCell[][];
+}
 
 function floorCell(t: UnaryTest, input: number): FloorCell {
   const cell: FloorCell = { input, kind: 'eq', values: [], op: '', lo: null, hi: null, open: [false, false], regex: null, parts: [] };
@@ -169,7 +192,9 @@ function floorCell(t: UnaryTest, input: number): FloorCell {
 
 export function floorTables(tables: CompiledTable[]): FloorTable[] {
   return tables.map((table) => ({
-    table, first: table.hitPolicy === 'F', inputs: table.inputs.map((i) => i.name),
+    table,
+    first: table.hitPolicy === 'F',
+    inputs: table.inputs.map((i) => i.name),
     rows: table.rules.map((rule) => rule.tests.flatMap((t, i) => ('any' in t ? [] : [floorCell(t, i)]))),
   }));
 }
@@ -181,18 +206,25 @@ function compare(op: string, a: Literal, b: Literal): boolean {
 
 function holds(c: FloorCell, v: Literal, facts: Facts): boolean {
   switch (c.kind) {
-    case 'eq': return c.values.length === 1 ? c.values[0] === v : c.values.includes(v);
-    case 'glob': return typeof v === 'string' && c.regex!.test(v);
-    case 'cmp': return compare(c.op, v, c.lo);
-    case 'range': return compare(c.open[0] ? '>' : '>=', v, c.lo) && compare(c.open[1] ? '<' : '<=', v, c.hi);
-    case 'ref': return c.op ? compare(c.op, v, facts[c.values[0] as string] ?? null) : v !== null && v === facts[c.values[0] as string];
-    case 'or': return c.parts.some((p) => holds(p, v, facts));
-    default: return !(c.op && v === null) && !c.parts.some((p) => holds(p, v, facts));
+    case 'eq':
+      return c.values.length === 1 ? c.values[0] === v : c.values.includes(v);
+    case 'glob':
+      return typeof v === 'string' && c.regex!.test(v);
+    case 'cmp':
+      return compare(c.op, v, c.lo);
+    case 'range':
+      return compare(c.open[0] ? '>' : '>=', v, c.lo) && compare(c.open[1] ? '<' : '<=', v, c.hi);
+    case 'ref':
+      return c.op ? compare(c.op, v, facts[c.values[0] as string] ?? null) : v !== null && v === facts[c.values[0] as string];
+    case 'or':
+      return c.parts.some((p) => holds(p, v, facts));
+    default:
+      return !(c.op && v === null) && !c.parts.some((p) => holds(p, v, facts));
   }
 }
 
 export function outputsOf(table: CompiledTable, row: number, facts: Facts): (Literal | Literal[])[] {
-  return table.rules[row]!.outputs.map((out) => (out === null ? null : 'ref' in out ? facts[out.ref] ?? null : out.value));
+  return table.rules[row]!.outputs.map((out) => (out === null ? null : 'ref' in out ? (facts[out.ref] ?? null) : out.value));
 }
 
 /** Rows each table selects, by scanning every row: first-hit stops at the first match, the rest collect. */

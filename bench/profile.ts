@@ -10,7 +10,7 @@ export interface ProfileRow {
   selfPercent: number;
   selfMs: number;
   fn: string;
-  at: string;                    // file:line, relative to the project
+  at: string; // file:line, relative to the project
 }
 
 interface CpuNode {
@@ -19,7 +19,11 @@ interface CpuNode {
   children?: number[];
 }
 
-interface CpuProfile { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] }
+interface CpuProfile {
+  nodes: CpuNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const post = <T>(session: Session, method: string, params?: object) =>
   new Promise<T>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
@@ -42,7 +46,8 @@ export async function profileSelfTime(work: () => unknown, ms = 1500, top = 12):
   await post(session, 'Profiler.setSamplingInterval', { interval: 50 });
   await post(session, 'Profiler.start');
   const end = performance.now() + ms;
-  do work(); while (performance.now() < end);
+  do work();
+  while (performance.now() < end);
   const { profile } = await post<{ profile: CpuProfile }>(session, 'Profiler.stop');
   session.disconnect();
 

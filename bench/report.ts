@@ -26,92 +26,199 @@ const table = (head: string[], rows: (string | number)[][]) =>
 const stat = (s: Stats) => `${f(s.median)} / ${f(s.p99)}`;
 
 function profileTable(title: string, rows: ProfileRow[]): string {
-  return `${title}\n\n${table(['self %', 'self ms', 'function', 'at'], rows.map((r) => [r.selfPercent, r.selfMs, `\`${r.fn}\``, `\`${r.at}\``]))}`;
+  return `${title}\n\n${table(
+    ['self %', 'self ms', 'function', 'at'],
+    rows.map((r) => [r.selfPercent, r.selfMs, `\`${r.fn}\``, `\`${r.at}\``]),
+  )}`;
 }
 
 function engineSection(r: Report): string {
   const e = r.engine!;
-  const out = ['## 1. Engine, in-process', '',
+  const out = [
+    '## 1. Engine, in-process',
+    '',
     'µs per call: median / p99 over samples of a batch of calls (after warm-up). "each" times every claim on its own (includes ~0.05 µs of timer).',
     'Peers run the same brand tables (translated from the compiled JSON, outputs checked equal for every claim before timing) and are',
-    'given the facts each table saw — windows and derived facts precomputed — so they do less work than our full claim.', ''];
-  out.push(table(['brand', 'claims', 'tables / rows', 'full claim (median / p99)', 'each claim (p50 / p99)'],
-    e.brands.map((b) => [b.brand, b.claims, `${b.tables} / ${b.rules}`, stat(b.fullClaim), stat(b.eachClaim)])));
+    'given the facts each table saw — windows and derived facts precomputed — so they do less work than our full claim.',
+    '',
+  ];
+  out.push(
+    table(
+      ['brand', 'claims', 'tables / rows', 'full claim (median / p99)', 'each claim (p50 / p99)'],
+      e.brands.map((b) => [b.brand, b.claims, `${b.tables} / ${b.rules}`, stat(b.fullClaim), stat(b.eachClaim)]),
+    ),
+  );
   for (const b of e.brands) {
     const ours = b.fullClaim.median;
     const tables = b.rows[1]!.perCall.median;
     out.push('', `**${b.brand}** (${b.checked} claims agreed across every engine)`, '');
-    out.push(table(['engine', 'what', 'µs median / p99', '÷ our full claim', '÷ our tables only'],
-      b.rows.map((row) => [row.engine, row.what, stat(row.perCall), `${f(row.perCall.median / ours)}×`, `${f(row.perCall.median / tables)}×`])));
+    out.push(
+      table(
+        ['engine', 'what', 'µs median / p99', '÷ our full claim', '÷ our tables only'],
+        b.rows.map((row) => [row.engine, row.what, stat(row.perCall), `${f(row.perCall.median / ours)}×`, `${f(row.perCall.median / tables)}×`]),
+      ),
+    );
   }
   const fh = e.firstHit20;
   const api = fh.rows[0]!.perCall.median;
   const prepared = fh.rows[1]!.perCall.median;
   out.push('', `**20-row first-hit table** (bench/first-hit-20.ts; ${fh.checked} inputs agreed across every engine)`, '');
-  out.push(table(['engine', 'what', 'µs median / p99', '÷ evaluateTable', '÷ prepared selectRules'],
-    fh.rows.map((row) => [row.engine, row.what, stat(row.perCall), `${f(row.perCall.median / api)}×`, `${f(row.perCall.median / prepared)}×`])));
+  out.push(
+    table(
+      ['engine', 'what', 'µs median / p99', '÷ evaluateTable', '÷ prepared selectRules'],
+      fh.rows.map((row) => [row.engine, row.what, stat(row.perCall), `${f(row.perCall.median / api)}×`, `${f(row.perCall.median / prepared)}×`]),
+    ),
+  );
   return out.join('\n');
 }
 
 function workerSection(r: Report): string {
   const w = r.worker!;
   if ('skipped' in w) return `## 2. Worker on workerd\n\nSkipped: ${w.skipped}.`;
-  const row = (x: typeof w.healthz) => [x.route, Math.round(x.reqPerSec), x.p50Ms, x.p99Ms, x.non2xx, x.errors, x.runs.map((run) => Math.round(run.reqPerSec)).join(', ')];
-  return ['## 2. Worker on workerd', '', `\`${w.command}\``, '',
+  const row = (x: typeof w.healthz) => [
+    x.route,
+    Math.round(x.reqPerSec),
+    x.p50Ms,
+    x.p99Ms,
+    x.non2xx,
+    x.errors,
+    x.runs.map((run) => Math.round(run.reqPerSec)).join(', '),
+  ];
+  return [
+    '## 2. Worker on workerd',
+    '',
+    `\`${w.command}\``,
+    '',
     `${w.plan.connections} connections, ${w.plan.rounds} rounds of ${w.plan.seconds} s per route (both routes back to back in each round) after ${w.plan.warmupSeconds} s warm-up each; ` +
-    `${w.bodies} different claim bodies (all three brands) cycled. Route figures are medians over rounds; ratios are medians of the per-round ratios.`, '',
-    table(['route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s per round'], [row(w.healthz), row(w.eligibility)]), '',
-    `Ratios (eligibility ÷ healthz): throughput ${f(w.throughputRatio)}×, p50 ${f(w.p50Ratio)}×, p99 ${f(w.p99Ratio)}×.`, '',
+      `${w.bodies} different claim bodies (all three brands) cycled. Route figures are medians over rounds; ratios are medians of the per-round ratios.`,
+    '',
+    table(['route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s per round'], [row(w.healthz), row(w.eligibility)]),
+    '',
+    `Ratios (eligibility ÷ healthz): throughput ${f(w.throughputRatio)}×, p50 ${f(w.p50Ratio)}×, p99 ${f(w.p99Ratio)}×.`,
+    '',
     `One connection (no queueing), ms per request: healthz ${f(w.serialMs.healthz)}, eligibility ${f(w.serialMs.eligibility)} ` +
-    `(+${f(w.serialMs.eligibility - w.serialMs.healthz)} ms per eligibility request).`,
-    ...(w.baseline ? ['', `Baseline: a do-nothing Worker under the same \`wrangler dev\`, answering each route with its headers and a body of the same mean size ` +
-      `(${w.baseline.answerBytes.eligibility} B for eligibility, ${w.baseline.answerBytes.healthz} B for healthz), in the same rounds: throughput ${f(w.baseline.throughputRatio)}×, ` +
-      `p99 ${f(w.baseline.p99Ratio)}× — what moving the bytes costs by itself, the ceiling of this measurement here.`] : []),
-    ...(w.insideWorkerd ? ['', `Inside workerd, no HTTP stack: the Worker's own time per request, healthz ${Math.round(w.insideWorkerd.healthzUs)} µs, ` +
-      `eligibility ${Math.round(w.insideWorkerd.eligibilityUs)} µs` +
-      (w.insideWorkerd.coverageUs === undefined ? '' : `, coverage (the checkout badge's GET, no If-None-Match) ${Math.round(w.insideWorkerd.coverageUs)} µs`) +
-      ` (\`${w.insideWorkerd.command}\`; median µs, includes building each request and reading each answer).`] : [])].join('\n');
+      `(+${f(w.serialMs.eligibility - w.serialMs.healthz)} ms per eligibility request).`,
+    ...(w.baseline
+      ? [
+          '',
+          `Baseline: a do-nothing Worker under the same \`wrangler dev\`, answering each route with its headers and a body of the same mean size ` +
+            `(${w.baseline.answerBytes.eligibility} B for eligibility, ${w.baseline.answerBytes.healthz} B for healthz), in the same rounds: throughput ${f(w.baseline.throughputRatio)}×, ` +
+            `p99 ${f(w.baseline.p99Ratio)}× — what moving the bytes costs by itself, the ceiling of this measurement here.`,
+        ]
+      : []),
+    ...(w.insideWorkerd
+      ? [
+          '',
+          `Inside workerd, no HTTP stack: the Worker's own time per request, healthz ${Math.round(w.insideWorkerd.healthzUs)} µs, ` +
+            `eligibility ${Math.round(w.insideWorkerd.eligibilityUs)} µs` +
+            (w.insideWorkerd.coverageUs === undefined
+              ? ''
+              : `, coverage (the checkout badge's GET, no If-None-Match) ${Math.round(w.insideWorkerd.coverageUs)} µs`) +
+            ` (\`${w.insideWorkerd.command}\`; median µs, includes building each request and reading each answer).`,
+        ]
+      : []),
+  ].join('\n');
 }
 
 function coldSection(r: Report): string {
-  return ['## 3. Cold path', '',
+  return [
+    '## 3. Cold path',
+    '',
     'KV read timed inside workerd (miniflare\'s local KV simulator, get(key, "text") as the Worker reads it; the clock there only moves across I/O, in whole ms:',
-    'first read of the key, then the mean of 200 reads). Parse and prepare in Node (same V8 as workerd), a fresh object each call, median µs.', '',
-    table(['brand', 'size', 'gzip', 'KV first read', 'KV read (mean)', 'JSON.parse', 'parse + preparePolicy', 'parse + first claim', 'KV + parse + prepare'],
-      r.cold!.map((c) => [c.brand, kb(c.bytes), kb(c.gzipBytes), c.kvFirstReadUs < 1000 ? '< 1 ms' : `${f(c.kvFirstReadUs / 1000)} ms`, `${f(c.kvReadUs)} µs`,
-        `${f(c.parse.median)} µs`, `${f(c.parseAndPrepare.median)} µs`, `${f(c.parsePrepareAndFirstClaim.median)} µs`, `${f(c.totalUs)} µs`])),
-    ...(r.cold!.every((c) => c.isolateBuiltWithUs !== undefined) ? ['',
-      'A cold isolate\'s first lookup also reads the brand list and the pointer, small keys read together (' + r.cold!.map((c) => `${f(c.listAndPointerUs)} µs`).join(' / ') +
-      '; one alone ' + r.cold!.map((c) => `${f(c.pointerReadUs)} µs`).join(' / ') + '): ' +
-      r.cold!.map((c) => `${c.brand} ${f(c.isolateUs)} µs`).join(', ') + '. When the Worker was built with the version KV names (as after `npm run deploy`), the document is ' +
-      'not read: its bundled copy is that version (a version is a content hash), parsed from the bundle\'s text on first use and prepared: ' +
-      r.cold!.map((c) => `${c.brand} ${f(c.isolateBuiltWithUs)} µs`).join(', ') + ' (the two small keys + parse + prepare).'] : [])].join('\n');
+    'first read of the key, then the mean of 200 reads). Parse and prepare in Node (same V8 as workerd), a fresh object each call, median µs.',
+    '',
+    table(
+      ['brand', 'size', 'gzip', 'KV first read', 'KV read (mean)', 'JSON.parse', 'parse + preparePolicy', 'parse + first claim', 'KV + parse + prepare'],
+      r.cold!.map((c) => [
+        c.brand,
+        kb(c.bytes),
+        kb(c.gzipBytes),
+        c.kvFirstReadUs < 1000 ? '< 1 ms' : `${f(c.kvFirstReadUs / 1000)} ms`,
+        `${f(c.kvReadUs)} µs`,
+        `${f(c.parse.median)} µs`,
+        `${f(c.parseAndPrepare.median)} µs`,
+        `${f(c.parsePrepareAndFirstClaim.median)} µs`,
+        `${f(c.totalUs)} µs`,
+      ]),
+    ),
+    ...(r.cold!.every((c) => c.isolateBuiltWithUs !== undefined)
+      ? [
+          '',
+          "A cold isolate's first lookup also reads the brand list and the pointer, small keys read together (" +
+            r.cold!.map((c) => `${f(c.listAndPointerUs)} µs`).join(' / ') +
+            '; one alone ' +
+            r.cold!.map((c) => `${f(c.pointerReadUs)} µs`).join(' / ') +
+            '): ' +
+            r.cold!.map((c) => `${c.brand} ${f(c.isolateUs)} µs`).join(', ') +
+            '. When the Worker was built with the version KV names (as after `npm run deploy`), the document is ' +
+            "not read: its bundled copy is that version (a version is a content hash), parsed from the bundle's text on first use and prepared: " +
+            r.cold!.map((c) => `${c.brand} ${f(c.isolateBuiltWithUs)} µs`).join(', ') +
+            ' (the two small keys + parse + prepare).',
+        ]
+      : []),
+  ].join('\n');
 }
 
 function bundleSection(r: Report): string {
   const b = r.bundle!;
-  return ['## 4. Bundle', '', `\`${b.command}\``, '',
-    table(['file', 'bytes', 'gzip'], b.files.map((x) => [x.file, x.bytes, `${x.gzipBytes} (${kb(x.gzipBytes)})`])), '',
-    'Minified bytes by origin (esbuild metafile):', '',
-    table(['origin', 'bytes'], b.byOrigin.map((x) => [x.origin, x.bytes])),
-    ...(b.startup ? ['', `Startup, what every new isolate pays before its first request: importing index.js (compile + top-level run) in a fresh Node process, ` +
-      `median of ${b.startup.runs}: ${f(b.startup.medianMs)} ms (fastest ${f(b.startup.minMs)} ms).`] : [])].join('\n');
+  return [
+    '## 4. Bundle',
+    '',
+    `\`${b.command}\``,
+    '',
+    table(
+      ['file', 'bytes', 'gzip'],
+      b.files.map((x) => [x.file, x.bytes, `${x.gzipBytes} (${kb(x.gzipBytes)})`]),
+    ),
+    '',
+    'Minified bytes by origin (esbuild metafile):',
+    '',
+    table(
+      ['origin', 'bytes'],
+      b.byOrigin.map((x) => [x.origin, x.bytes]),
+    ),
+    ...(b.startup
+      ? [
+          '',
+          `Startup, what every new isolate pays before its first request: importing index.js (compile + top-level run) in a fresh Node process, ` +
+            `median of ${b.startup.runs}: ${f(b.startup.medianMs)} ms (fastest ${f(b.startup.minMs)} ms).`,
+        ]
+      : []),
+  ].join('\n');
 }
 
 function scaleSection(r: Report): string {
   const s = r.scale!;
-  const out = ['## 5. Scale', '',
+  const out = [
+    '## 5. Scale',
+    '',
     'A synthetic brand (shared vocabulary + `sku` text fact) whose SKU table has two rows per SKU split by `order_amount` ("sku"), or whose first-hit `complete` table has',
     'eight rows per product line over `order_amount` × `days_since_delivered_on` with boundaries that differ from line to line, and a last row for every other line ("varied");',
     'each compile (fully verified: overlaps, masked rules, gaps) runs in a child process with a cap.',
-    '"scan all rows" is the minimal interpreter on the SKU table alone (no index): the linear reference.', '',
-    table(['rows', 'table', 'hit policy', 'compile', 'child RSS', 'compiled', 'gzip', 'full claim µs (median / p99)', 'scan all rows µs (median)'],
-      s.table.map((x) => [x.rows.toLocaleString('en'), x.shape ?? 'sku', x.hitPolicy, x.compileMs === null ? `stopped at ${x.capMs / 1000} s` : `${f(x.compileMs, 0)} ms`,
-        x.rssMb === null ? '–' : `${x.rssMb} MB`, kb(x.bytes), kb(x.gzipBytes), x.evaluate ? stat(x.evaluate) : '–', x.scanAllRows ? f(x.scanAllRows.median) : '–']))];
+    '"scan all rows" is the minimal interpreter on the SKU table alone (no index): the linear reference.',
+    '',
+    table(
+      ['rows', 'table', 'hit policy', 'compile', 'child RSS', 'compiled', 'gzip', 'full claim µs (median / p99)', 'scan all rows µs (median)'],
+      s.table.map((x) => [
+        x.rows.toLocaleString('en'),
+        x.shape ?? 'sku',
+        x.hitPolicy,
+        x.compileMs === null ? `stopped at ${x.capMs / 1000} s` : `${f(x.compileMs, 0)} ms`,
+        x.rssMb === null ? '–' : `${x.rssMb} MB`,
+        kb(x.bytes),
+        kb(x.gzipBytes),
+        x.evaluate ? stat(x.evaluate) : '–',
+        x.scanAllRows ? f(x.scanAllRows.median) : '–',
+      ]),
+    ),
+  ];
   const b = s.brands;
-  out.push('', `**${b.brands.toLocaleString('en')} brands** (${b.rowsPerBrand}-row U table each): compile ${f(b.compileMs / 1000)} s in all (${f(b.compileMs / b.brands)} ms per brand), ` +
-    `${kb(b.bytes)} compiled (${kb(b.gzipBytes)} gzip), first claim of every brand ${f(b.firstClaimsMs)} ms (prepares each), ` +
-    `then ${stat(b.evaluate)} µs per claim round-robin over all brands; heap ${b.heapMb} MB.`);
+  out.push(
+    '',
+    `**${b.brands.toLocaleString('en')} brands** (${b.rowsPerBrand}-row U table each): compile ${f(b.compileMs / 1000)} s in all (${f(b.compileMs / b.brands)} ms per brand), ` +
+      `${kb(b.bytes)} compiled (${kb(b.gzipBytes)} gzip), first claim of every brand ${f(b.firstClaimsMs)} ms (prepares each), ` +
+      `then ${stat(b.evaluate)} µs per claim round-robin over all brands; heap ${b.heapMb} MB.`,
+  );
   if (s.verifyProfile) out.push('', profileTable('Compile of the 1,000-row U table, self time:', s.verifyProfile));
   return out.join('\n');
 }
@@ -121,8 +228,10 @@ function profilesSection(r: Report): string {
   for (const b of r.engine?.brands ?? []) if (b.profile) parts.push(profileTable(`${b.brand}, evaluateClaim over the mixed claim set:`, b.profile));
   if (r.engine?.firstHit20.profile) parts.push(profileTable('20-row table, evaluateTable (public API):', r.engine.firstHit20.profile));
   for (const c of r.cold ?? []) if (c.profile) parts.push(profileTable(`${c.brand}, JSON.parse + preparePolicy (cold path):`, c.profile));
-  for (const x of r.scale?.table ?? []) if (x.profile) parts.push(profileTable(`Scale, evaluateClaim at ${x.rows.toLocaleString('en')} rows (${x.hitPolicy}):`, x.profile));
-  const note = 'Share of sampled CPU by function (self time, sample counts; idle, (program) and the profiler\'s own calls left out). Shown for every missed target.';
+  for (const x of r.scale?.table ?? [])
+    if (x.profile) parts.push(profileTable(`Scale, evaluateClaim at ${x.rows.toLocaleString('en')} rows (${x.hitPolicy}):`, x.profile));
+  const note =
+    "Share of sampled CPU by function (self time, sample counts; idle, (program) and the profiler's own calls left out). Shown for every missed target.";
   return parts.length ? ['## Profiles (CPU self time, V8 sampling profiler)', '', note, '', parts.join('\n\n')].join('\n') : '';
 }
 
@@ -151,11 +260,29 @@ function calibration(r: Report): string {
 export function renderReport(r: Report): string {
   const m = r.machine;
   const sections = [
-    `Generated ${m.date} by \`${r.command}\` (${r.mode} mode, ${Math.round(r.durationS)} s)${r.mode === 'full' ? '; raw figures in bench/results.json' : ''}.`, '',
-    table(['CPU', 'cores', 'memory', 'Node', 'OS', 'commit', 'load average (1, 5, 15 min) at start → end'],
-      [[m.cpu, m.cores, `${m.memoryGb} GB`, m.node, m.os, m.commit, `${r.loadAverage.start.map((x) => x.toFixed(1)).join(', ')} → ${r.loadAverage.end.map((x) => x.toFixed(1)).join(', ')}`]]),
-    '', '## Targets', '',
-    table(['', 'target', 'measured', ''], r.targets.map((t) => [t.name, t.target, t.measured, mark(t.met)])),
+    `Generated ${m.date} by \`${r.command}\` (${r.mode} mode, ${Math.round(r.durationS)} s)${r.mode === 'full' ? '; raw figures in bench/results.json' : ''}.`,
+    '',
+    table(
+      ['CPU', 'cores', 'memory', 'Node', 'OS', 'commit', 'load average (1, 5, 15 min) at start → end'],
+      [
+        [
+          m.cpu,
+          m.cores,
+          `${m.memoryGb} GB`,
+          m.node,
+          m.os,
+          m.commit,
+          `${r.loadAverage.start.map((x) => x.toFixed(1)).join(', ')} → ${r.loadAverage.end.map((x) => x.toFixed(1)).join(', ')}`,
+        ],
+      ],
+    ),
+    '',
+    '## Targets',
+    '',
+    table(
+      ['', 'target', 'measured', ''],
+      r.targets.map((t) => [t.name, t.target, t.measured, mark(t.met)]),
+    ),
   ];
   const calibrated = calibration(r);
   if (calibrated) sections.push('', calibrated);
@@ -175,8 +302,9 @@ export function writeBenchmarksMd(report: Report, file = 'BENCHMARKS.md'): void 
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const at = current.indexOf(BEGIN);
   const end = current.indexOf(END);
-  const next = at >= 0 && end > at
-    ? current.slice(0, at) + generated + current.slice(end + END.length)
-    : `# Benchmarks\n\nRun with \`npm run bench\` (not part of \`npm test\`); \`npm run bench -- --quick\` for a short smoke run.\n\n${generated}\n`;
+  const next =
+    at >= 0 && end > at
+      ? current.slice(0, at) + generated + current.slice(end + END.length)
+      : `# Benchmarks\n\nRun with \`npm run bench\` (not part of \`npm test\`); \`npm run bench -- --quick\` for a short smoke run.\n\n${generated}\n`;
   writeFileSync(file, next);
 }

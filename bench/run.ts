@@ -74,13 +74,17 @@ async function main(): Promise<void> {
   const previous = !quick && only.length < SECTIONS.length && existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Report) : undefined;
   const merged: Results = { ...pick(previous), ...results };
   const report: Report = {
-    machine: machine(), command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    mode: quick ? 'quick' : 'full', loadAverage: { start: loadStart, end: loadavg() },
-    durationS: (performance.now() - started) / 1000, ...merged, targets: judge(merged),
+    machine: machine(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    mode: quick ? 'quick' : 'full',
+    loadAverage: { start: loadStart, end: loadavg() },
+    durationS: (performance.now() - started) / 1000,
+    ...merged,
+    targets: judge(merged),
   };
   console.log(renderReport(report));
   if (quick) return;
-  writeFileSync(RESULTS_FILE, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   writeBenchmarksMd(report);
   log(`wrote ${RESULTS_FILE} and BENCHMARKS.md`);
 }

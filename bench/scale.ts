@@ -16,19 +16,18 @@ import { profileSelfTime, type ProfileRow } from './profile.js';
 import { SCALE_TARGET_US } from './targets.js';
 import { syntheticBrand, syntheticClaims, type SkuHitPolicy, type TableShape } from './synthetic-brand.js';
 
-
 export interface ScaleRow {
   rows: number;
   hitPolicy: SkuHitPolicy;
-  shape?: TableShape;            // absent in results from before the varied table: sku
-  compileMs: number | null;      // null: stopped at the cap
+  shape?: TableShape; // absent in results from before the varied table: sku
+  compileMs: number | null; // null: stopped at the cap
   capMs: number;
   rssMb: number | null;
   bytes: number | null;
   gzipBytes: number | null;
-  evaluate: Stats | null;        // µs per full claim (evaluateClaim)
-  scanAllRows: Stats | null;     // µs per claim for the SKU table by the minimal interpreter (no index); not for varied tables
-  profile?: ProfileRow[];        // evaluateClaim, when over the target
+  evaluate: Stats | null; // µs per full claim (evaluateClaim)
+  scanAllRows: Stats | null; // µs per claim for the SKU table by the minimal interpreter (no index); not for varied tables
+  profile?: ProfileRow[]; // evaluateClaim, when over the target
 }
 
 export interface BrandsResult {
@@ -37,12 +36,17 @@ export interface BrandsResult {
   compileMs: number;
   bytes: number;
   gzipBytes: number;
-  firstClaimsMs: number;         // one claim per brand, cold: parse is done, prepare happens here
-  evaluate: Stats;               // µs per claim, claims spread round-robin over every brand
+  firstClaimsMs: number; // one claim per brand, cold: parse is done, prepare happens here
+  evaluate: Stats; // µs per claim, claims spread round-robin over every brand
   heapMb: number;
 }
 
-export interface ScaleResults { table: ScaleRow[]; verifyProfile?: ProfileRow[]; evaluateProfile?: ProfileRow[]; brands: BrandsResult }
+export interface ScaleResults {
+  table: ScaleRow[];
+  verifyProfile?: ProfileRow[];
+  evaluateProfile?: ProfileRow[];
+  brands: BrandsResult;
+}
 
 export interface ScalePlan {
   sizes: { rows: number; hit: SkuHitPolicy; capMs: number; shape?: TableShape }[];
@@ -67,11 +71,20 @@ export const QUICK_SCALE: ScalePlan = {
 };
 
 /** Compiles in a child process (the same tsx loader as this one); null when the cap stops it. */
-function compileCapped(rows: number, hit: SkuHitPolicy, capMs: number, shape: TableShape): { policy: CompiledPolicy; text: string; compileMs: number; rssMb: number } | null {
+function compileCapped(
+  rows: number,
+  hit: SkuHitPolicy,
+  capMs: number,
+  shape: TableShape,
+): { policy: CompiledPolicy; text: string; compileMs: number; rssMb: number } | null {
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   try {
     const out = join(dir, 'policy.json');
-    const run = spawnSync(process.execPath, [...process.execArgv, 'bench/scale-compile.ts', String(rows), hit, out, shape], { encoding: 'utf8', timeout: capMs, killSignal: 'SIGKILL' });
+    const run = spawnSync(process.execPath, [...process.execArgv, 'bench/scale-compile.ts', String(rows), hit, out, shape], {
+      encoding: 'utf8',
+      timeout: capMs,
+      killSignal: 'SIGKILL',
+    });
     if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return null;
     if (run.status !== 0) throw new Error(`compiling ${rows} ${shape} rows (${hit}) failed: ${run.stderr}`);
     const { compileMs, rssMb } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { compileMs: number; rssMb: number };
@@ -95,8 +108,11 @@ async function measureSize(rows: number, hit: SkuHitPolicy, capMs: number, batch
   const skuTable = shape === 'sku' ? floorTables(policy.tables.filter((t) => t.name === 'skus')) : null;
   let n = 0;
   return {
-    ...size, compileMs: compiled.compileMs, rssMb: compiled.rssMb,
-    bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text).length,
+    ...size,
+    compileMs: compiled.compileMs,
+    rssMb: compiled.rssMb,
+    bytes: Buffer.byteLength(text),
+    gzipBytes: gzipSync(text).length,
     evaluate: evaluated,
     scanAllRows: skuTable ? timeBatches((i) => interpret(skuTable, at(i).claim as Facts), { ...batch, batch: 200 }) : null,
     ...(skuTable && evaluated.median > SCALE_TARGET_US && rows >= 10_000 ? { profile: await profileSelfTime(() => evaluate(n++), 1500) } : {}),
@@ -126,10 +142,14 @@ function measureBrands(count: number, batch: BatchOptions): BrandsResult {
     return evaluateClaim(loaded[b]!, c.claim, c.asOf);
   }, batch);
   return {
-    brands: count, rowsPerBrand, compileMs,
+    brands: count,
+    rowsPerBrand,
+    compileMs,
     bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0),
     gzipBytes: texts.reduce((n, t) => n + gzipSync(t).length, 0),
-    firstClaimsMs, evaluate, heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+    firstClaimsMs,
+    evaluate,
+    heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
   };
 }
 
@@ -138,8 +158,10 @@ export async function benchScale(plan: ScalePlan, log: (line: string) => void): 
   for (const { rows, hit, capMs, shape = 'sku' } of plan.sizes) {
     const row = await measureSize(rows, hit, capMs, plan.batch, shape);
     table.push(row);
-    log(`  ${rows} ${shape} rows (${hit}): compile ${row.compileMs === null ? `stopped at ${capMs / 1000} s` : `${Math.round(row.compileMs)} ms`}, ` +
-      `evaluate ${row.evaluate ? row.evaluate.median.toFixed(2) : '-'} µs`);
+    log(
+      `  ${rows} ${shape} rows (${hit}): compile ${row.compileMs === null ? `stopped at ${capMs / 1000} s` : `${Math.round(row.compileMs)} ms`}, ` +
+        `evaluate ${row.evaluate ? row.evaluate.median.toFixed(2) : '-'} µs`,
+    );
   }
   // Where a U table's compile goes: one compile of 1,000 rows under the profiler.
   const sheets = syntheticBrand('synth', 1000, 'U');

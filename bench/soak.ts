@@ -24,20 +24,31 @@ import { startWorker, type LocalWorker } from './local-server.js';
 const WINDOW_S = 10;
 const WARMUP_S = 5;
 // Flat: the last window's p99 within 1.5× (or 5 ms) of the first's, its mean RSS within 10 %.
-const P99_GROWTH = 1.5, P99_SLACK_MS = 5, RSS_GROWTH = 1.1;
+const P99_GROWTH = 1.5,
+  P99_SLACK_MS = 5,
+  RSS_GROWTH = 1.1;
 
-interface Options { seconds: number; connections: number; baseline: boolean; write: boolean }
+interface Options {
+  seconds: number;
+  connections: number;
+  baseline: boolean;
+  write: boolean;
+}
 
 function readOptions(argv: string[]): Options {
   const value = (name: string, fallback: number) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
-  const options = { seconds: value('seconds', 60), connections: value('connections', 64), baseline: !argv.includes('--no-baseline'), write: !argv.includes('--no-write') };
+  const options = {
+    seconds: value('seconds', 60),
+    connections: value('connections', 64),
+    baseline: !argv.includes('--no-baseline'),
+    write: !argv.includes('--no-write'),
+  };
   if (!(options.seconds >= 2 * WINDOW_S) || !(options.connections >= 1)) throw new Error(`expected --seconds ≥ ${2 * WINDOW_S} and --connections ≥ 1`);
   return options;
 }
-
 
 /** The workerd processes wrangler started (its descendants named workerd). */
 function workerdPids(root: number): number[] {
@@ -48,7 +59,9 @@ function workerdPids(root: number): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   const found: number[] = [];
   const queue = [root];
@@ -56,7 +69,11 @@ function workerdPids(root: number): number[] {
     const pid = queue.shift()!;
     for (const child of children.get(pid) ?? []) {
       queue.push(child);
-      try { if (readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'workerd') found.push(child); } catch { /* gone */ }
+      try {
+        if (readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'workerd') found.push(child);
+      } catch {
+        /* gone */
+      }
     }
   }
   return found;
@@ -66,20 +83,29 @@ function workerdPids(root: number): number[] {
 function rssMb(pids: number[]): number {
   let kb = 0;
   for (const pid of pids) {
-    try { kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0); } catch { /* exited */ }
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* exited */
+    }
   }
   return kb / 1024;
 }
 
 /** Every case claim of every brand that the Worker accepts, as request bodies, and the mean answer size. */
 async function acceptedBodies(url: string): Promise<{ bodies: string[]; answerBytes: number }> {
-  const bodies = listBrands('policy-sheets').flatMap((brand) => compileBrand('policy-sheets', brand, true).cases.map((c) => JSON.stringify({ brand, claim: c.claim })));
+  const bodies = listBrands('policy-sheets').flatMap((brand) =>
+    compileBrand('policy-sheets', brand, true).cases.map((c) => JSON.stringify({ brand, claim: c.claim })),
+  );
   const accepted: string[] = [];
   let bytes = 0;
   for (const body of bodies) {
     const res = await fetch(`${url}/v1/eligibility`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const answer = await res.arrayBuffer();
-    if (res.ok) { accepted.push(body); bytes += answer.byteLength; }
+    if (res.ok) {
+      accepted.push(body);
+      bytes += answer.byteLength;
+    }
   }
   if (accepted.length === 0) throw new Error('the Worker accepted none of the case claims');
   return { bodies: accepted, answerBytes: Math.round(bytes / accepted.length) };
@@ -88,14 +114,24 @@ async function acceptedBodies(url: string): Promise<{ bodies: string[]; answerBy
 // One coverage look-up per brand the sheets hold (the badge's question without product or part).
 const COVERAGE = listBrands('policy-sheets').map((brand) => `/v1/brands/${brand}/coverage`);
 
-interface Soak { latencies: number[][]; errors: number; non2xx: number; timeouts: number; rss: number[]; total: number; restarts: number }
+interface Soak {
+  latencies: number[][];
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  rss: number[];
+  total: number;
+  restarts: number;
+}
 
 /** Four claims, then a coverage look-up, over and over on every connection. */
 function load(url: string, bodies: string[], seconds: number, connections: number, wrangler: number | null): Promise<Soak> {
   let next = 0;
   const soak: Soak = { latencies: Array.from({ length: seconds + 1 }, () => []), errors: 0, non2xx: 0, timeouts: 0, rss: [], total: 0, restarts: 0 };
   const claim: autocannon.Request = {
-    method: 'POST', path: '/v1/eligibility', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    path: '/v1/eligibility',
+    headers: { 'content-type': 'application/json' },
     setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
   };
   const coverage: autocannon.Request = { method: 'GET', setupRequest: (req) => ({ ...req, path: COVERAGE[next++ % COVERAGE.length]! }) };
@@ -132,7 +168,15 @@ async function heapAfterRequests(bodies: string[], requests: number): Promise<{ 
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   const out = join(mkdtempSync(join(tmpdir(), 'soak-app-')), 'app.mjs');
-  await build({ entryPoints: ['functions/app.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: out, logLevel: 'error', alias: { 'virtual:bundled-policies': resolve('dist/worker/bundled-policies.json') } });
+  await build({
+    entryPoints: ['functions/app.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: out,
+    logLevel: 'error',
+    alias: { 'virtual:bundled-policies': resolve('dist/worker/bundled-policies.json') },
+  });
   const { createApp } = (await import(pathToFileURL(out).href)) as typeof import('../functions/app.js');
   const app = createApp({ log: () => {} });
   const env = { POLICIES: { get: async () => null }, ALLOWED_ORIGINS: '*' };
@@ -140,12 +184,22 @@ async function heapAfterRequests(bodies: string[], requests: number): Promise<{ 
     for (let i = 0; i < n; i++) {
       const body = bodies[i % bodies.length]!;
       // With Content-Length, as HTTP clients send it (Node's Request leaks when hono re-wraps a bodiless stream).
-      const request = i % 5 === 4 ? new Request(`http://soak${COVERAGE[i % COVERAGE.length]}`)
-        : new Request('http://soak/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
+      const request =
+        i % 5 === 4
+          ? new Request(`http://soak${COVERAGE[i % COVERAGE.length]}`)
+          : new Request('http://soak/v1/eligibility', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+              body,
+            });
       await (await app.fetch(request, env)).arrayBuffer();
     }
   };
-  const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed / 2 ** 20; };
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed / 2 ** 20;
+  };
   await run(5_000);
   const before = heap();
   await run(requests);
@@ -153,10 +207,13 @@ async function heapAfterRequests(bodies: string[], requests: number): Promise<{ 
 }
 
 async function soakServer(server: LocalWorker, bodies: string[], options: Options, what: string): Promise<Soak> {
-  console.log(`${what}: up on ${server.url} (workerd ${workerdPids(server.pid).join(', ') || 'not found'}); warming up ${WARMUP_S} s, then ${options.seconds} s at ${options.connections} connections…`);
+  console.log(
+    `${what}: up on ${server.url} (workerd ${workerdPids(server.pid).join(', ') || 'not found'}); warming up ${WARMUP_S} s, then ${options.seconds} s at ${options.connections} connections…`,
+  );
   await load(server.url, bodies, WARMUP_S, options.connections, null);
   const soak = await load(server.url, bodies, options.seconds, options.connections, server.pid);
-  if (server.disconnects()) console.log(`  wrangler dev logged ${server.disconnects()} client disconnects (the load runs closing their connections; not shown)`);
+  if (server.disconnects())
+    console.log(`  wrangler dev logged ${server.disconnects()} client disconnects (the load runs closing their connections; not shown)`);
   return soak;
 }
 
@@ -168,20 +225,37 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
-interface Window { label: string; requests: number; perSecond: number; p50: number; p99: number; max: number; rss: number }
+interface Window {
+  label: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  rss: number;
+}
 
 function window(label: string, soak: Soak, from: number, to: number): Window {
-  const all = soak.latencies.slice(from, to).flat().sort((a, b) => a - b);
+  const all = soak.latencies
+    .slice(from, to)
+    .flat()
+    .sort((a, b) => a - b);
   const rss = soak.rss.slice(from, to);
   return {
-    label, requests: all.length, perSecond: all.length / (to - from), p50: percentile(all, 50), p99: percentile(all, 99), max: all.at(-1) ?? NaN,
+    label,
+    requests: all.length,
+    perSecond: all.length / (to - from),
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    max: all.at(-1) ?? NaN,
     rss: rss.reduce((a, b) => a + b, 0) / (rss.length || 1),
   };
 }
 
 /** RSS growth from the first window to the last (midpoint to midpoint), in kB per request served. */
 function growthPerRequest(soak: Soak, seconds: number): number {
-  const first = window('', soak, 0, WINDOW_S), last = window('', soak, seconds - WINDOW_S, seconds);
+  const first = window('', soak, 0, WINDOW_S),
+    last = window('', soak, seconds - WINDOW_S, seconds);
   const served = soak.latencies.slice(WINDOW_S / 2, seconds - WINDOW_S / 2).flat().length;
   return ((last.rss - first.rss) * 1024) / served;
 }
@@ -191,18 +265,34 @@ function machine(): string {
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     if (execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim()) commit += ' (with uncommitted changes)';
-  } catch { /* not a git checkout */ }
-  return `| ${cpus()[0]?.model ?? '?'} | ${cpus().length} | ${Math.round(totalmem() / 2 ** 30)} GB | ${process.version} | Linux ${release()} | ${commit} | ${loadavg().map((l) => l.toFixed(1)).join(', ')} |`;
+  } catch {
+    /* not a git checkout */
+  }
+  return `| ${cpus()[0]?.model ?? '?'} | ${cpus().length} | ${Math.round(totalmem() / 2 ** 30)} GB | ${process.version} | Linux ${release()} | ${commit} | ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} |`;
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
 const mb = (x: number) => `${x.toFixed(1)} MB`;
 
-interface Measured { options: Options; bodies: number; answerBytes: number; command: string; ours: Soak; baseline?: Soak; heap: Awaited<ReturnType<typeof heapAfterRequests>> }
+interface Measured {
+  options: Options;
+  bodies: number;
+  answerBytes: number;
+  command: string;
+  ours: Soak;
+  baseline?: Soak;
+  heap: Awaited<ReturnType<typeof heapAfterRequests>>;
+}
 
 function report({ options, bodies, answerBytes, command, ours, baseline, heap }: Measured): { markdown: string; ok: boolean } {
   const { seconds } = options;
-  const windows = (soak: Soak, who: string) => [window(`${who}: first ${WINDOW_S} s`, soak, 0, WINDOW_S), window(`${who}: last ${WINDOW_S} s`, soak, seconds - WINDOW_S, seconds), window(`${who}: all ${seconds} s`, soak, 0, seconds)];
+  const windows = (soak: Soak, who: string) => [
+    window(`${who}: first ${WINDOW_S} s`, soak, 0, WINDOW_S),
+    window(`${who}: last ${WINDOW_S} s`, soak, seconds - WINDOW_S, seconds),
+    window(`${who}: all ${seconds} s`, soak, 0, seconds),
+  ];
   const [first, last] = windows(ours, 'Worker');
   const latencyFlat = (f: Window, l: Window) => l.p99 <= Math.max(f.p99 * P99_GROWTH, f.p99 + P99_SLACK_MS);
   const ourGrowth = growthPerRequest(ours, seconds);
@@ -210,16 +300,38 @@ function report({ options, bodies, answerBytes, command, ours, baseline, heap }:
   const [bFirst, bLast] = baseline ? windows(baseline, 'baseline') : [];
   // The strict checks the issue asks for, then what they mean next to the runtime's own baseline.
   const checks: [string, string, boolean | null][] = [
-    ['errors, timeouts and non-2xx answers', `${ours.errors} errors, ${ours.timeouts} timeouts, ${ours.non2xx} non-2xx of ${ours.total}`, ours.errors + ours.timeouts + ours.non2xx === 0],
-    ['workerd ran the whole time (no reload by a build meanwhile)', `${ours.restarts + (baseline?.restarts ?? 0)} restarts`, ours.restarts + (baseline?.restarts ?? 0) === 0],
-    [`p99 latency flat (last ${WINDOW_S} s ≤ ${P99_GROWTH}× or +${P99_SLACK_MS} ms of the first)`, `${ms(last!.p99)} vs ${ms(first!.p99)}`, latencyFlat(first!, last!)],
+    [
+      'errors, timeouts and non-2xx answers',
+      `${ours.errors} errors, ${ours.timeouts} timeouts, ${ours.non2xx} non-2xx of ${ours.total}`,
+      ours.errors + ours.timeouts + ours.non2xx === 0,
+    ],
+    [
+      'workerd ran the whole time (no reload by a build meanwhile)',
+      `${ours.restarts + (baseline?.restarts ?? 0)} restarts`,
+      ours.restarts + (baseline?.restarts ?? 0) === 0,
+    ],
+    [
+      `p99 latency flat (last ${WINDOW_S} s ≤ ${P99_GROWTH}× or +${P99_SLACK_MS} ms of the first)`,
+      `${ms(last!.p99)} vs ${ms(first!.p99)}`,
+      latencyFlat(first!, last!),
+    ],
     [`workerd RSS flat (last ${WINDOW_S} s ≤ ${RSS_GROWTH}× the first)`, `${mb(last!.rss)} vs ${mb(first!.rss)}`, last!.rss <= first!.rss * RSS_GROWTH],
-    ...(baseline ? [
-      ['baseline Worker (answers a constant): p99 flat', `${ms(bLast!.p99)} vs ${ms(bFirst!.p99)}`, latencyFlat(bFirst!, bLast!)],
-      ['baseline Worker: workerd RSS flat', `${mb(bLast!.rss)} vs ${mb(bFirst!.rss)}`, bLast!.rss <= bFirst!.rss * RSS_GROWTH],
-      ['workerd RSS growth per request: the Worker ≤ 1.5× the baseline', `${ourGrowth.toFixed(1)} kB vs ${baseGrowth.toFixed(1)} kB`, ourGrowth <= Math.max(baseGrowth * 1.5, 0) || ourGrowth <= 0.1],
-    ] as [string, string, boolean][] : []),
-    [`the Worker's JS heap after a full GC, ${heap.requests.toLocaleString('en')} requests in-process`, `${mb(heap.after)} vs ${mb(heap.before)} before`, heap.after <= heap.before * RSS_GROWTH + 1],
+    ...(baseline
+      ? ([
+          ['baseline Worker (answers a constant): p99 flat', `${ms(bLast!.p99)} vs ${ms(bFirst!.p99)}`, latencyFlat(bFirst!, bLast!)],
+          ['baseline Worker: workerd RSS flat', `${mb(bLast!.rss)} vs ${mb(bFirst!.rss)}`, bLast!.rss <= bFirst!.rss * RSS_GROWTH],
+          [
+            'workerd RSS growth per request: the Worker ≤ 1.5× the baseline',
+            `${ourGrowth.toFixed(1)} kB vs ${baseGrowth.toFixed(1)} kB`,
+            ourGrowth <= Math.max(baseGrowth * 1.5, 0) || ourGrowth <= 0.1,
+          ],
+        ] as [string, string, boolean][])
+      : []),
+    [
+      `the Worker's JS heap after a full GC, ${heap.requests.toLocaleString('en')} requests in-process`,
+      `${mb(heap.after)} vs ${mb(heap.before)} before`,
+      heap.after <= heap.before * RSS_GROWTH + 1,
+    ],
   ];
   const row = (w: Window) => `| ${w.label} | ${w.requests} | ${Math.round(w.perSecond)} | ${ms(w.p50)} | ${ms(w.p99)} | ${ms(w.max)} | ${mb(w.rss)} |`;
   const markdown = [
@@ -255,7 +367,8 @@ const END = '<!-- soak:end -->';
 function writeSoakSection(markdown: string, file = 'BENCHMARKS.md'): void {
   const block = `${BEGIN}\n${markdown}\n${END}`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const a = text.indexOf(BEGIN), b = text.indexOf(END);
+  const a = text.indexOf(BEGIN),
+    b = text.indexOf(END);
   const next = a >= 0 && b > a ? `${text.slice(0, a)}${block}${text.slice(b + END.length)}` : `${text.trimEnd()}\n\n## Soak\n\n${block}\n`;
   writeFileSync(file, next);
 }
@@ -267,7 +380,11 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'soak-baseline-'));
   const servers: LocalWorker[] = [];
   try {
-    const seed = spawnSync(process.execPath, [...process.execArgv, 'scripts/publish-policies.ts', '--local', '--persist-to', state, '--effective-from', '2000-01-01'], { encoding: 'utf8', env: { ...process.env, ...OFFLINE_ENV } });
+    const seed = spawnSync(
+      process.execPath,
+      [...process.execArgv, 'scripts/publish-policies.ts', '--local', '--persist-to', state, '--effective-from', '2000-01-01'],
+      { encoding: 'utf8', env: { ...process.env, ...OFFLINE_ENV } },
+    );
     if (seed.status !== 0) throw new Error(`seeding KV failed: ${seed.stderr}`);
     const worker = await startWorker(process.cwd(), [], state);
     servers.push(worker);
@@ -299,7 +416,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(`✗ ${error.message}`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`✗ ${error.message}`);
+    process.exit(2);
+  },
+);

@@ -15,7 +15,8 @@ export type SkuHitPolicy = 'U' | 'C' | 'F';
 
 let shared: SheetFile[] | undefined;
 function sharedSheets(): SheetFile[] {
-  shared ??= readdirSync('policy-sheets/_shared').filter((f) => f.endsWith('.csv'))
+  shared ??= readdirSync('policy-sheets/_shared')
+    .filter((f) => f.endsWith('.csv'))
     .map((f) => ({ name: `_shared/${f}`, text: readFileSync(join('policy-sheets/_shared', f), 'utf8') }));
   return shared;
 }
@@ -29,7 +30,7 @@ export function skuTable(brand: string, rows: number, hit: SkuHitPolicy): string
     lines.push(`${skuName(brand, i)} under 100,${sku},< 100,√,√,${i % 20}%,`);
     if (lines.length <= rows) lines.push(`${skuName(brand, i)} from 100,${sku},>= 100,√,√,${(i % 20) + 1}%,`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export type TableShape = 'sku' | 'varied';
@@ -40,7 +41,8 @@ export const lineName = (brand: string, i: number) => `${brand}-line-${i}`;
 export function variedTable(brand: string, rows: number): string {
   const lines = ['F complete,product_line,order_amount,days_since_delivered_on,> refund,> restocking_fee_pct,> reason'];
   for (let line = 0; lines.length < rows; line++) {
-    const shift = (line * 37) % 9973, days = 7 + (line % 53);
+    const shift = (line * 37) % 9973,
+      days = 7 + (line % 53);
     const cuts = [0, 100 + shift / 10, 250 + shift / 5, 600 + shift / 2];
     const name = `"""${lineName(brand, line)}"""`;
     cuts.forEach((lo, j) => {
@@ -50,20 +52,29 @@ export function variedTable(brand: string, rows: number): string {
   }
   lines.length = Math.min(lines.length, rows); // the header and rows - 1 rows, then the row for every other line
   lines.push(',-,-,-,review,,brand_discretion');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export function syntheticBrand(brand: string, rows: number, hit: SkuHitPolicy, shape: TableShape = 'sku'): BrandSheets {
   const files: SheetFile[] = [
-    { name: `${brand}/policy.csv`, text: `key,value\nbrand,${brand}\nname,Synthetic ${brand}\ncurrency,USD\nlocales,en\nwarranty_window,warranty\nclaim_date,claim_on\n` },
+    {
+      name: `${brand}/policy.csv`,
+      text: `key,value\nbrand,${brand}\nname,Synthetic ${brand}\ncurrency,USD\nlocales,en\nwarranty_window,warranty\nclaim_date,claim_on\n`,
+    },
     { name: `${brand}/facts.csv`, text: 'fact,type,values,not_before,description\nsku,text,,,the product SKU\n' },
-    { name: `${brand}/remedies.csv`, text: 'remedy,label,deadline,evidence,description\nrefund,30-day returns,return_window,receipt,\nrepair,Warranty repair,warranty,,\n' },
+    {
+      name: `${brand}/remedies.csv`,
+      text: 'remedy,label,deadline,evidence,description\nrefund,30-day returns,return_window,receipt,\nrepair,Warranty repair,warranty,,\n',
+    },
     {
       name: `${brand}/windows.csv`,
       text: 'window,length,unit,counts_from,checked_against,label\nreturn_window,30,days,delivered_on|purchased_on,claim_on,{length}-day returns\nwarranty,2,years,delivered_on|purchased_on,claim_on,{length}-year warranty\n',
     },
     shape === 'sku' ? { name: `${brand}/skus.csv`, text: skuTable(brand, rows, hit) } : { name: `${brand}/varied.csv`, text: variedTable(brand, rows) },
-    { name: `${brand}/timing.csv`, text: 'C,return_window,warranty,> refund,> repair,> reason\nLate return,closed,-,×,,window_expired\nWarranty over,-,closed,,×,window_expired\n' },
+    {
+      name: `${brand}/timing.csv`,
+      text: 'C,return_window,warranty,> refund,> repair,> reason\nLate return,closed,-,×,,window_expired\nWarranty over,-,closed,,×,window_expired\n',
+    },
   ];
   return { brand, shared: sharedSheets(), files };
 }

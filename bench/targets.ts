@@ -9,13 +9,18 @@ import type { ScaleResults } from './scale.js';
 import type { WorkerResults } from './worker.js';
 
 export const FULL_CLAIM_TARGET_US = 2;
-export const THROUGHPUT_TARGET = 0.9;   // eligibility req/s ≥ 0.9 × /healthz
-export const P99_TARGET = 1.2;          // eligibility p99 ≤ 1.2 × /healthz
+export const THROUGHPUT_TARGET = 0.9; // eligibility req/s ≥ 0.9 × /healthz
+export const P99_TARGET = 1.2; // eligibility p99 ≤ 1.2 × /healthz
 export const COLD_TARGET_US = 1000;
 export const BUNDLE_TARGET_GZIP_BYTES = 100 * 1024;
 export const SCALE_TARGET_US = 10;
 
-export interface Target { name: string; target: string; measured: string; met: boolean | null }
+export interface Target {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
 
 export interface Results {
   engine?: EngineResults;
@@ -50,32 +55,78 @@ export function judge(results: Results): Target[] {
     const prepared = rows[1]!.perCall.median;
     const zenPrepared = median(rows, 'zen-engine') / prepared;
     const jrePrepared = median(rows, 'json-rules-engine') / prepared;
-    targets.push({ name: '20-row first-hit table: zen-engine ÷ our prepared table (selectRules)', target: '≥ 30×', measured: times(zenPrepared), met: zenPrepared >= 30 });
-    targets.push({ name: '20-row first-hit table: json-rules-engine ÷ our prepared table (selectRules)', target: '≥ 150×', measured: times(jrePrepared), met: jrePrepared >= 150 });
+    targets.push({
+      name: '20-row first-hit table: zen-engine ÷ our prepared table (selectRules)',
+      target: '≥ 30×',
+      measured: times(zenPrepared),
+      met: zenPrepared >= 30,
+    });
+    targets.push({
+      name: '20-row first-hit table: json-rules-engine ÷ our prepared table (selectRules)',
+      target: '≥ 150×',
+      measured: times(jrePrepared),
+      met: jrePrepared >= 150,
+    });
   }
   if (worker && !('skipped' in worker)) {
-    targets.push({ name: 'Worker: eligibility ÷ /healthz throughput', target: `≥ ${THROUGHPUT_TARGET}×`, measured: `${worker.throughputRatio.toFixed(2)}×`, met: worker.throughputRatio >= THROUGHPUT_TARGET });
-    targets.push({ name: 'Worker: eligibility ÷ /healthz p99 latency', target: `≤ ${P99_TARGET}×`, measured: `${worker.p99Ratio.toFixed(2)}×`, met: worker.p99Ratio <= P99_TARGET });
+    targets.push({
+      name: 'Worker: eligibility ÷ /healthz throughput',
+      target: `≥ ${THROUGHPUT_TARGET}×`,
+      measured: `${worker.throughputRatio.toFixed(2)}×`,
+      met: worker.throughputRatio >= THROUGHPUT_TARGET,
+    });
+    targets.push({
+      name: 'Worker: eligibility ÷ /healthz p99 latency',
+      target: `≤ ${P99_TARGET}×`,
+      measured: `${worker.p99Ratio.toFixed(2)}×`,
+      met: worker.p99Ratio <= P99_TARGET,
+    });
     const bad = worker.eligibility.non2xx + worker.healthz.non2xx + worker.eligibility.errors + worker.healthz.errors;
     targets.push({ name: 'Worker: non-2xx responses and errors', target: '0', measured: String(bad), met: bad === 0 });
   } else if (worker) {
     targets.push({ name: 'Worker on workerd', target: 'measured', measured: `skipped: ${worker.skipped}`, met: null });
   }
   for (const c of cold ?? []) {
-    targets.push({ name: `${c.brand}: cold path (KV read + parse + prepare)`, target: `≤ ${COLD_TARGET_US / 1000} ms`, measured: us(c.totalUs), met: c.totalUs <= COLD_TARGET_US });
+    targets.push({
+      name: `${c.brand}: cold path (KV read + parse + prepare)`,
+      target: `≤ ${COLD_TARGET_US / 1000} ms`,
+      measured: us(c.totalUs),
+      met: c.totalUs <= COLD_TARGET_US,
+    });
   }
-  if (bundle) targets.push({ name: 'Worker bundle, gzip', target: `≤ ${BUNDLE_TARGET_GZIP_BYTES / 1024} KB`, measured: `${(bundle.gzipBytes / 1024).toFixed(1)} KB`, met: bundle.gzipBytes <= BUNDLE_TARGET_GZIP_BYTES });
+  if (bundle)
+    targets.push({
+      name: 'Worker bundle, gzip',
+      target: `≤ ${BUNDLE_TARGET_GZIP_BYTES / 1024} KB`,
+      measured: `${(bundle.gzipBytes / 1024).toFixed(1)} KB`,
+      met: bundle.gzipBytes <= BUNDLE_TARGET_GZIP_BYTES,
+    });
   if (scale) {
     const largest = [...scale.table].filter((r) => r.evaluate).sort((a, b) => b.rows - a.rows)[0];
     const smallest = [...scale.table].filter((r) => r.evaluate && r.hitPolicy === largest?.hitPolicy).sort((a, b) => a.rows - b.rows)[0];
     if (largest && smallest) {
-      targets.push({ name: `Scale: full claim at ${largest.rows.toLocaleString('en')} rows, median`, target: `≤ ${SCALE_TARGET_US} µs`, measured: us(largest.evaluate!.median), met: largest.evaluate!.median <= SCALE_TARGET_US });
+      targets.push({
+        name: `Scale: full claim at ${largest.rows.toLocaleString('en')} rows, median`,
+        target: `≤ ${SCALE_TARGET_US} µs`,
+        measured: us(largest.evaluate!.median),
+        met: largest.evaluate!.median <= SCALE_TARGET_US,
+      });
       const growth = largest.evaluate!.median / smallest.evaluate!.median;
       const rowsGrowth = largest.rows / smallest.rows;
-      targets.push({ name: `Scale: evaluation growth ${smallest.rows} → ${largest.rows.toLocaleString('en')} rows`, target: `sub-linear (rows grow ${rowsGrowth}×)`, measured: times(growth), met: growth < Math.sqrt(rowsGrowth) });
+      targets.push({
+        name: `Scale: evaluation growth ${smallest.rows} → ${largest.rows.toLocaleString('en')} rows`,
+        target: `sub-linear (rows grow ${rowsGrowth}×)`,
+        measured: times(growth),
+        met: growth < Math.sqrt(rowsGrowth),
+      });
     }
     for (const r of scale.table.filter((x) => x.compileMs === null)) {
-      targets.push({ name: `Scale: compile ${r.rows.toLocaleString('en')} rows (${r.hitPolicy})`, target: `within the ${r.capMs / 1000} s cap`, measured: 'stopped at the cap', met: false });
+      targets.push({
+        name: `Scale: compile ${r.rows.toLocaleString('en')} rows (${r.hitPolicy})`,
+        target: `within the ${r.capMs / 1000} s cap`,
+        measured: 'stopped at the cap',
+        met: false,
+      });
     }
   }
   return targets;

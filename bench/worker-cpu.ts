@@ -95,14 +95,18 @@ export async function measureWorkerCpu(claimsPerBrand: number, requestsPerSample
       if (res.status !== 200) throw new Error(`the Worker answered ${route} with an error inside the harness: ${text}`);
       return Number(process.hrtime.bigint() - start) / 1000 / n;
     };
-    for (const route of ROUTES) await run(route, requestsPerSample);   // warm: JIT, policy cache filled from KV
+    for (const route of ROUTES) await run(route, requestsPerSample); // warm: JIT, policy cache filled from KV
     const times: Record<Route, number[]> = { healthz: [], eligibility: [], coverage: [] };
     for (let s = 0; s < samples; s++) {
       for (const route of s % 2 ? [...ROUTES].reverse() : ROUTES) times[route].push(await run(route, requestsPerSample));
     }
     return {
       command: `wrangler deploy --dry-run --outdir <tmp>; Miniflare (wrangler.toml's bindings) runs index.js through a harness: ${requestsPerSample} requests per sample, ${samples} samples per route, interleaved`,
-      requestsPerSample, samples, healthzUs: median(times.healthz), eligibilityUs: median(times.eligibility), coverageUs: median(times.coverage),
+      requestsPerSample,
+      samples,
+      healthzUs: median(times.healthz),
+      eligibilityUs: median(times.eligibility),
+      coverageUs: median(times.coverage),
     };
   } finally {
     await mf?.dispose();

@@ -16,33 +16,77 @@ import { startWorker, type LocalWorker } from './local-server.js';
 import { measureWorkerCpu, type WorkerCpuResult } from './worker-cpu.js';
 
 export interface WorkerPlan {
-  connections: number; seconds: number; warmupSeconds: number; rounds: number; claimsPerBrand: number;
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  rounds: number;
+  claimsPerBrand: number;
   /** One-connection load per route per round (the serial figure is the median over rounds). */
   serialSeconds: number;
   baseline: boolean;
   /** The Worker's own time inside workerd (worker-cpu.ts): requests per sample, samples per route. */
   inside: { requests: number; samples: number };
 }
-export const FULL_WORKER: WorkerPlan = { connections: 32, seconds: 5, warmupSeconds: 3, rounds: 6, claimsPerBrand: 200, serialSeconds: 2, baseline: true, inside: { requests: 1000, samples: 9 } };
-export const QUICK_WORKER: WorkerPlan = { connections: 32, seconds: 3, warmupSeconds: 1, rounds: 1, claimsPerBrand: 50, serialSeconds: 1, baseline: false, inside: { requests: 300, samples: 3 } };
+export const FULL_WORKER: WorkerPlan = {
+  connections: 32,
+  seconds: 5,
+  warmupSeconds: 3,
+  rounds: 6,
+  claimsPerBrand: 200,
+  serialSeconds: 2,
+  baseline: true,
+  inside: { requests: 1000, samples: 9 },
+};
+export const QUICK_WORKER: WorkerPlan = {
+  connections: 32,
+  seconds: 3,
+  warmupSeconds: 1,
+  rounds: 1,
+  claimsPerBrand: 50,
+  serialSeconds: 1,
+  baseline: false,
+  inside: { requests: 300, samples: 3 },
+};
 
-export interface RouteRun { reqPerSec: number; p50Ms: number; p99Ms: number; requests: number; non2xx: number; errors: number; timeouts: number }
-export interface RouteResult { route: string; runs: RouteRun[]; reqPerSec: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number }
+export interface RouteRun {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+export interface RouteResult {
+  route: string;
+  runs: RouteRun[];
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
 /** Eligibility ÷ healthz: medians of the per-round ratios (both routes run back to back in a round), and each round's. */
 export interface Ratios {
-  throughputRatio: number; p50Ratio: number; p99Ratio: number;
+  throughputRatio: number;
+  p50Ratio: number;
+  p99Ratio: number;
   /** One connection, no queueing: ms per request (1 / throughput) of each route, median over rounds. */
   serialMs: { healthz: number; eligibility: number };
   perRound: { throughput: number[]; p99: number[]; serialMs: { healthz: number[]; eligibility: number[] } };
 }
 export type WorkerResults =
   | { skipped: string }
-  | Ratios & {
-    command: string; plan: WorkerPlan; bodies: number; healthz: RouteResult; eligibility: RouteResult;
-    /** The do-nothing Worker answering the same bytes, in the same rounds. */
-    baseline?: Ratios & { answerBytes: { healthz: number; eligibility: number } };
-    insideWorkerd: WorkerCpuResult;
-  };
+  | (Ratios & {
+      command: string;
+      plan: WorkerPlan;
+      bodies: number;
+      healthz: RouteResult;
+      eligibility: RouteResult;
+      /** The do-nothing Worker answering the same bytes, in the same rounds. */
+      baseline?: Ratios & { answerBytes: { healthz: number; eligibility: number } };
+      insideWorkerd: WorkerCpuResult;
+    });
 
 type Route = 'healthz' | 'eligibility';
 
@@ -60,21 +104,40 @@ export function workerNotReady(): string | null {
 
 function load(url: string, route: Route, bodies: string[], seconds: number, connections: number): Promise<RouteRun> {
   let next = 0;
-  const request: autocannon.Request = route === 'healthz'
-    ? { method: 'GET', path: '/healthz' }
-    : { method: 'POST', path: '/v1/eligibility', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) };
+  const request: autocannon.Request =
+    route === 'healthz'
+      ? { method: 'GET', path: '/healthz' }
+      : {
+          method: 'POST',
+          path: '/v1/eligibility',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+        };
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration: seconds, requests: [request] }, (error, r) => {
       if (error) return reject(error);
-      resolve({ reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts });
+      resolve({
+        reqPerSec: r.requests.average,
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+      });
     });
   });
 }
 
 function summarizeRoute(route: string, runs: RouteRun[]): RouteResult {
   return {
-    route, runs, reqPerSec: median(runs.map((r) => r.reqPerSec)), p50Ms: median(runs.map((r) => r.p50Ms)), p99Ms: median(runs.map((r) => r.p99Ms)),
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0),
+    route,
+    runs,
+    reqPerSec: median(runs.map((r) => r.reqPerSec)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
   };
 }
 
@@ -91,14 +154,22 @@ async function checkBodies(url: string, bodies: string[]): Promise<number> {
 
 /** A route's answer as the baseline replays it: headers without the per-request or computed ones. */
 async function answerOf(url: string, route: Route, body: string): Promise<{ headers: Record<string, string>; bytes: number; text: string }> {
-  const res = await fetch(`${url}${route === 'healthz' ? '/healthz' : '/v1/eligibility'}`, route === 'healthz' ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(
+    `${url}${route === 'healthz' ? '/healthz' : '/v1/eligibility'}`,
+    route === 'healthz' ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+  );
   const text = await res.text();
   const headers = Object.fromEntries([...res.headers].filter(([name]) => !['content-length', 'date', 'x-request-id'].includes(name)));
   return { headers, bytes: new TextEncoder().encode(text).byteLength, text };
 }
 
 /** The baseline Worker's script and wrangler.toml (same compatibility date and assets routing as ours). */
-function writeBaseline(dir: string, health: { headers: Record<string, string>; text: string }, eligibility: { headers: Record<string, string> }, eligibilityBytes: number): void {
+function writeBaseline(
+  dir: string,
+  health: { headers: Record<string, string>; text: string },
+  eligibility: { headers: Record<string, string> },
+  eligibilityBytes: number,
+): void {
   const script = `const HEALTH = ${JSON.stringify(health.text)};
 const HEALTH_HEADERS = ${JSON.stringify(health.headers)};
 const ANSWER = JSON.stringify({ ok: true, pad: 'x'.repeat(${Math.max(0, eligibilityBytes - 22)}) });
@@ -115,7 +186,10 @@ export default {
   const toml = readFileSync('wrangler.toml', 'utf8');
   const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-04-01';
   // The [assets] table up to the next table header, its directory made absolute.
-  const assets = (/^\[assets\]\n(?:(?!\[).*\n?)*/m.exec(toml)?.[0] ?? '').replace(/^directory\s*=\s*"([^"]+)"/m, (_, d: string) => `directory = ${JSON.stringify(resolve(d))}`);
+  const assets = (/^\[assets\]\n(?:(?!\[).*\n?)*/m.exec(toml)?.[0] ?? '').replace(
+    /^directory\s*=\s*"([^"]+)"/m,
+    (_, d: string) => `directory = ${JSON.stringify(resolve(d))}`,
+  );
   writeFileSync(join(dir, 'worker.js'), script);
   writeFileSync(join(dir, 'wrangler.toml'), `name = "bench-baseline"\nmain = "worker.js"\ncompatibility_date = "${date}"\n\n${assets}`);
 }
@@ -125,13 +199,20 @@ function ratiosOf(runs: Record<Route, RouteRun[]>, serial: Record<Route, number[
   const throughput = per((e, h) => e.reqPerSec / h.reqPerSec);
   const p99 = per((e, h) => e.p99Ms / h.p99Ms);
   return {
-    throughputRatio: median(throughput), p50Ratio: median(per((e, h) => e.p50Ms / h.p50Ms)), p99Ratio: median(p99),
+    throughputRatio: median(throughput),
+    p50Ratio: median(per((e, h) => e.p50Ms / h.p50Ms)),
+    p99Ratio: median(p99),
     serialMs: { healthz: median(serial.healthz), eligibility: median(serial.eligibility) },
     perRound: { throughput, p99, serialMs: serial },
   };
 }
 
-interface Target { name: string; server: LocalWorker; runs: Record<Route, RouteRun[]>; serial: Record<Route, number[]> }
+interface Target {
+  name: string;
+  server: LocalWorker;
+  runs: Record<Route, RouteRun[]>;
+  serial: Record<Route, number[]>;
+}
 
 /** One round: each target's two routes back to back, then one connection each; orders alternate between rounds. */
 async function round(index: number, targets: Target[], bodies: string[], plan: WorkerPlan, log: (line: string) => void): Promise<void> {
@@ -139,11 +220,13 @@ async function round(index: number, targets: Target[], bodies: string[], plan: W
   const routes: Route[] = flip(['healthz', 'eligibility']);
   for (const target of flip(targets)) {
     const ran: Partial<Record<Route, RouteRun>> = {};
-    for (const route of routes) target.runs[route].push(ran[route] = await load(target.server.url, route, bodies, plan.seconds, plan.connections));
+    for (const route of routes) target.runs[route].push((ran[route] = await load(target.server.url, route, bodies, plan.seconds, plan.connections)));
     for (const route of routes) target.serial[route].push(1000 / (await load(target.server.url, route, bodies, plan.serialSeconds, 1)).reqPerSec);
     const [h, e] = [ran.healthz!, ran.eligibility!];
-    log(`  round ${index + 1} ${target.name}: healthz ${Math.round(h.reqPerSec)} req/s p99 ${h.p99Ms} ms, eligibility ${Math.round(e.reqPerSec)} req/s p99 ${e.p99Ms} ms` +
-      ` (÷ ${(e.reqPerSec / h.reqPerSec).toFixed(2)}×, p99 ${(e.p99Ms / h.p99Ms).toFixed(2)}×), one connection ${target.serial.healthz.at(-1)!.toFixed(2)} / ${target.serial.eligibility.at(-1)!.toFixed(2)} ms, non-2xx ${h.non2xx + e.non2xx}`);
+    log(
+      `  round ${index + 1} ${target.name}: healthz ${Math.round(h.reqPerSec)} req/s p99 ${h.p99Ms} ms, eligibility ${Math.round(e.reqPerSec)} req/s p99 ${e.p99Ms} ms` +
+        ` (÷ ${(e.reqPerSec / h.reqPerSec).toFixed(2)}×, p99 ${(e.p99Ms / h.p99Ms).toFixed(2)}×), one connection ${target.serial.healthz.at(-1)!.toFixed(2)} / ${target.serial.eligibility.at(-1)!.toFixed(2)} ms, non-2xx ${h.non2xx + e.non2xx}`,
+    );
   }
 }
 
@@ -154,7 +237,10 @@ export async function benchWorker(plan: WorkerPlan, log: (line: string) => void)
   const scratch = mkdtempSync(join(tmpdir(), 'bench-baseline-'));
   const servers: LocalWorker[] = [];
   try {
-    const seed = spawnSync(process.execPath, [...process.execArgv, 'scripts/publish-policies.ts', '--local', '--persist-to', state], { encoding: 'utf8', env: { ...process.env, ...OFFLINE_ENV } });
+    const seed = spawnSync(process.execPath, [...process.execArgv, 'scripts/publish-policies.ts', '--local', '--persist-to', state], {
+      encoding: 'utf8',
+      env: { ...process.env, ...OFFLINE_ENV },
+    });
     if (seed.status !== 0) throw new Error(`seeding KV failed: ${seed.stderr}`);
     const worker = await startWorker(process.cwd(), [], state);
     servers.push(worker);
@@ -172,24 +258,36 @@ export async function benchWorker(plan: WorkerPlan, log: (line: string) => void)
       baselineBytes = { healthz: health.bytes, eligibility: answerBytes };
       log(`  baseline Worker up on ${baseline.url}: the same headers, ${health.bytes} and ${answerBytes} bytes, no work`);
     }
-    for (const { server } of targets) for (const route of ['healthz', 'eligibility'] as const) await load(server.url, route, bodies, plan.warmupSeconds, plan.connections);
+    for (const { server } of targets)
+      for (const route of ['healthz', 'eligibility'] as const) await load(server.url, route, bodies, plan.warmupSeconds, plan.connections);
     for (let i = 0; i < plan.rounds; i++) await round(i, targets, bodies, plan, log);
 
     const [ours, baseline] = targets;
     const ratios = ratiosOf(ours!.runs, ours!.serial);
-    log(`  worker: throughput ${ratios.throughputRatio.toFixed(2)}×, p99 ${ratios.p99Ratio.toFixed(2)}×; one connection healthz ${ratios.serialMs.healthz.toFixed(2)} ms, eligibility ${ratios.serialMs.eligibility.toFixed(2)} ms`);
+    log(
+      `  worker: throughput ${ratios.throughputRatio.toFixed(2)}×, p99 ${ratios.p99Ratio.toFixed(2)}×; one connection healthz ${ratios.serialMs.healthz.toFixed(2)} ms, eligibility ${ratios.serialMs.eligibility.toFixed(2)} ms`,
+    );
     const base = baseline && { ...ratiosOf(baseline.runs, baseline.serial), answerBytes: baselineBytes! };
-    if (base) log(`  baseline: throughput ${base.throughputRatio.toFixed(2)}×, p99 ${base.p99Ratio.toFixed(2)}×; one connection healthz ${base.serialMs.healthz.toFixed(2)} ms, eligibility ${base.serialMs.eligibility.toFixed(2)} ms`);
+    if (base)
+      log(
+        `  baseline: throughput ${base.throughputRatio.toFixed(2)}×, p99 ${base.p99Ratio.toFixed(2)}×; one connection healthz ${base.serialMs.healthz.toFixed(2)} ms, eligibility ${base.serialMs.eligibility.toFixed(2)} ms`,
+      );
     const disconnects = servers.reduce((n, server) => n + server.disconnects(), 0);
     if (disconnects) log(`  wrangler dev logged ${disconnects} client disconnects (autocannon closing its connections at the end of a run; not shown)`);
     for (const server of servers.splice(0)) server.stop();
     const insideWorkerd = await measureWorkerCpu(plan.claimsPerBrand, plan.inside.requests, plan.inside.samples);
-    log(`  inside workerd, the Worker's own time per request: healthz ${insideWorkerd.healthzUs.toFixed(0)} µs, eligibility ${insideWorkerd.eligibilityUs.toFixed(0)} µs`);
+    log(
+      `  inside workerd, the Worker's own time per request: healthz ${insideWorkerd.healthzUs.toFixed(0)} µs, eligibility ${insideWorkerd.eligibilityUs.toFixed(0)} µs`,
+    );
     return {
       command: `${worker.command} (after scripts/publish-policies.ts --local --persist-to <tmp>); autocannon -c ${plan.connections} -d ${plan.seconds}`,
-      plan, bodies: bodies.length,
-      healthz: summarizeRoute('GET /healthz', ours!.runs.healthz), eligibility: summarizeRoute('POST /v1/eligibility', ours!.runs.eligibility),
-      ...ratios, ...(base ? { baseline: base } : {}), insideWorkerd,
+      plan,
+      bodies: bodies.length,
+      healthz: summarizeRoute('GET /healthz', ours!.runs.healthz),
+      eligibility: summarizeRoute('POST /v1/eligibility', ours!.runs.eligibility),
+      ...ratios,
+      ...(base ? { baseline: base } : {}),
+      insideWorkerd,
     };
   } finally {
     for (const server of servers) server.stop();

@@ -6,7 +6,9 @@ import { register } from 'tsx/esm/api';
 
 register();
 // Output piped into `head` and closed early is not an error.
-process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); });
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   out: (line) => console.log(line),

@@ -1,12 +1,21 @@
 // Which methods a path answers, from the app's own route table: a known path asked with another
 // method gets 405 and an Allow header (RFC 9110 §15.5.6), an unknown path 404.
 
-interface Route { method: string; path: string }
+interface Route {
+  method: string;
+  path: string;
+}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `/v1/brands/:brand` → a pattern matching one path segment per parameter, as hono's router does. */
-const patternOf = (path: string) => new RegExp(`^${path.split(/(:\w+)/).map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))).join('')}$`);
+const patternOf = (path: string) =>
+  new RegExp(
+    `^${path
+      .split(/(:\w+)/)
+      .map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
+      .join('')}$`,
+  );
 
 /** The Allow value for a path (`GET, HEAD` or `POST`), or null when no route has that path. */
 export function allowedMethods(routes: readonly Route[]): (path: string) => string | null {

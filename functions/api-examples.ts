@@ -19,8 +19,8 @@ import { describeSelection, requestSelection } from './select-policy.js';
 
 export interface ApiExamples {
   brand: string;
-  claim: Record<string, string>;   // dates only: the warranty's start and the claim date
-  sheet: string;                   // one of the brand's decision tables
+  claim: Record<string, string>; // dates only: the warranty's start and the claim date
+  sheet: string; // one of the brand's decision tables
   /** Answers of the routes to that brand and claim; absent when the Worker bundles no brand. */
   answers?: {
     decision: object;
@@ -71,7 +71,9 @@ function answersFor(policy: CompiledPolicy, claim: Record<string, string>): ApiE
   const head = { brand: policy.brand, policy_version: policy.version };
   // A table's first rows only: a whole sheet would make the document as large as the policy.
   const table = policy.tables[0];
-  const excerpt = table ? { ...head, sheet: table.name, source: table.source, kind: 'table', table: { ...table, rules: table.rules.slice(0, 2) } } : { ...head, sheet: 'remedies', source: `${policy.brand}/remedies.csv`, kind: 'remedies', remedies: policy.remedies };
+  const excerpt = table
+    ? { ...head, sheet: table.name, source: table.source, kind: 'table', table: { ...table, rules: table.rules.slice(0, 2) } }
+    : { ...head, sheet: 'remedies', source: `${policy.brand}/remedies.csv`, kind: 'remedies', remedies: policy.remedies };
   return {
     decision: { ...decision, policy_selection: selection },
     sheetList: { ...head, sheets: listSheets(policy) },

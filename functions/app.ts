@@ -68,7 +68,14 @@ export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv>()
     .use(edgeHeaders())
     .use(devPreview())
-    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ProblemError(problem('body-too-large', { detail: `expected at most ${MAX_BODY_BYTES} bytes` })); } }))
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new ProblemError(problem('body-too-large', { detail: `expected at most ${MAX_BODY_BYTES} bytes` }));
+        },
+      }),
+    )
     .use(async (c, next) => {
       c.set('store', storeFor(c.env));
       c.set('today', todayAt(now()));
@@ -94,14 +101,23 @@ export function createApp(options: AppOptions = {}) {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return sendProblem(c, error.problem);
-    if (error instanceof HTTPException && error.status < 500) return sendProblem(c, { ...problem('invalid-request'), status: error.status, detail: error.message });
+    if (error instanceof HTTPException && error.status < 500)
+      return sendProblem(c, { ...problem('invalid-request'), status: error.status, detail: error.message });
     if (error instanceof PolicyUnavailable) {
       log(JSON.stringify({ level: 'error', event: 'policy_unavailable', request_id: c.get('requestId'), message: error.message }));
       c.header('Retry-After', '30');
       return sendProblem(c, problem('policy-unavailable', { detail: 'retry shortly' }));
     }
     // Internals stay in the log; the client gets the request id to quote.
-    log(JSON.stringify({ level: 'error', event: 'unhandled', request_id: c.get('requestId'), message: String(error), stack: error instanceof Error ? error.stack : undefined }));
+    log(
+      JSON.stringify({
+        level: 'error',
+        event: 'unhandled',
+        request_id: c.get('requestId'),
+        message: String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      }),
+    );
     return sendProblem(c, problem('internal-error', { detail: 'quote the request_id when reporting this' }));
   });
 

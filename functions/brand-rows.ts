@@ -22,7 +22,16 @@ export interface BrandRow {
 }
 
 export function brandRow(brand: PageBrand, today: string): BrandRow {
-  const blank = { brand: brand.id, name: brand.id, policy_version: null, effective_from: null, currency: null, default_locale: null, locales: [], scheduled: [] };
+  const blank = {
+    brand: brand.id,
+    name: brand.id,
+    policy_version: null,
+    effective_from: null,
+    currency: null,
+    default_locale: null,
+    locales: [],
+    scheduled: [],
+  };
   if (!brand.versions) return { ...blank, status: 'unavailable', fault: brand.problem ?? 'kv-corrupt' };
   // Entries are in timeline order; the bundle's copy has no date and is always in force.
   let current: NonNullable<PageBrand['versions']>[number] | undefined;
@@ -33,9 +42,15 @@ export function brandRow(brand: PageBrand, today: string): BrandRow {
   }
   const summary = current?.summary ?? brand.versions.find((v) => v.summary)?.summary ?? null;
   const row: BrandRow = {
-    ...blank, status: current ? 'ok' : 'scheduled', scheduled,
-    name: summary?.name ?? brand.id, policy_version: current?.version ?? null, effective_from: current?.effective_from ?? null,
-    currency: summary?.currency ?? null, default_locale: summary?.default_locale ?? null, locales: summary?.locales ?? [],
+    ...blank,
+    status: current ? 'ok' : 'scheduled',
+    scheduled,
+    name: summary?.name ?? brand.id,
+    policy_version: current?.version ?? null,
+    effective_from: current?.effective_from ?? null,
+    currency: summary?.currency ?? null,
+    default_locale: summary?.default_locale ?? null,
+    locales: summary?.locales ?? [],
   };
   if (brand.known) return { ...row, status: brand.known.answered === 'no' ? 'unavailable' : 'degraded', fault: brand.known.fault };
   return row;

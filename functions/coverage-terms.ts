@@ -9,7 +9,10 @@ import { checkClaim } from '../src/evaluate/check-claim.js';
 import { summarizeCoverage } from '../src/evaluate/summarize-coverage.js';
 import { problem, ProblemError } from './problem.js';
 
-export interface CoverageQuestion { product_line?: string | undefined; part?: string | undefined }
+export interface CoverageQuestion {
+  product_line?: string | undefined;
+  part?: string | undefined;
+}
 export type CoverageProbe = { product_line?: string; part?: string };
 export type CoverageAnswer = CoverageSummary & { policies: ReturnType<typeof coveragePolicies> };
 
@@ -34,22 +37,42 @@ export function coverageAnswer(policy: CompiledPolicy, probe: CoverageProbe, loc
 
 const DESIGNATOR = { days: 'D', months: 'M', years: 'Y' } as const;
 
-export const isoDuration = (term: CoverageTerm | undefined): string | null =>
-  term && term.length !== null ? `P${term.length}${DESIGNATOR[term.unit]}` : null;
+export const isoDuration = (term: CoverageTerm | undefined): string | null => (term && term.length !== null ? `P${term.length}${DESIGNATOR[term.unit]}` : null);
 
 export function coveragePolicies(policy: CompiledPolicy, summary: CoverageSummary) {
   const windows = new Map(summary.windows.map((w) => [w.window, w]));
   const warranty = policy.warrantyWindow ? windows.get(policy.warrantyWindow) : undefined;
-  const warrantyTerm = warranty ? [{
-    id: `${policy.brand}.warranty`, type: 'warranty' as const, name: warranty.label, description: null,
-    remedy: null, window: warranty.window, duration: isoDuration(warranty), starts_from: warranty.counts_from, terms: {},
-  }] : [];
-  return [...warrantyTerm, ...summary.remedies.map((r) => {
-    const governing = policy.remedies.find((x) => x.name === r.remedy)?.deadline[0];
-    const window = governing ? windows.get(governing) : undefined;
-    return {
-      id: `${policy.brand}.${r.remedy}`, type: 'remedy' as const, name: r.label, description: r.description ?? null,
-      remedy: r.remedy, window: window?.window ?? null, duration: isoDuration(window), starts_from: window?.counts_from ?? [], terms: r.terms,
-    };
-  })];
+  const warrantyTerm = warranty
+    ? [
+        {
+          id: `${policy.brand}.warranty`,
+          type: 'warranty' as const,
+          name: warranty.label,
+          description: null,
+          remedy: null,
+          window: warranty.window,
+          duration: isoDuration(warranty),
+          starts_from: warranty.counts_from,
+          terms: {},
+        },
+      ]
+    : [];
+  return [
+    ...warrantyTerm,
+    ...summary.remedies.map((r) => {
+      const governing = policy.remedies.find((x) => x.name === r.remedy)?.deadline[0];
+      const window = governing ? windows.get(governing) : undefined;
+      return {
+        id: `${policy.brand}.${r.remedy}`,
+        type: 'remedy' as const,
+        name: r.label,
+        description: r.description ?? null,
+        remedy: r.remedy,
+        window: window?.window ?? null,
+        duration: isoDuration(window),
+        starts_from: window?.counts_from ?? [],
+        terms: r.terms,
+      };
+    }),
+  ];
 }

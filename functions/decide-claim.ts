@@ -16,8 +16,8 @@ export interface DecideOptions {
   mode: SelectionMode;
   explain: boolean;
   acceptLanguage: string | undefined;
-  today: string;                 // YYYY-MM-DD (UTC)
-  path: string;                  // where this item sits in the request body: '' or 'items[3]'
+  today: string; // YYYY-MM-DD (UTC)
+  path: string; // where this item sits in the request body: '' or 'items[3]'
 }
 
 const at = (root: string, field: string) => (root ? `${root}.${field}` : field);
@@ -33,9 +33,10 @@ export async function loadBrand(store: PolicyStore, brand: string, selection: Se
   if (idProblem) throw new ProblemError(problem('invalid-request', { detail: idProblem, errors: [{ path, message: `expected ${BRAND_ID_RULE}` }] }));
   const lookup = await store.lookup(brand, selection, today);
   if ('found' in lookup) return lookup.found;
-  const message = 'notYetInForce' in lookup
-    ? `brand "${brand}" has no policy in force yet: its first takes effect on ${lookup.notYetInForce.from}`
-    : `no policy is published for brand "${brand}": GET /v1/brands lists the published brands`;
+  const message =
+    'notYetInForce' in lookup
+      ? `brand "${brand}" has no policy in force yet: its first takes effect on ${lookup.notYetInForce.from}`
+      : `no policy is published for brand "${brand}": GET /v1/brands lists the published brands`;
   throw new ProblemError(problem('unknown-brand', { detail: message, errors: [{ path, message }] }));
 }
 
@@ -44,10 +45,13 @@ function withClaimDate(policy: CompiledPolicy, claim: Claim, today: string): Cla
   return claim[policy.claimDate] === undefined && policy.facts.some((f) => f.name === policy.claimDate) ? { ...claim, [policy.claimDate]: today } : claim;
 }
 
-const invalidClaim = (brand: string, problems: ClaimProblem[]) => new ProblemError(problem('invalid-claim', {
-  detail: `${problems.length} problem(s) with the claim for ${brand}; GET /v1/brands/${brand} lists its facts`,
-  errors: problems,
-}));
+const invalidClaim = (brand: string, problems: ClaimProblem[]) =>
+  new ProblemError(
+    problem('invalid-claim', {
+      detail: `${problems.length} problem(s) with the claim for ${brand}; GET /v1/brands/${brand} lists its facts`,
+      errors: problems,
+    }),
+  );
 
 /**
  * The claim's facts for the version that judges it. A claim is checked against the brand's vocabulary
@@ -56,7 +60,13 @@ const invalidClaim = (brand: string, problems: ClaimProblem[]) => new ProblemErr
  * its catch-all rows decide and whatever needs the value goes to review (facts_not_established) —
  * and the selection's note says which (policy-sheets/README.md, "Old orders, new values").
  */
-async function factsFor(store: PolicyStore, brand: string, loaded: LoadedPolicy, claim: Claim, options: DecideOptions): Promise<{ facts: Claim; note?: string }> {
+async function factsFor(
+  store: PolicyStore,
+  brand: string,
+  loaded: LoadedPolicy,
+  claim: Claim,
+  options: DecideOptions,
+): Promise<{ facts: Claim; note?: string }> {
   const path = at(options.path, 'claim');
   const checked = checkClaim(loaded.policy.facts, withClaimDate(loaded.policy, claim, options.today), path);
   if (checked.ok) return { facts: checked.facts };
@@ -71,7 +81,12 @@ async function factsFor(store: PolicyStore, brand: string, loaded: LoadedPolicy,
   };
 }
 
-export async function decideClaim(store: PolicyStore, brand: string, claim: Claim, options: DecideOptions): Promise<{ decision: EligibilityDecision; loaded: LoadedPolicy }> {
+export async function decideClaim(
+  store: PolicyStore,
+  brand: string,
+  claim: Claim,
+  options: DecideOptions,
+): Promise<{ decision: EligibilityDecision; loaded: LoadedPolicy }> {
   const request = requestSelection(claim, options.mode);
   const loaded = await loadBrand(store, brand, request.selection, at(options.path, 'brand'), options.today);
   const { policy } = loaded;
@@ -81,5 +96,8 @@ export async function decideClaim(store: PolicyStore, brand: string, claim: Clai
   const tooLate = checkResultDates(policy.windows, decision, facts, at(options.path, 'claim'));
   if (tooLate.length) throw invalidClaim(brand, tooLate);
   const selection = describeSelection(options.mode, request, loaded, options.today);
-  return { decision: { ...decision, policy_selection: note ? { ...selection, note: selection.note ? `${selection.note}; ${note}` : note } : selection }, loaded };
+  return {
+    decision: { ...decision, policy_selection: note ? { ...selection, note: selection.note ? `${selection.note}; ${note}` : note } : selection },
+    loaded,
+  };
 }

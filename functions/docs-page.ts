@@ -16,15 +16,22 @@ export const REFERENCE_ASSETS = { scalar: '/reference/scalar-api-reference.js', 
  * img-src allows data: for the icons Scalar inlines.
  */
 export const DOCS_CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function problemTable(): string {
-  const rows = Object.entries(PROBLEM_TYPES).map(([slug, p]) =>
-    `<tr id="problem-${slug}"><td><code>/docs#problem-${slug}</code></td><td>${p.status}</td><td>${escape(p.title)}</td></tr>`).join('');
+  const rows = Object.entries(PROBLEM_TYPES)
+    .map(([slug, p]) => `<tr id="problem-${slug}"><td><code>/docs#problem-${slug}</code></td><td>${p.status}</td><td>${escape(p.title)}</td></tr>`)
+    .join('');
   return `<section class="problem-types" id="problems"><h2>Problem types</h2>
 <p>Every error is <code>application/problem+json</code> (RFC 9457); <code>errors[]</code> names each bad field by its JSON path
 (<code>claim.delivered_on</code>, <code>items[2].brand</code>, <code>query.part</code>).</p>

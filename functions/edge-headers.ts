@@ -44,7 +44,12 @@ let allowedOrigins: ReadonlySet<string> = new Set();
 /** The Access-Control-Allow-Origin to send: the origin itself when configured (exact match), `*`, or none. */
 export function allowedOrigin(origin: string, configured = ''): string | null {
   if (configured !== configuredOrigins) {
-    allowedOrigins = new Set(configured.split(',').map((o) => o.trim()).filter(Boolean));
+    allowedOrigins = new Set(
+      configured
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    );
     configuredOrigins = configured;
   }
   if (allowedOrigins.has('*')) return '*';
@@ -52,7 +57,13 @@ export function allowedOrigin(origin: string, configured = ''): string | null {
 }
 
 function preflight(requestId: string, allowOrigin: string | null): Response {
-  const headers = new Headers([[REQUEST_ID, requestId], ['Access-Control-Expose-Headers', EXPOSE_HEADERS], ['Vary', 'Origin, Access-Control-Request-Headers'], ...PREFLIGHT, ...SECURE_HEADERS]);
+  const headers = new Headers([
+    [REQUEST_ID, requestId],
+    ['Access-Control-Expose-Headers', EXPOSE_HEADERS],
+    ['Vary', 'Origin, Access-Control-Request-Headers'],
+    ...PREFLIGHT,
+    ...SECURE_HEADERS,
+  ]);
   if (allowOrigin) headers.set('Access-Control-Allow-Origin', allowOrigin);
   return new Response(null, { status: 204, statusText: 'No Content', headers });
 }

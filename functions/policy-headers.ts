@@ -6,7 +6,12 @@ import type { PolicyFault, PolicySource } from './policy-store.js';
 
 export const POLICY_HEADERS = ['X-Policy-Source', 'X-Policy-Version', 'X-Policy-Selection', 'X-Policy-Degraded'] as const;
 
-export interface PolicyOrigin { source: PolicySource; version?: string; selection?: string; fault?: PolicyFault }
+export interface PolicyOrigin {
+  source: PolicySource;
+  version?: string;
+  selection?: string;
+  fault?: PolicyFault;
+}
 
 // When several policies answered (a batch, the brand list), the source shown is the least fresh.
 const FRESHNESS: PolicySource[] = ['bundle', 'kv', 'cache'];
@@ -14,8 +19,13 @@ const FRESHNESS: PolicySource[] = ['bundle', 'kv', 'cache'];
 export function setPolicyHeaders(c: Context, origins: readonly PolicyOrigin[]): void {
   if (origins.length === 1) return setOne(c, origins[0]!);
   const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].join(', ');
-  const set = (name: string, value: string | undefined) => { if (value) c.header(name, value); };
-  set('X-Policy-Source', FRESHNESS.find((s) => origins.some((o) => o.source === s)));
+  const set = (name: string, value: string | undefined) => {
+    if (value) c.header(name, value);
+  };
+  set(
+    'X-Policy-Source',
+    FRESHNESS.find((s) => origins.some((o) => o.source === s)),
+  );
   set('X-Policy-Version', distinct(origins.map((o) => o.version)));
   set('X-Policy-Selection', distinct(origins.map((o) => o.selection)));
   set('X-Policy-Degraded', distinct(origins.map((o) => o.fault)));

@@ -11,7 +11,16 @@ import { isBrandId } from '../src/store/brand-id.js';
 import { readBrandMetadata } from '../src/store/brand-metadata.js';
 import type { KvListPage, KvReader } from '../src/store/kv-reader.js';
 import { policyFromJson } from '../src/store/policy-document.js';
-import { BRAND_KEY_PREFIX, brandKey, readPointer, selectEntry, versionKey, type PolicyPointer, type TimelineEntry, type VersionSummary } from '../src/store/policy-pointer.js';
+import {
+  BRAND_KEY_PREFIX,
+  brandKey,
+  readPointer,
+  selectEntry,
+  versionKey,
+  type PolicyPointer,
+  type TimelineEntry,
+  type VersionSummary,
+} from '../src/store/policy-pointer.js';
 import { remember } from './lru.js';
 import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyUnavailable } from './problem.js';
@@ -46,12 +55,24 @@ export interface PageBrand {
   known?: BrandFault;
 }
 
-export interface BrandPage { brands: PageBrand[]; nextCursor: string | null; source: PolicySource; fault?: PolicyFault }
+export interface BrandPage {
+  brands: PageBrand[];
+  nextCursor: string | null;
+  source: PolicySource;
+  fault?: PolicyFault;
+}
 
-export interface BrandFault { fault: PolicyFault; answered: 'memory' | 'bundle' | 'no' }
+export interface BrandFault {
+  fault: PolicyFault;
+  answered: 'memory' | 'bundle' | 'no';
+}
 
 /** A value read from KV: T, null when the key is absent, undefined when it could not be used. */
-interface Slot<T> { value: T | null | undefined; fault?: PolicyFault; at: number }
+interface Slot<T> {
+  value: T | null | undefined;
+  fault?: PolicyFault;
+  at: number;
+}
 
 /** What an isolate keeps, each the least recently used dropped first. Pointers are ~0.3 KB, documents up to MBs. */
 const MAX_POINTERS = 2_000;
@@ -91,18 +112,21 @@ const corrupt = (message: string): { ok: false; fault: PolicyFault; message: str
 function readPolicy(json: unknown, brand: string, version: string): ReadResult<CompiledPolicy> {
   const p = json as Partial<CompiledPolicy> | null;
   if (typeof p !== 'object' || p === null || typeof p.formatVersion !== 'number') return corrupt('not a compiled policy');
-  if (p.formatVersion > FORMAT_VERSION) return { ok: false, fault: 'format-too-new', message: `format ${p.formatVersion}, this Worker reads up to ${FORMAT_VERSION}` };
+  if (p.formatVersion > FORMAT_VERSION)
+    return { ok: false, fault: 'format-too-new', message: `format ${p.formatVersion}, this Worker reads up to ${FORMAT_VERSION}` };
   if (p.brand !== brand || p.version !== version) return corrupt(`holds ${String(p.brand)} ${String(p.version)}`);
   const lists = [p.facts, p.remedies, p.windows, p.tables, p.plan, p.locales];
   if (!lists.every(Array.isArray) || typeof p.messages !== 'object') return corrupt('lacks facts, remedies, windows, tables, plan or messages');
   return ok(policyFromJson(p as CompiledPolicy));
 }
 
-const readPointerOf = (brand: string) => (json: unknown): ReadResult<PolicyPointer> => {
-  const pointer = readPointer(json);
-  if (typeof pointer === 'string') return corrupt(pointer);
-  return pointer.brand === brand ? ok(pointer) : corrupt(`holds the pointer of ${pointer.brand}`);
-};
+const readPointerOf =
+  (brand: string) =>
+  (json: unknown): ReadResult<PolicyPointer> => {
+    const pointer = readPointer(json);
+    if (typeof pointer === 'string') return corrupt(pointer);
+    return pointer.brand === brand ? ok(pointer) : corrupt(`holds the pointer of ${pointer.brand}`);
+  };
 
 /** One list page's keys as brands: a key that is not a brand id, or metadata we cannot read, marks only its row. */
 function pageBrands(page: KvListPage): PageBrand[] {
@@ -115,7 +139,9 @@ function pageBrands(page: KvListPage): PageBrand[] {
 }
 
 /** Whether answering one call read KV (source `kv`) or only isolate memory (source `cache`). */
-interface Trace { kvRead: boolean }
+interface Trace {
+  kvRead: boolean;
+}
 
 const sourceOf = (trace: Trace): PolicySource => (trace.kvRead ? 'kv' : 'cache');
 const dateOf = (selection: Selection, today: string) => (selection.mode === 'current' ? today : selection.date);
@@ -141,11 +167,23 @@ export class PolicyStore {
     }
     const trace: Trace = { kvRead: false };
     const key = `${limit}\u0000${cursor ?? ''}`;
-    const holder = { get: () => this.cache.pages.get(key), set: (s: Slot<Omit<BrandPage, 'source' | 'fault'>>) => remember(this.cache.pages, key, s, MAX_PAGES) };
+    const holder = {
+      get: () => this.cache.pages.get(key),
+      set: (s: Slot<Omit<BrandPage, 'source' | 'fault'>>) => remember(this.cache.pages, key, s, MAX_PAGES),
+    };
     const read = () => this.withDeadline(this.kv!.list({ prefix: BRAND_KEY_PREFIX, limit, cursor }));
-    const slot = await this.refresh(holder, `list ${BRAND_KEY_PREFIX}`, read, (page: KvListPage) => ok({
-      brands: pageBrands(page), nextCursor: page.list_complete ? null : page.cursor ?? null,
-    }), false, trace);
+    const slot = await this.refresh(
+      holder,
+      `list ${BRAND_KEY_PREFIX}`,
+      read,
+      (page: KvListPage) =>
+        ok({
+          brands: pageBrands(page),
+          nextCursor: page.list_complete ? null : (page.cursor ?? null),
+        }),
+      false,
+      trace,
+    );
     const fault = slot.fault ? { fault: slot.fault } : {};
     if (!slot.value) {
       if (cursor) throw new PolicyUnavailable(`the brand list cannot be read (${slot.fault})`);
@@ -217,7 +255,13 @@ export class PolicyStore {
       get: () => pointers.get(brand) ?? absent.get(brand),
       set: (s: Slot<PolicyPointer>) => {
         // Negative-cached: an unknown id costs one read per re-check interval, in its own bounded map.
-        if (s.value === null) { pointers.delete(brand); remember(absent, brand, s, MAX_ABSENT); } else { absent.delete(brand); remember(pointers, brand, s, MAX_POINTERS); }
+        if (s.value === null) {
+          pointers.delete(brand);
+          remember(absent, brand, s, MAX_ABSENT);
+        } else {
+          absent.delete(brand);
+          remember(pointers, brand, s, MAX_POINTERS);
+        }
       },
     };
     return this.refresh(holder, brandKey(brand), () => this.readText(brandKey(brand)), this.parseJson(readPointerOf(brand)), false, trace);
@@ -226,18 +270,33 @@ export class PolicyStore {
   private versionSlot(brand: string, version: string, trace: Trace): Promise<Slot<CompiledPolicy>> {
     const key = versionKey(brand, version);
     const holder = { get: () => this.cache.versions.get(key), set: (s: Slot<CompiledPolicy>) => remember(this.cache.versions, key, s, MAX_VERSIONS) };
-    return this.refresh(holder, key, () => this.readText(key), this.parseJson((json) => readPolicy(json, brand, version)), true, trace);
+    return this.refresh(
+      holder,
+      key,
+      () => this.readText(key),
+      this.parseJson((json) => readPolicy(json, brand, version)),
+      true,
+      trace,
+    );
   }
 
   private parseJson<T>(read: (json: unknown) => ReadResult<T>): (text: string) => ReadResult<T> {
     return (text) => {
-      try { return read(JSON.parse(text)); } catch { return corrupt('not JSON'); }
+      try {
+        return read(JSON.parse(text));
+      } catch {
+        return corrupt('not JSON');
+      }
     };
   }
 
   private async refresh<R, T>(
-    holder: { get(): Slot<T> | undefined; set(s: Slot<T>): void }, key: string,
-    fetch: () => Promise<R | null>, read: (raw: R) => ReadResult<T>, immutable: boolean, trace: Trace,
+    holder: { get(): Slot<T> | undefined; set(s: Slot<T>): void },
+    key: string,
+    fetch: () => Promise<R | null>,
+    read: (raw: R) => ReadResult<T>,
+    immutable: boolean,
+    trace: Trace,
   ): Promise<Slot<T>> {
     const now = this.options.now();
     const held = holder.get();

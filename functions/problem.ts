@@ -2,12 +2,12 @@
 // switch on, each bad field named by its JSON path. Routes throw ProblemError; app.onError renders it.
 
 export interface FieldProblem {
-  path: string;                  // JSON path into the request: `claim.delivered_on`, `items[3].brand`
-  message: string;               // what was expected
+  path: string; // JSON path into the request: `claim.delivered_on`, `items[3].brand`
+  message: string; // what was expected
 }
 
 export interface Problem {
-  type: string;                  // `/docs#problem-<slug>`: documented on the reference page
+  type: string; // `/docs#problem-<slug>`: documented on the reference page
   title: string;
   status: number;
   detail?: string;
@@ -20,7 +20,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** The problem types this API uses, with their status and a title that does not vary. */
 export const PROBLEM_TYPES = {
   'invalid-request': { status: 400, title: 'The request is not valid' },
-  'invalid-claim': { status: 400, title: 'The claim does not fit the brand\'s facts' },
+  'invalid-claim': { status: 400, title: "The claim does not fit the brand's facts" },
   'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
   'unknown-brand': { status: 404, title: 'No policy is published for this brand' },
   'not-found': { status: 404, title: 'No such route' },

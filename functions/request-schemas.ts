@@ -8,14 +8,13 @@ export const MAX_BATCH_ITEMS = 100;
 
 const BRAND_ID = BRAND_ID_PATTERN;
 
-const BrandId = z.string().check(
-  z.regex(BRAND_ID, `expected ${BRAND_ID_RULE} (GET /v1/brands lists them)`),
-  z.describe('Brand id, as listed by GET /v1/brands'),
-);
+const BrandId = z
+  .string()
+  .check(z.regex(BRAND_ID, `expected ${BRAND_ID_RULE} (GET /v1/brands lists them)`), z.describe('Brand id, as listed by GET /v1/brands'));
 
-const ClaimFacts = z.record(z.string(), z.unknown()).check(
-  z.describe('Claim facts by name (GET /v1/brands/{brand} lists them); dates YYYY-MM-DD, money in currency units. claim_on defaults to today (UTC).'),
-);
+const ClaimFacts = z
+  .record(z.string(), z.unknown())
+  .check(z.describe('Claim facts by name (GET /v1/brands/{brand} lists them); dates YYYY-MM-DD, money in currency units. claim_on defaults to today (UTC).'));
 
 export const EligibilityRequestSchema = z.strictObject({ brand: BrandId, claim: ClaimFacts });
 export type EligibilityRequest = z.infer<typeof EligibilityRequestSchema>;
@@ -38,10 +37,12 @@ export function quickEligibilityRequest(body: unknown): EligibilityRequest | und
 }
 
 export const BatchRequestSchema = z.strictObject({
-  items: z.array(EligibilityRequestSchema).check(
-    z.minLength(1, 'expected at least one item'),
-    z.maxLength(MAX_BATCH_ITEMS, `expected at most ${MAX_BATCH_ITEMS} items: split the cart into several calls`),
-  ),
+  items: z
+    .array(EligibilityRequestSchema)
+    .check(
+      z.minLength(1, 'expected at least one item'),
+      z.maxLength(MAX_BATCH_ITEMS, `expected at most ${MAX_BATCH_ITEMS} items: split the cart into several calls`),
+    ),
 });
 export type BatchRequest = z.infer<typeof BatchRequestSchema>;
 

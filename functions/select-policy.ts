@@ -10,7 +10,6 @@ import type { LoadedPolicy, Selection } from './policy-store.js';
 
 export type SelectionMode = 'order_date' | 'current';
 
-
 export interface PolicySelection {
   mode: SelectionMode;
   order_date: string | null;
@@ -21,7 +20,11 @@ export interface PolicySelection {
   note?: string;
 }
 
-export interface SelectionRequest { selection: Selection; orderDate: string | null; fact: PolicySelection['order_date_fact'] }
+export interface SelectionRequest {
+  selection: Selection;
+  orderDate: string | null;
+  fact: PolicySelection['order_date_fact'];
+}
 
 export function requestSelection(claim: Claim, mode: SelectionMode): SelectionRequest {
   if (mode === 'current') return { selection: { mode: 'current' }, orderDate: null, fact: null };
@@ -35,12 +38,18 @@ export function requestSelection(claim: Claim, mode: SelectionMode): SelectionRe
 
 export function describeSelection(mode: SelectionMode, request: SelectionRequest, loaded: LoadedPolicy, today: string): PolicySelection {
   const selection: PolicySelection = {
-    mode, order_date: request.orderDate, order_date_fact: request.fact,
-    version: loaded.policy.version, effective_from: loaded.effectiveFrom, source: loaded.source,
+    mode,
+    order_date: request.orderDate,
+    order_date_fact: request.fact,
+    version: loaded.policy.version,
+    effective_from: loaded.effectiveFrom,
+    source: loaded.source,
   };
   if (loaded.source === 'bundle') selection.note = 'answered from the policy bundled with the service: the published timeline could not be consulted';
   else if (mode === 'order_date' && !request.orderDate) selection.note = 'the claim has no purchased_on or delivered_on: the current policy applies';
-  else if (request.orderDate && loaded.effectiveFrom && request.orderDate < loaded.effectiveFrom) selection.note = `the order predates every published version: the earliest, in force from ${loaded.effectiveFrom}, applies`;
-  else if (request.orderDate && request.orderDate > today) selection.note = 'the order date is after today: today\'s policy applies (a scheduled version is not in force yet)';
+  else if (request.orderDate && loaded.effectiveFrom && request.orderDate < loaded.effectiveFrom)
+    selection.note = `the order predates every published version: the earliest, in force from ${loaded.effectiveFrom}, applies`;
+  else if (request.orderDate && request.orderDate > today)
+    selection.note = "the order date is after today: today's policy applies (a scheduled version is not in force yet)";
   return selection;
 }

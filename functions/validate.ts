@@ -16,19 +16,27 @@ function expected(issue: Issue): string {
   // Messages set on the schema (`z.regex(re, 'expected …')`) already say it; zod/mini's default is bare.
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
-    case 'invalid_type': return `expected ${issue.expected === 'record' ? 'an object' : issue.expected}`;
-    case 'invalid_value': return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'too_big': return `expected at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
-    case 'too_small': return `expected at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
-    case 'invalid_format': return `expected ${issue.format}`;
-    default: return 'expected a different value';
+    case 'invalid_type':
+      return `expected ${issue.expected === 'record' ? 'an object' : issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_big':
+      return `expected at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
+    case 'too_small':
+      return `expected at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
+    case 'invalid_format':
+      return `expected ${issue.format}`;
+    default:
+      return 'expected a different value';
   }
 }
 
 export function fieldProblems(issues: readonly Issue[], root = ''): FieldProblem[] {
-  return issues.flatMap((issue): FieldProblem[] => issue.code === 'unrecognized_keys'
-    ? issue.keys.map((key) => ({ path: jsonPath([...issue.path, key], root), message: 'unknown field: expected it to be left out' }))
-    : [{ path: jsonPath(issue.path, root), message: expected(issue) }]);
+  return issues.flatMap((issue): FieldProblem[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: jsonPath([...issue.path, key], root), message: 'unknown field: expected it to be left out' }))
+      : [{ path: jsonPath(issue.path, root), message: expected(issue) }],
+  );
 }
 
 /**
@@ -36,7 +44,11 @@ export function fieldProblems(issues: readonly Issue[], root = ''): FieldProblem
  * records drop it without a word: a claim fact named __proto__ would be silently ignored, not refused.
  */
 export function prototypeKeys(body: unknown): PropertyKey[][] {
-  interface Node { value: unknown; key: PropertyKey; parent: Node | null }
+  interface Node {
+    value: unknown;
+    key: PropertyKey;
+    parent: Node | null;
+  }
   const pathOf = (node: Node | null): PropertyKey[] => {
     const path: PropertyKey[] = [];
     for (let n = node; n?.parent; n = n.parent) path.unshift(n.key);
@@ -73,7 +85,11 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-function checkBody<S extends z.ZodMiniType>(schema: S, body: unknown, quick: QuickCheck<z.output<S>> | undefined): { data?: z.output<S>; errors: FieldProblem[] } {
+function checkBody<S extends z.ZodMiniType>(
+  schema: S,
+  body: unknown,
+  quick: QuickCheck<z.output<S>> | undefined,
+): { data?: z.output<S>; errors: FieldProblem[] } {
   const fast = quick?.(body);
   if (fast !== undefined) return { data: fast, errors: [] };
   const parsed = schema.safeParse(body);
@@ -110,7 +126,9 @@ export function queryParams<S extends z.ZodMiniType>(schema: S): MiddlewareHandl
  * that is not JSON at all (415, malformed-json) is reported on its own, after the query's problems.
  */
 export function validRequest<Q extends z.ZodMiniType, S extends z.ZodMiniType>(
-  querySchema: Q, bodySchema: S, quick?: QuickCheck<z.output<S>>,
+  querySchema: Q,
+  bodySchema: S,
+  quick?: QuickCheck<z.output<S>>,
 ): MiddlewareHandler<any, string, { in: { query: z.input<Q>; json: z.input<S> }; out: { query: z.output<Q>; json: z.output<S> } }> {
   const checkQuery = queryChecker(querySchema);
   return async (c, next) => {

@@ -18,14 +18,18 @@ interface Rule {
   why: string;
 }
 
-const under = (...folders: string[]) => (path: string | null) => path !== null && folders.some((f) => path.startsWith(`${f}/`));
+const under =
+  (...folders: string[]) =>
+  (path: string | null) =>
+    path !== null && folders.some((f) => path.startsWith(`${f}/`));
 const isTest = (path: string) => /\.test\.ts$/.test(path);
 const core = (path: string) => path.startsWith('src/') && !under('src/cli', 'src/widget')(path) && !isTest(path);
 
 export const RULES: Rule[] = [
   {
     files: core,
-    forbidden: (spec, path) => /^(hono|@hono\/|cloudflare:|node:|wrangler|miniflare)/.test(spec) || under('src/cli', 'src/widget', 'functions', 'scripts', 'bench', 'test')(path),
+    forbidden: (spec, path) =>
+      /^(hono|@hono\/|cloudflare:|node:|wrangler|miniflare)/.test(spec) || under('src/cli', 'src/widget', 'functions', 'scripts', 'bench', 'test')(path),
     why: 'the core (src/ outside cli/ and widget/) runs anywhere: no runtime, no outer layer',
   },
   {
@@ -36,7 +40,7 @@ export const RULES: Rule[] = [
   {
     files: (path) => path.startsWith('src/widget/') && !isTest(path),
     forbidden: (spec, path) => /^(hono|@hono\/|cloudflare:|node:)/.test(spec) || under('src/cli', 'functions')(path),
-    why: 'the widget runs in shoppers\' browsers',
+    why: "the widget runs in shoppers' browsers",
   },
 ];
 
@@ -53,7 +57,10 @@ function sourceFiles(folder: string): string[] {
 /** The project path an import resolves to (`.js` written for `.ts`), or null for a package. */
 function resolveImport(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
-  return relative(ROOT, resolve(ROOT, dirname(from), specifier)).split('\\').join('/').replace(/\.js$/, '.ts');
+  return relative(ROOT, resolve(ROOT, dirname(from), specifier))
+    .split('\\')
+    .join('/')
+    .replace(/\.js$/, '.ts');
 }
 
 export function importProblems(files: { path: string; text: string }[]): string[] {

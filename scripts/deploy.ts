@@ -25,7 +25,10 @@ function option(name: string): string | undefined {
 /** The POLICIES block of wrangler.toml names a namespace id (else deploy and publish could disagree). */
 function hasNamespaceId(): boolean {
   const toml = readFileSync('wrangler.toml', 'utf8');
-  const block = toml.split('[[kv_namespaces]]').slice(1).find((b) => /binding\s*=\s*"POLICIES"/.test(b.split(/^\[/m)[0]!));
+  const block = toml
+    .split('[[kv_namespaces]]')
+    .slice(1)
+    .find((b) => /binding\s*=\s*"POLICIES"/.test(b.split(/^\[/m)[0]!));
   return !!block && /^\s*id\s*=\s*"[0-9a-f]{32}"/m.test(block.split(/^\[/m)[0]!);
 }
 

@@ -19,7 +19,12 @@ export async function publishCompiled(store: KvStore, effectiveFrom: string): Pr
   const now = new Date().toISOString();
   console.log(`Publishing ${policies.map((p) => p.brand).join(', ')} to ${store.where}, effective from ${effectiveFrom}`);
   const result = await publishToStore(store, policies, effectiveFrom, now, (line) => console.log(`  ${line}`));
-  printOrderRanges(result.pointers, policies.map((p) => p.brand), now.slice(0, 10), (line) => console.log(line));
+  printOrderRanges(
+    result.pointers,
+    policies.map((p) => p.brand),
+    now.slice(0, 10),
+    (line) => console.log(line),
+  );
 }
 
 export async function publishPolicies(target: Target, effectiveFrom: string, persistTo?: string): Promise<void> {

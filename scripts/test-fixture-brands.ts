@@ -26,7 +26,13 @@ function step(title: string): void {
 /** Runs a command in the scratch copy, its output shown as it comes; a non-zero exit fails the step. */
 function run(cwd: string, command: string, args: string[], options: { capture?: boolean } = {}): string {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd, env: ENV, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+  const result = spawnSync(command, args, {
+    cwd,
+    env: ENV,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+  });
   const line = `${command} ${args.join(' ')}`;
   if (result.status !== 0) throw new StepFailed(`\`${line}\` exited ${result.status ?? result.signal} in ${cwd}`);
   console.log(`  ✓ ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -54,7 +60,10 @@ function compiledPolicies(scratch: string, brands: string[]): Map<string, Buffer
 }
 
 function addFixtureBrands(scratch: string): string[] {
-  const fixtures = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const fixtures = readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const sheets = join(scratch, 'policy-sheets');
   const taken = fixtures.filter((f) => existsSync(join(sheets, f)));
   if (taken.length) throw new StepFailed(`policy-sheets/ already has a folder named like fixture brand(s) ${taken.join(', ')}: rename the fixture`);
@@ -62,13 +71,18 @@ function addFixtureBrands(scratch: string): string[] {
   return fixtures;
 }
 
-interface DiffReport { brands: { brand: string; kind: string }[] }
+interface DiffReport {
+  brands: { brand: string; kind: string }[];
+}
 
 /** Against the commit without the fixtures: each fixture brand is new, every other brand unchanged. */
 function checkDiff(scratch: string, fixtures: string[]): void {
   const report = JSON.parse(run(scratch, 'npx', ['tsx', 'src/cli/main.ts', 'diff', '--format', 'json'], { capture: true })) as DiffReport;
   const wrong = report.brands.filter((b) => b.kind !== (fixtures.includes(b.brand) ? 'new' : 'identical'));
-  if (wrong.length) throw new StepFailed(`policy diff: expected the fixture brands new and every other brand identical, got ${wrong.map((b) => `${b.brand} ${b.kind}`).join(', ')}`);
+  if (wrong.length)
+    throw new StepFailed(
+      `policy diff: expected the fixture brands new and every other brand identical, got ${wrong.map((b) => `${b.brand} ${b.kind}`).join(', ')}`,
+    );
   console.log(`  ✓ diff: ${fixtures.join(', ')} new; ${report.brands.length - fixtures.length} other brand(s) identical`);
 }
 
@@ -76,7 +90,8 @@ function checkUnchanged(before: Map<string, Buffer | null>, after: Map<string, B
   for (const [brand, bytes] of before) {
     const now = after.get(brand);
     if (!bytes) throw new StepFailed(`dist/policies/${brand}.json was not built without the fixture brands`);
-    if (!now || !now.equals(bytes)) throw new StepFailed(`dist/policies/${brand}.json differs once the fixture brands are added: a brand folder must not change another brand`);
+    if (!now?.equals(bytes))
+      throw new StepFailed(`dist/policies/${brand}.json differs once the fixture brands are added: a brand folder must not change another brand`);
     console.log(`  ✓ ${brand} ${JSON.parse(bytes.toString('utf8')).version}: byte-identical with and without the fixture brands`);
   }
 }

@@ -19,6 +19,8 @@ export function serveWrangler(args: string[], target: Target): Promise<number> {
   const child = spawn(process.execPath, [WRANGLER, ...args], { env: env(target), stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   // Something else ending this process (a library's own signal handler) must not leave wrangler running.
-  process.on('exit', () => { if (child.exitCode === null) child.kill('SIGTERM'); });
+  process.on('exit', () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
 }

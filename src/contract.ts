@@ -41,32 +41,32 @@ export type Literal = string | number | boolean | null;
 
 export type UnaryTest =
   | { any: true }
-  | { eq: Literal[] }                                   // "a","b" / 5 / true
-  | { glob: string[] }                                  // bare neptune-* patterns
+  | { eq: Literal[] } // "a","b" / 5 / true
+  | { glob: string[] } // bare neptune-* patterns
   | { cmp: '<' | '<=' | '>' | '>='; value: number | string }
   | { range: [number | string, number | string]; open: [boolean, boolean] }
-  | { ref: string; op?: '<' | '<=' | '>' | '>=' }      // compare with another fact's value
+  | { ref: string; op?: '<' | '<=' | '>' | '>=' } // compare with another fact's value
   | { not: UnaryTest[] }
   | { or: UnaryTest[] };
 
 export type OutputValue = { value: Literal | Literal[] } | { ref: string };
 
 export interface CompiledInput {
-  name: string;                  // fact (or derived fact) the column reads
-  values?: Literal[];            // declared allowed values, if any
+  name: string; // fact (or derived fact) the column reads
+  values?: Literal[]; // declared allowed values, if any
 }
 
 /** What a brand table's output column means (absent for standalone DMN tables). */
 export type OutputRole =
-  | { kind: 'verdict'; remedy: string }                       // `> refund`: √ / × / review
-  | { kind: 'remedies' }                                      // `> remedies`: the remedies a row speaks about
-  | { kind: 'status' }                                        // `> status`: their verdict
-  | { kind: 'meta'; field: string; remedy?: string }          // reason, deadline, evidence, a fee; `repair.deadline`
-  | { kind: 'derived' };                                      // a fact later tables and windows read
+  | { kind: 'verdict'; remedy: string } // `> refund`: √ / × / review
+  | { kind: 'remedies' } // `> remedies`: the remedies a row speaks about
+  | { kind: 'status' } // `> status`: their verdict
+  | { kind: 'meta'; field: string; remedy?: string } // reason, deadline, evidence, a fee; `repair.deadline`
+  | { kind: 'derived' }; // a fact later tables and windows read
 
 export interface CompiledOutput {
-  name: string;                  // `refund`, `reason`, `repair.deadline`, `part_warranty_months`…
-  priority?: Literal[];          // output values list in priority order (P / O)
+  name: string; // `refund`, `reason`, `repair.deadline`, `part_warranty_months`…
+  priority?: Literal[]; // output values list in priority order (P / O)
   /** The value when no rule matches (DMN defaultOutputEntry); absent: null. */
   default?: Literal;
   role?: OutputRole;
@@ -75,13 +75,13 @@ export interface CompiledOutput {
 export interface CompiledRule {
   source: SourceRef;
   label?: string;
-  tests: UnaryTest[];            // one per input
+  tests: UnaryTest[]; // one per input
   outputs: (OutputValue | null)[]; // one per output; null = empty cell
 }
 
 export interface CompiledTable {
-  name: string;                  // file name without .csv
-  source: string;                // brand/file.csv
+  name: string; // file name without .csv
+  source: string; // brand/file.csv
   headerRow: number;
   hitPolicy: HitPolicy;
   complete: boolean;
@@ -95,7 +95,7 @@ export interface CompiledFact {
   type: FactType;
   values?: string[];
   description?: string;
-  notBefore?: string[];          // date facts this date cannot precede (claim_on not before delivered_on)
+  notBefore?: string[]; // date facts this date cannot precede (claim_on not before delivered_on)
   labels?: Record<string, string>; // locale → what customers call it ("delivery date")
 }
 
@@ -103,21 +103,21 @@ export interface CompiledWindow {
   name: string;
   length: number | { ref: string };
   unit: 'days' | 'months' | 'years';
-  countsFrom: string[];          // fallbacks in order
+  countsFrom: string[]; // fallbacks in order
   checkedAgainst: string;
-  label: string;                 // in the default locale
+  label: string; // in the default locale
   labels?: Record<string, string>; // locale → label, `{length}` replaced per claim
-  badge: boolean;                // shown in the storefront badge's one-line summary
+  badge: boolean; // shown in the storefront badge's one-line summary
   source: SourceRef;
 }
 
 export interface CompiledRemedy {
   name: string;
-  label: string;                 // in the default locale
+  label: string; // in the default locale
   labels?: Record<string, string>; // locale → label
-  deadline: string[];            // governing window first, then other relevant windows
+  deadline: string[]; // governing window first, then other relevant windows
   evidence: string[];
-  description?: string;          // in the default locale
+  description?: string; // in the default locale
   descriptions?: Record<string, string>; // locale → description
   source: SourceRef;
 }
@@ -134,11 +134,11 @@ export interface CompiledPolicy {
   formatVersion: number;
   brand: string;
   name: string;
-  version: string;               // content hash of everything below
+  version: string; // content hash of everything below
   currency: string;
   defaultLocale: string;
   locales: string[];
-  claimDate: string;             // the fact that dates the claim (claim_on)
+  claimDate: string; // the fact that dates the claim (claim_on)
   warrantyWindow?: string;
   facts: CompiledFact[];
   fees: CompiledFee[];
@@ -186,7 +186,7 @@ export interface WindowResult {
 
 export interface RemedyDecision {
   remedy: string;
-  label: string;                 // in the decision's locale
+  label: string; // in the decision's locale
   status: Status;
   /** The status as people say it in the decision's locale ("not available"). */
   status_label: string;
@@ -237,8 +237,8 @@ export interface Decision {
 
 export interface CoverageTerm {
   window: string;
-  label: string;                 // "14-day returns"
-  length: number | null;         // null: unknown for this product line / part
+  label: string; // "14-day returns"
+  length: number | null; // null: unknown for this product line / part
   unit: 'days' | 'months' | 'years';
   counts_from: string[];
   /** What customers call those dates in the summary's locale ("delivery date"); facts without a label left out. */
@@ -262,7 +262,7 @@ export interface CoverageSummary {
   locale: string;
   product_line: string | null;
   part: string | null;
-  headline: string;              // "14-day returns · 24-month warranty"
+  headline: string; // "14-day returns · 24-month warranty"
   windows: CoverageTerm[];
   remedies: CoverageRemedy[];
   exclusions: { code: string; message: string }[];

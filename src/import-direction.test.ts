@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { importProblems } from '../scripts/check-imports.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const filesUnder = (folder: string): string[] => readdirSync(join(ROOT, folder), { withFileTypes: true })
-  .flatMap((e) => (e.isDirectory() ? filesUnder(`${folder}/${e.name}`) : e.name.endsWith('.ts') ? [`${folder}/${e.name}`] : []));
+const filesUnder = (folder: string): string[] =>
+  readdirSync(join(ROOT, folder), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(`${folder}/${e.name}`) : e.name.endsWith('.ts') ? [`${folder}/${e.name}`] : [],
+  );
 
 describe('import direction', () => {
   it('holds for every file of src/ and functions/', () => {
@@ -32,9 +34,11 @@ describe('import direction', () => {
   });
 
   it('lets the CLI and tests use the runtime', () => {
-    expect(importProblems([
-      { path: 'src/cli/x.ts', text: "import { readFileSync } from 'node:fs';" },
-      { path: 'src/compile/x.test.ts', text: "import { readFileSync } from 'node:fs';" },
-    ])).toEqual([]);
+    expect(
+      importProblems([
+        { path: 'src/cli/x.ts', text: "import { readFileSync } from 'node:fs';" },
+        { path: 'src/compile/x.test.ts', text: "import { readFileSync } from 'node:fs';" },
+      ]),
+    ).toEqual([]);
   });
 });

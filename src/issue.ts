@@ -2,16 +2,17 @@
 // returns all of them so the editor fixes everything in one pass.
 
 export interface Issue {
-  code: string;          // snake_case, stable for tools (e.g. `unknown_fact`)
-  message: string;       // what is wrong — what is expected
-  sheet: string;         // brand/file.csv
-  row?: number;          // 1-based, as the spreadsheet shows it
-  column?: string;       // spreadsheet letter, A = first column
+  code: string; // snake_case, stable for tools (e.g. `unknown_fact`)
+  message: string; // what is wrong — what is expected
+  sheet: string; // brand/file.csv
+  row?: number; // 1-based, as the spreadsheet shows it
+  column?: string; // spreadsheet letter, A = first column
   severity?: 'error' | 'warning';
 }
 
 export function columnLetter(index: number): string {
-  let n = index + 1, out = '';
+  let n = index + 1,
+    out = '';
   while (n > 0) {
     const r = (n - 1) % 26;
     out = String.fromCharCode(65 + r) + out;
@@ -34,6 +35,10 @@ export class IssueList {
   warn(code: string, message: string, sheet: string, row?: number, column?: number): void {
     this.items.push({ code, message, sheet, row, column: column === undefined ? undefined : columnLetter(column), severity: 'warning' });
   }
-  get errors(): Issue[] { return this.items.filter((i) => i.severity !== 'warning'); }
-  get warnings(): Issue[] { return this.items.filter((i) => i.severity === 'warning'); }
+  get errors(): Issue[] {
+    return this.items.filter((i) => i.severity !== 'warning');
+  }
+  get warnings(): Issue[] {
+    return this.items.filter((i) => i.severity === 'warning');
+  }
 }

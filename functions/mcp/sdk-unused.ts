@@ -13,7 +13,9 @@ const unused = (what: string) => (): never => {
 
 /** `ajv`'s default export: a class the SDK constructs only when given no validator. */
 export default class Ajv {
-  constructor() { unused('ajv')(); }
+  constructor() {
+    unused('ajv')();
+  }
 }
 
 /** `zod-to-json-schema`: converts zod 3 schemas only. */

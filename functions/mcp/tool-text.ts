@@ -10,7 +10,10 @@ import type { EligibilityDecision } from '../decide-claim.js';
 import type { Problem } from '../problem.js';
 
 export function brandListText(brands: readonly BrandRow[], nextCursor: string | null): string {
-  const lines = brands.map((b) => `- ${b.brand}: ${b.name} (${b.status}${b.policy_version ? `, policy version ${b.policy_version}` : ''}${b.locales.length ? `, languages ${b.locales.join(', ')}` : ''})`);
+  const lines = brands.map(
+    (b) =>
+      `- ${b.brand}: ${b.name} (${b.status}${b.policy_version ? `, policy version ${b.policy_version}` : ''}${b.locales.length ? `, languages ${b.locales.join(', ')}` : ''})`,
+  );
   const more = nextCursor ? [`More brands: call list_brands with cursor "${nextCursor}".`] : [];
   return [`${brands.length} brand(s):`, ...lines, ...more].join('\n');
 }
@@ -20,16 +23,26 @@ export function termsText(answer: CoverageAnswer): string {
   const text = describeCoverage(answer);
   const about = [answer.product_line && `product line ${answer.product_line}`, answer.part && `part ${answer.part}`].filter(Boolean).join(', ');
   const sections = text.sections.map((s) => [`${s.title}:`, ...s.items.map((i) => `- ${[i.text, ...i.notes].join('; ')}`)].join('\n'));
-  return [`${text.label}${about ? ` (${about})` : ''}: ${text.headline || '—'}`, ...sections, `Policy version ${answer.policy_version}, language ${answer.locale}.`].join('\n\n');
+  return [
+    `${text.label}${about ? ` (${about})` : ''}: ${text.headline || '—'}`,
+    ...sections,
+    `Policy version ${answer.policy_version}, language ${answer.locale}.`,
+  ].join('\n\n');
 }
 
-const fmtFees = (fees: RemedyDecision['fees']) => Object.entries(fees).map(([field, value]) => `${field} ${value}`).join(', ');
+const fmtFees = (fees: RemedyDecision['fees']) =>
+  Object.entries(fees)
+    .map(([field, value]) => `${field} ${value}`)
+    .join(', ');
 
 /** "Refund (refund): eligible until 2025-03-15. Fees: … Send: … Why: …" — never "ineligible until". */
 function remedyLine(r: RemedyDecision): string {
-  const status = r.status === 'eligible'
-    ? `eligible${r.deadline ? ` until ${r.deadline}` : ''}`
-    : r.status === 'review' ? `needs the brand's review${r.deadline ? ` (claim by ${r.deadline})` : ''}` : 'not available';
+  const status =
+    r.status === 'eligible'
+      ? `eligible${r.deadline ? ` until ${r.deadline}` : ''}`
+      : r.status === 'review'
+        ? `needs the brand's review${r.deadline ? ` (claim by ${r.deadline})` : ''}`
+        : 'not available';
   const parts = [`${r.label} (${r.remedy}): ${status}.`];
   if (r.status !== 'ineligible' && Object.keys(r.fees).length) parts.push(`Fees: ${fmtFees(r.fees)}.`);
   if (r.status !== 'ineligible' && r.required_evidence.length) parts.push(`Send: ${r.required_evidence.join(', ')}.`);
@@ -40,11 +53,16 @@ function remedyLine(r: RemedyDecision): string {
 export function decisionText(decision: EligibilityDecision): string {
   const w = decision.warranty;
   const warranty = w ? [`${w.label}: ${w.status}${w.deadline ? `, until ${w.deadline}` : ''}.`] : [];
-  const unknown = decision.facts_not_established.length ? [`Not established (send these facts for a firmer answer): ${decision.facts_not_established.join(', ')}.`] : [];
+  const unknown = decision.facts_not_established.length
+    ? [`Not established (send these facts for a firmer answer): ${decision.facts_not_established.join(', ')}.`]
+    : [];
   const note = decision.policy_selection.note ? [`Note: ${decision.policy_selection.note}.`] : [];
   return [
     `${decision.brand}, policy version ${decision.policy_version}, as of ${decision.as_of} (${decision.locale}):`,
-    ...decision.remedies.map(remedyLine), ...warranty, ...unknown, ...note,
+    ...decision.remedies.map(remedyLine),
+    ...warranty,
+    ...unknown,
+    ...note,
   ].join('\n');
 }
 

@@ -17,7 +17,14 @@ const CACHE_CONTROL = 'public, max-age=60';
 
 export const BrandListQuerySchema = z.object({
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024), z.describe('next_cursor of the previous page'))),
-  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d{0,2}|1000)$/, `expected a whole number from 1 to ${MAX_PAGE_SIZE}`), z.describe(`brands per page (default and most: ${MAX_PAGE_SIZE})`))),
+  limit: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^(?:[1-9]\d{0,2}|1000)$/, `expected a whole number from 1 to ${MAX_PAGE_SIZE}`),
+        z.describe(`brands per page (default and most: ${MAX_PAGE_SIZE})`),
+      ),
+  ),
 });
 
 export const brandRoutes = new Hono<AppEnv>()

@@ -41,23 +41,22 @@ function answer(policy: CompiledPolicy, today: string, query: { product_line?: s
   return body;
 }
 
-export const coverageRoutes = new Hono<AppEnv>()
-  .get('/brands/:brand/coverage', queryParams(CoverageQuerySchema), async (c) => {
-    const { product_line, part } = c.req.valid('query');
-    const loaded = await loadBrand(c.get('store'), c.req.param('brand'), { mode: 'current' }, 'path.brand');
-    const { policy } = loaded;
-    const probe = coverageProbe(policy, { product_line, part }, 'query');
+export const coverageRoutes = new Hono<AppEnv>().get('/brands/:brand/coverage', queryParams(CoverageQuerySchema), async (c) => {
+  const { product_line, part } = c.req.valid('query');
+  const loaded = await loadBrand(c.get('store'), c.req.param('brand'), { mode: 'current' }, 'path.brand');
+  const { policy } = loaded;
+  const probe = coverageProbe(policy, { product_line, part }, 'query');
 
-    const locale = negotiateLocale(c.req.header('accept-language'), policy.locales, policy.defaultLocale);
-    const etag = `W/"${policy.version}-${fingerprint(`${probe.product_line ?? ''}\u0000${probe.part ?? ''}\u0000${locale}`)}"`;
-    setPolicyHeaders(c, [{ source: loaded.source, version: policy.version, selection: 'current', ...(loaded.fault ? { fault: loaded.fault } : {}) }]);
-    c.header('ETag', etag);
-    c.header('Cache-Control', CACHE_CONTROL);
-    c.header('Vary', 'Accept-Language', { append: true });
-    c.header('Content-Language', locale);
-    if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+  const locale = negotiateLocale(c.req.header('accept-language'), policy.locales, policy.defaultLocale);
+  const etag = `W/"${policy.version}-${fingerprint(`${probe.product_line ?? ''}\u0000${probe.part ?? ''}\u0000${locale}`)}"`;
+  setPolicyHeaders(c, [{ source: loaded.source, version: policy.version, selection: 'current', ...(loaded.fault ? { fault: loaded.fault } : {}) }]);
+  c.header('ETag', etag);
+  c.header('Cache-Control', CACHE_CONTROL);
+  c.header('Vary', 'Accept-Language', { append: true });
+  c.header('Content-Language', locale);
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304);
 
-    // The body is CoverageAnswer's JSON, serialized by answer(): typed as c.json would type it, for hono/client.
-    const body = answer(policy, c.get('today'), probe, locale);
-    return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as Response & TypedResponse<JSONParsed<CoverageAnswer>, 200, 'json'>;
-  });
+  // The body is CoverageAnswer's JSON, serialized by answer(): typed as c.json would type it, for hono/client.
+  const body = answer(policy, c.get('today'), probe, locale);
+  return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as Response & TypedResponse<JSONParsed<CoverageAnswer>, 200, 'json'>;
+});

@@ -9,14 +9,16 @@ import type { AppEnv } from '../app-env.js';
 // startup, for an endpoint only agents call.
 const mcp = () => import('../mcp/answer-mcp.js');
 
-export const mcpRoutes = new Hono<AppEnv>()
-  .post('/mcp', async (c) => {
-    const { answerMcp } = await mcp();
-    const res = await answerMcp(c.req.raw, {
-      store: c.get('store'), today: c.get('today'), acceptLanguage: c.req.header('accept-language'),
-      requestId: c.get('requestId'), log: (line) => console.error(line),
-    });
-    // The transport built this Response itself: headers set on the context would not reach it.
-    res.headers.set('Cache-Control', 'no-store');
-    return res;
+export const mcpRoutes = new Hono<AppEnv>().post('/mcp', async (c) => {
+  const { answerMcp } = await mcp();
+  const res = await answerMcp(c.req.raw, {
+    store: c.get('store'),
+    today: c.get('today'),
+    acceptLanguage: c.req.header('accept-language'),
+    requestId: c.get('requestId'),
+    log: (line) => console.error(line),
   });
+  // The transport built this Response itself: headers set on the context would not reach it.
+  res.headers.set('Cache-Control', 'no-store');
+  return res;
+});

@@ -21,15 +21,21 @@ export const metaRoutes = new Hono<AppEnv>()
     const store = c.get('store');
     const page = await store.brandPage(null).catch(() => undefined);
     const degradedBrands = store.degradedBrands();
-    const fault = page ? page.fault : 'kv-unreadable' as const;
+    const fault = page ? page.fault : ('kv-unreadable' as const);
     setPolicyHeaders(c, [{ source: page?.source ?? 'bundle', ...(fault ? { fault } : {}) }]);
     c.header('Cache-Control', 'no-store');
-    return c.json({
-      status: fault || degradedBrands.length ? 'degraded' as const : 'ok' as const,
-      brands: page?.brands.length ?? 0, brands_complete: page ? page.nextCursor === null : false,
-      source: page?.source ?? 'bundle', ...(fault ? { fault } : {}),
-      degraded_brands: degradedBrands, bundle_built_at: BUNDLE_BUILT_AT,
-    }, 200);
+    return c.json(
+      {
+        status: fault || degradedBrands.length ? ('degraded' as const) : ('ok' as const),
+        brands: page?.brands.length ?? 0,
+        brands_complete: page ? page.nextCursor === null : false,
+        source: page?.source ?? 'bundle',
+        ...(fault ? { fault } : {}),
+        degraded_brands: degradedBrands,
+        bundle_built_at: BUNDLE_BUILT_AT,
+      },
+      200,
+    );
   })
   .get('/openapi.json', async (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

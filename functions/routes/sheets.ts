@@ -55,8 +55,10 @@ export const sheetRoutes = new Hono<AppEnv>()
     const table = policy.tables.find((t) => t.name === name);
     if (table) return c.json({ ...head, source: table.source, kind: 'table' as const, table }, 200);
     const known = listSheets(policy).map((s) => s.sheet);
-    throw new ProblemError(problem('not-found', {
-      detail: `${policy.brand} has no sheet "${name}": expected one of ${known.join(', ')}`,
-      errors: [{ path: 'path.sheet', message: `expected one of ${known.join(', ')}` }],
-    }));
+    throw new ProblemError(
+      problem('not-found', {
+        detail: `${policy.brand} has no sheet "${name}": expected one of ${known.join(', ')}`,
+        errors: [{ path: 'path.sheet', message: `expected one of ${known.join(', ')}` }],
+      }),
+    );
   });

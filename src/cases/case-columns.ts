@@ -3,14 +3,24 @@
 // the expected answer. A cell an expectation cannot be read from is an error, never a silent skip.
 
 import type { CompiledPolicy } from '../contract.js';
-import { IssueList } from '../issue.js';
+import type { IssueList } from '../issue.js';
 import { parseIsoDate } from '../evaluate/dates.js';
 import { parseLiteral } from '../sheet/cell-syntax.js';
 import type { Sheet } from '../sheet/parse-sheet.js';
 
-export interface FactColumn { name: string; index: number }
-export interface ExpectColumn { field: string; index: number }
-export interface CaseColumns { name?: number; facts: FactColumn[]; expects: ExpectColumn[] }
+export interface FactColumn {
+  name: string;
+  index: number;
+}
+export interface ExpectColumn {
+  field: string;
+  index: number;
+}
+export interface CaseColumns {
+  name?: number;
+  facts: FactColumn[];
+  expects: ExpectColumn[];
+}
 
 export const STATUS_ALIASES: Record<string, string> = { '√': 'eligible', '✓': 'eligible', '×': 'ineligible', '✗': 'ineligible' };
 const STATUSES = new Set(['eligible', 'ineligible', 'review']);
@@ -28,7 +38,13 @@ export function readCaseColumns(sheet: Sheet, policy: CompiledPolicy, issues: Is
     if (!h || h.startsWith('#')) return;
     const key = h.startsWith('>') ? `> ${h.slice(1).trim()}` : h;
     if (seen.has(key)) {
-      issues.error('duplicate_header', `"${h}" is also column ${seen.get(key)}: expected each column once (this one is not read)`, sheet.name, headerRow, index);
+      issues.error(
+        'duplicate_header',
+        `"${h}" is also column ${seen.get(key)}: expected each column once (this one is not read)`,
+        sheet.name,
+        headerRow,
+        index,
+      );
       return;
     }
     seen.set(key, index + 1);
@@ -49,9 +65,13 @@ export function expectationProblem(policy: CompiledPolicy, field: string, text: 
   if (isRemedy && !sub) return STATUSES.has(STATUS_ALIASES[text] ?? text) ? null : 'expected eligible, ineligible or review (or √ ×)';
   if (head === 'warranty' && (!sub || sub === 'status')) return ['open', 'closed', 'unknown'].includes(text) ? null : 'expected open, closed or unknown';
   if (NONE.has(text)) return null;
-  if (sub === 'deadline' || sub === 'starts_on') return /^\d{4}-\d{2}-\d{2}$/.test(text) && parseIsoDate(text) !== null ? null : 'expected a calendar date as YYYY-MM-DD, or -';
+  if (sub === 'deadline' || sub === 'starts_on')
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) && parseIsoDate(text) !== null ? null : 'expected a calendar date as YYYY-MM-DD, or -';
   if (sub === 'reason' || sub === 'reasons') {
-    const unknown = text.split(',').map((s) => s.trim()).filter((c) => c && !policy.messages[c]);
+    const unknown = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((c) => c && !policy.messages[c]);
     return unknown.length ? `${unknown.join(', ')}: expected reason codes this policy gives (${Object.keys(policy.messages).sort().join(', ')})` : null;
   }
   const fee = policy.fees.find((f) => f.name === sub);
@@ -68,7 +88,13 @@ export function normalizeExpected(field: string, text: string): string {
   const sub = field.split('.').slice(1).join('.');
   if (!sub) return STATUS_ALIASES[text] ?? text;
   if (LIST_FIELDS.has(sub) && NONE.has(text)) return '';
-  if (LIST_FIELDS.has(sub)) return text.split(',').map((s) => s.trim()).filter(Boolean).sort().join(', ');
+  if (LIST_FIELDS.has(sub))
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .sort()
+      .join(', ');
   const lit = parseLiteral(text);
   if (lit?.ok && typeof lit.value === 'number') return String(lit.value);
   return NONE.has(text) ? '' : text;

@@ -10,7 +10,9 @@ import { runCases } from './run-cases.js';
 
 const SHEET = 'tiny/cases.csv';
 // The tiny brand and a text fact of its own (serial), for the API's limit on text.
-const policy = compileOrThrow(tinyBrand({ files: { 'facts.csv': 'fact,type,values,not_before,description,label_en,label_de\nserial,text,,,serial number,serial number,Seriennummer\n' } }));
+const policy = compileOrThrow(
+  tinyBrand({ files: { 'facts.csv': 'fact,type,values,not_before,description,label_en,label_de\nserial,text,,,serial number,serial number,Seriennummer\n' } }),
+);
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;
 
 const [HEADER, VALID] = TINY_CASES.split('\n') as [string, string];
@@ -86,7 +88,9 @@ describe('runCases', () => {
 
     it('reports a refused value once, with the value and what was expected', () => {
       const report = runCases(policy, SHEET, withRow({ 3: '2025-03-10', 4: '2025-03-01' }));
-      expect(report.issues.map(formatIssue)).toEqual(['tiny/cases.csv:3:E — "2025-03-01" for claim_on: claim_on (2025-03-01) is before delivered_on (2025-03-10): expected a date on or after it']);
+      expect(report.issues.map(formatIssue)).toEqual([
+        'tiny/cases.csv:3:E — "2025-03-01" for claim_on: claim_on (2025-03-01) is before delivered_on (2025-03-10): expected a date on or after it',
+      ]);
     });
   });
 

@@ -11,13 +11,25 @@ import { parseLiteral } from '../sheet/cell-syntax.js';
 import { parseSheet, type SheetRow } from '../sheet/parse-sheet.js';
 import { expectationProblem, normalizeExpected, readCaseColumns, type CaseColumns } from './case-columns.js';
 
-export interface CaseFailure { column: string; field: string; expected: string; actual: string }
-export interface CaseResult { name: string; row: number; sheet: string; claim: Record<string, unknown>; failures: CaseFailure[]; decision: Decision }
+export interface CaseFailure {
+  column: string;
+  field: string;
+  expected: string;
+  actual: string;
+}
+export interface CaseResult {
+  name: string;
+  row: number;
+  sheet: string;
+  claim: Record<string, unknown>;
+  failures: CaseFailure[];
+  decision: Decision;
+}
 export interface CasesReport {
   results: CaseResult[];
   issues: Issue[];
-  uncovered: string[];           // rule sources no case matched
-  refused: number;               // rows not run: a value the API refuses, or no expectation
+  uncovered: string[]; // rule sources no case matched
+  refused: number; // rows not run: a value the API refuses, or no expectation
 }
 
 /** A claim cell → the JSON value a client would send for that fact type. */
@@ -42,7 +54,11 @@ function actualOf(decision: Decision, field: string): string | undefined {
     return derived === undefined ? undefined : String(derived ?? '');
   }
   if (!sub) return remedy.status;
-  if (sub === 'reason' || sub === 'reasons') return remedy.reasons.map((r) => r.code).sort().join(', ');
+  if (sub === 'reason' || sub === 'reasons')
+    return remedy.reasons
+      .map((r) => r.code)
+      .sort()
+      .join(', ');
   if (sub === 'deadline') return remedy.deadline ?? '';
   if (sub === 'evidence') return [...remedy.required_evidence].sort().join(', ');
   const fee = remedy.fees[sub];
@@ -77,7 +93,13 @@ function claimOfRow(policy: CompiledPolicy, columns: CaseColumns, { row, cells }
     const name = p.path.replace(/^claim\./, '');
     const valueProblem = 'problem' in checkValue(facts.get(name)!, claim[name]);
     // The API refuses this claim (400): a case cannot expect an answer for it.
-    issues.error(valueProblem ? 'bad_cell' : 'dates_out_of_order', `${JSON.stringify(String(claim[name]))} for ${name}: ${p.message}`, sheet, row, columnOf.get(name));
+    issues.error(
+      valueProblem ? 'bad_cell' : 'dates_out_of_order',
+      `${JSON.stringify(String(claim[name]))} for ${name}: ${p.message}`,
+      sheet,
+      row,
+      columnOf.get(name),
+    );
   }
   return null;
 }
@@ -107,7 +129,8 @@ function checkCaseName(columns: CaseColumns, { row, cells }: SheetRow, seen: Map
   const name = columns.name === undefined ? undefined : cells[columns.name];
   if (!name) return undefined;
   const first = seen.get(name);
-  if (first !== undefined) issues.error('duplicate_case', `case "${name}" is also the case at row ${first}: expected each case named once`, sheet, row, columns.name);
+  if (first !== undefined)
+    issues.error('duplicate_case', `case "${name}" is also the case at row ${first}: expected each case named once`, sheet, row, columns.name);
   else seen.set(name, row);
   return name;
 }
@@ -126,7 +149,10 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
       const name = checkCaseName(columns, line, names, sheetName, issues);
       const claim = claimOfRow(policy, columns, line, sheetName, issues);
       const expected = expectationsOfRow(policy, columns, line, sheetName, issues);
-      if (!claim || !expected) { refused++; continue; } // their answers would test nothing
+      if (!claim || !expected) {
+        refused++;
+        continue;
+      } // their answers would test nothing
       const asOf = typeof claim[policy.claimDate] === 'string' ? (claim[policy.claimDate] as string) : '2025-01-01';
       const decision = evaluateClaim(policy, claim, asOf, { trace: true });
       decision.trace?.forEach((step) => step.matched.forEach((s) => covered.add(s)));
@@ -134,7 +160,14 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
       for (const e of expected) {
         const actual = actualOf(decision, e.field);
         if (actual === undefined) {
-          if (!unknownReported.has(e.index)) issues.error('unknown_expectation', `"> ${e.field}" names no remedy, warranty field or derived fact: expected e.g. "> refund" or "> refund.deadline"`, sheetName, sheet.headerRow, e.index);
+          if (!unknownReported.has(e.index))
+            issues.error(
+              'unknown_expectation',
+              `"> ${e.field}" names no remedy, warranty field or derived fact: expected e.g. "> refund" or "> refund.deadline"`,
+              sheetName,
+              sheet.headerRow,
+              e.index,
+            );
           unknownReported.add(e.index);
           continue;
         }

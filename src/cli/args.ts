@@ -4,7 +4,11 @@
 import { parseIsoDate } from '../evaluate/dates.js';
 import { UsageError } from './errors.js';
 
-export interface Args { positional: string[]; options: Record<string, string | true>; lists: Record<string, string[]> }
+export interface Args {
+  positional: string[];
+  options: Record<string, string | true>;
+  lists: Record<string, string[]>;
+}
 
 export function parseArgs(argv: string[], valued: string[], flags: string[], repeatable: string[] = []): Args {
   const positional: string[] = [];
@@ -12,7 +16,10 @@ export function parseArgs(argv: string[], valued: string[], flags: string[], rep
   const lists: Record<string, string[]> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) { positional.push(arg); continue; }
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
     const [key, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (valued.includes(key) || repeatable.includes(key)) {
       const value = inline ?? argv[++i];

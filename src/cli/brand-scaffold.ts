@@ -4,7 +4,11 @@
 
 /** "nimbus-print" → "Nimbus Print": a first guess at the brand's display name, edited in policy.csv. */
 export function displayName(id: string): string {
-  return id.split('-').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+  return id
+    .split('-')
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 /** File name → CSV text of a new brand folder. */

@@ -13,7 +13,7 @@ export interface BrandOutcome {
   warnings: Issue[];
   cases: CaseResult[];
   uncovered: string[];
-  refused?: number;              // case rows not run (each reported as an issue)
+  refused?: number; // case rows not run (each reported as an issue)
 }
 
 export function compileBrand(root: string, brand: string, withCases: boolean): BrandOutcome {
@@ -45,13 +45,25 @@ export function compileFolder(brand: string, folder: BrandFolder, withCases: boo
 
 /** Cases failing or rules uncovered, as issues in the same sheet:row:column form. */
 export function caseIssues(outcome: BrandOutcome): Issue[] {
-  const failures: Issue[] = outcome.cases.flatMap((c) => c.failures.map((f) => ({
-    code: 'case_failed', sheet: c.sheet, row: c.row, column: f.column, severity: 'error' as const,
-    message: `case "${c.name}": ${f.field} is ${f.actual}: expected ${f.expected}`,
-  })));
+  const failures: Issue[] = outcome.cases.flatMap((c) =>
+    c.failures.map((f) => ({
+      code: 'case_failed',
+      sheet: c.sheet,
+      row: c.row,
+      column: f.column,
+      severity: 'error' as const,
+      message: `case "${c.name}": ${f.field} is ${f.actual}: expected ${f.expected}`,
+    })),
+  );
   const uncovered: Issue[] = outcome.uncovered.map((source) => {
     const [sheet, row] = [source.replace(/:\d+$/, ''), Number(source.split(':').pop())];
-    return { code: 'rule_not_covered', sheet, row, severity: 'error' as const, message: 'no case reaches this rule: expected a case in cases.csv that matches it' };
+    return {
+      code: 'rule_not_covered',
+      sheet,
+      row,
+      severity: 'error' as const,
+      message: 'no case reaches this rule: expected a case in cases.csv that matches it',
+    };
   });
   return [...failures, ...uncovered];
 }

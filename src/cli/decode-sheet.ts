@@ -7,7 +7,8 @@ export type DecodedSheet = { ok: true; text: string } | { ok: false; row: number
 
 /** The 1-based line holding the first byte sequence that is not UTF-8. */
 function firstBadLine(bytes: Uint8Array): number {
-  let line = 1, start = 0;
+  let line = 1,
+    start = 0;
   for (let i = 0; i <= bytes.length; i++) {
     if (i < bytes.length && bytes[i] !== 0x0a) continue;
     try {
@@ -28,7 +29,8 @@ export function decodeSheet(bytes: Uint8Array): DecodedSheet {
     // Excel's "Unicode text" is UTF-16 with a byte-order mark.
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     return {
-      ok: false, row: utf16 ? 1 : firstBadLine(bytes),
+      ok: false,
+      row: utf16 ? 1 : firstBadLine(bytes),
       message: `the file is not UTF-8 text (saved as ${utf16 ? 'UTF-16' : 'Latin-1 or Windows-1252'}?): expected the sheet saved as "CSV UTF-8"`,
     };
   }

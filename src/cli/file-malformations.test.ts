@@ -12,10 +12,7 @@ import { compileBrand } from './compile-brands.js';
 import { run } from './commands/cli-fixture.js';
 
 /** A change to the tiny brand's folder on disk, relative to that folder. */
-type FolderChange =
-  | { symlink: string; to: string }
-  | { folder: string }
-  | { bytes: string; content: Uint8Array };
+type FolderChange = { symlink: string; to: string } | { folder: string } | { bytes: string; content: Uint8Array };
 
 type FileMalformation = [what: string, issue: string, change: FolderChange];
 
@@ -29,9 +26,21 @@ export const FILE_MALFORMATIONS: FileMalformation[] = [
   ['a symlink to a file outside the brand folder', 'symlink_outside_folder tiny/check.csv', { symlink: 'check.csv', to: '../../outside.csv' }],
   ['a symlink to a shared sheet (outside the brand folder)', 'symlink_outside_folder tiny/facts.csv', { symlink: 'facts.csv', to: '../_shared/facts.csv' }],
   ['a folder named like a sheet', 'not_a_file tiny/x.csv', { folder: 'x.csv' }],
-  ['a Latin-1 messages.csv', 'not_utf8 tiny/messages.csv:3', { bytes: 'messages.csv', content: latin1('code,en,de\nwindow_expired,Too late.,Zu spaet.\nwater_damage,Water.,Wasserschäden.\n') }],
-  ['a UTF-16 sheet (Excel\'s "Unicode text")', 'not_utf8 tiny/check.csv:1', { bytes: 'check.csv', content: new Uint8Array([0xff, 0xfe, ...[...'C,issue,> refund\n'].flatMap((c) => [c.charCodeAt(0), 0])]) }],
-  ['a Latin-1 policy.csv (the only sheet of its name)', 'not_utf8 tiny/policy.csv:3', { bytes: 'policy.csv', content: latin1(TINY_BRAND['policy.csv']!.replace('Tiny Audio', 'Tiny Audio Gerät')) }],
+  [
+    'a Latin-1 messages.csv',
+    'not_utf8 tiny/messages.csv:3',
+    { bytes: 'messages.csv', content: latin1('code,en,de\nwindow_expired,Too late.,Zu spaet.\nwater_damage,Water.,Wasserschäden.\n') },
+  ],
+  [
+    'a UTF-16 sheet (Excel\'s "Unicode text")',
+    'not_utf8 tiny/check.csv:1',
+    { bytes: 'check.csv', content: new Uint8Array([0xff, 0xfe, ...[...'C,issue,> refund\n'].flatMap((c) => [c.charCodeAt(0), 0])]) },
+  ],
+  [
+    'a Latin-1 policy.csv (the only sheet of its name)',
+    'not_utf8 tiny/policy.csv:3',
+    { bytes: 'policy.csv', content: latin1(TINY_BRAND['policy.csv']!.replace('Tiny Audio', 'Tiny Audio Gerät')) },
+  ],
 ];
 
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;

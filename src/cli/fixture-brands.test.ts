@@ -19,7 +19,10 @@ import { listBrands } from './read-sheets.js';
 const project = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHEETS = join(project, 'policy-sheets');
 const FIXTURES = join(project, 'test/fixtures/brands');
-const fixtures = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const fixtures = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const realBrands = listBrands(SHEETS).filter((b) => !fixtures.includes(b));
 
 const root = mkdtempSync(join(tmpdir(), 'policy-sheets-'));
@@ -64,7 +67,15 @@ describe('Nimbus Print: a vocabulary of its own', () => {
 
   it('carries exactly the facts its tables and windows read, and the ones its facts.csv names', () => {
     expect(nimbus.facts.map((f) => f.name).sort()).toEqual([
-      'claim_on', 'condition', 'delivered_on', 'issue', 'manufactured_on', 'part', 'purchased_on', 'resin_spill', 'water_damage',
+      'claim_on',
+      'condition',
+      'delivered_on',
+      'issue',
+      'manufactured_on',
+      'part',
+      'purchased_on',
+      'resin_spill',
+      'water_damage',
     ]);
   });
 
@@ -78,7 +89,11 @@ describe('Nimbus Print: a vocabulary of its own', () => {
   });
 
   it('describes and labels a shared fact its own way, for itself only', () => {
-    expect(fact(nimbus, 'purchased_on')).toMatchObject({ type: 'date', description: 'date on the till receipt or invoice', labels: { en: 'receipt date', de: 'Belegdatum' } });
+    expect(fact(nimbus, 'purchased_on')).toMatchObject({
+      type: 'date',
+      description: 'date on the till receipt or invoice',
+      labels: { en: 'receipt date', de: 'Belegdatum' },
+    });
     for (const brand of realBrands) expect(fact(compiled(brand), 'purchased_on')?.labels?.en).not.toBe('receipt date');
   });
 
@@ -88,10 +103,13 @@ describe('Nimbus Print: a vocabulary of its own', () => {
 
   it('refuses a claim naming a shared fact it does not read, or a part it does not list', () => {
     const checked = checkClaim(nimbus.facts, { channel: 'official_store', part: 'watch', manufactured_on: '2025-01-10' });
-    expect(checked).toEqual({ ok: false, problems: [
-      { path: 'claim.channel', message: expect.stringContaining('unknown fact') },
-      { path: 'claim.part', message: expect.stringContaining('expected one of printer, power_supply') },
-    ] });
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        { path: 'claim.channel', message: expect.stringContaining('unknown fact') },
+        { path: 'claim.part', message: expect.stringContaining('expected one of printer, power_supply') },
+      ],
+    });
   });
 });
 
@@ -100,7 +118,15 @@ function factsSheet(folder: string): Map<string, string[]> {
   const path = join(root, folder, 'facts.csv');
   if (!existsSync(path)) return new Map();
   const rows = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
-  return new Map(rows.map((r) => [r.fact!.trim(), (r.values ?? '').split(',').map((v) => v.trim()).filter(Boolean)]));
+  return new Map(
+    rows.map((r) => [
+      r.fact!.trim(),
+      (r.values ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ]),
+  );
 }
 
 describe('every brand found, real and fixture, against every other', () => {
@@ -116,7 +142,10 @@ describe('every brand found, real and fixture, against every other', () => {
       if (!f) continue;
       expect(shared.has(name) || mine.has(name), `${b} carries ${name}, a fact only ${a} defines`).toBe(true);
       const allowed = new Set([...(shared.get(name) ?? []), ...(mine.get(name) ?? [])]);
-      expect((f.values ?? []).filter((v) => values.includes(v) && !allowed.has(v)), `${b}'s ${name} values from ${a}`).toEqual([]);
+      expect(
+        (f.values ?? []).filter((v) => values.includes(v) && !allowed.has(v)),
+        `${b}'s ${name} values from ${a}`,
+      ).toEqual([]);
     }
   });
 });

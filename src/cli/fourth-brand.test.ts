@@ -50,15 +50,22 @@ describe('a fourth brand added as a folder (ACME Audio)', () => {
   it('brings its own settings, facts, reason wording, remedies, windows and tables', () => {
     expect(policy).toMatchObject({ brand: 'acme', name: 'ACME Audio', currency: 'EUR', locales: ['en', 'de'], warrantyWindow: 'warranty' });
     expect(policy.facts.filter((f) => f.name === 'hygiene_seal_broken' || f.name === 'purchase_region').map((f) => [f.name, f.type])).toEqual([
-      ['hygiene_seal_broken', 'boolean'], ['purchase_region', 'enum'],
+      ['hygiene_seal_broken', 'boolean'],
+      ['purchase_region', 'enum'],
     ]);
     expect(policy.messages.hygiene_seal_broken?.de).toMatch(/Hygienesiegel/);
     expect(policy.remedies.map((r) => r.name)).toEqual(['refund', 'replace', 'repair']);
     expect(policy.windows.map((w) => [w.name, w.length, w.unit])).toEqual([
-      ['return_window', 60, 'days'], ['doa_window', 14, 'days'], ['warranty', { ref: 'warranty_years' }, 'years'],
+      ['return_window', 60, 'days'],
+      ['doa_window', 14, 'days'],
+      ['warranty', { ref: 'warranty_years' }, 'years'],
     ]);
     expect(policy.tables.map((t) => `${t.source} ${t.hitPolicy}${t.complete ? ' complete' : ''}`)).toEqual([
-      'acme/exclusions.csv C', 'acme/models.csv F', 'acme/returns.csv C', 'acme/timing.csv C', 'acme/warranty.csv U complete',
+      'acme/exclusions.csv C',
+      'acme/models.csv F',
+      'acme/returns.csv C',
+      'acme/timing.csv C',
+      'acme/warranty.csv U complete',
     ]);
   });
 
@@ -76,11 +83,17 @@ describe('a fourth brand added as a folder (ACME Audio)', () => {
 
   describe('deciding claims', () => {
     it('refunds an opened but unused pair with a 10% restocking fee, half-up to the cent', () => {
-      const refund = remedy(decide({ issue: 'non_quality', condition: 'opened_unused', hygiene_seal_broken: false, delivered_on: '2025-03-01', order_amount: 129.95 }), 'refund');
+      const refund = remedy(
+        decide({ issue: 'non_quality', condition: 'opened_unused', hygiene_seal_broken: false, delivered_on: '2025-03-01', order_amount: 129.95 }),
+        'refund',
+      );
       expect(refund).toMatchObject({
-        status: 'eligible', reasons: [], source: 'acme/returns.csv:3',
+        status: 'eligible',
+        reasons: [],
+        source: 'acme/returns.csv:3',
         fees: { restocking_fee_pct: 10, return_shipping_paid_by: 'customer', restocking_fee_amount: 13 },
-        deadline: '2025-04-30', deadline_basis: expect.stringContaining('return_window: 60 days'),
+        deadline: '2025-04-30',
+        deadline_basis: expect.stringContaining('return_window: 60 days'),
         required_evidence: ['order_number'],
       });
     });
@@ -89,16 +102,21 @@ describe('a fourth brand added as a folder (ACME Audio)', () => {
       const claim = { issue: 'non_quality', condition: 'opened_unused', hygiene_seal_broken: true, delivered_on: '2025-03-01' };
       const refund = remedy(decide(claim, { locale: 'de' }), 'refund');
       expect(refund).toMatchObject({ status: 'ineligible', fees: {}, source: 'acme/returns.csv:4' });
-      expect(refund.reasons).toEqual([{
-        code: 'hygiene_seal_broken', source: 'acme/returns.csv:4',
-        message: 'In-Ear-Kopfhörer mit geöffnetem Hygienesiegel können nicht zurückgegeben werden.',
-      }]);
+      expect(refund.reasons).toEqual([
+        {
+          code: 'hygiene_seal_broken',
+          source: 'acme/returns.csv:4',
+          message: 'In-Ear-Kopfhörer mit geöffnetem Hygienesiegel können nicht zurückgegeben werden.',
+        },
+      ]);
     });
 
     it('exchanges a pair that is faulty out of the box until day 14', () => {
       const decision = decide({ issue: 'quality_defect', purchase_region: 'eu', delivered_on: '2025-03-01', claim_on: '2025-03-15' });
       expect(remedy(decision, 'replace')).toMatchObject({
-        status: 'eligible', deadline: '2025-03-15', source: 'acme/warranty.csv:2',
+        status: 'eligible',
+        deadline: '2025-03-15',
+        source: 'acme/warranty.csv:2',
         other_deadlines: [{ window: 'warranty', deadline: '2026-03-01' }],
         fees: { repair_fee_paid_by: 'brand', return_shipping_paid_by: 'brand' },
         required_evidence: ['order_number', 'photo_of_defect'],
@@ -114,14 +132,26 @@ describe('a fourth brand added as a folder (ACME Audio)', () => {
     });
 
     it('gives the Studio Pro line a 2-year warranty through a derived fact', () => {
-      const decision = decide({ product_line: 'studio-pro-x', issue: 'quality_defect', purchase_region: 'uk', delivered_on: '2025-03-01', claim_on: '2026-04-01' });
+      const decision = decide({
+        product_line: 'studio-pro-x',
+        issue: 'quality_defect',
+        purchase_region: 'uk',
+        delivered_on: '2025-03-01',
+        claim_on: '2026-04-01',
+      });
       expect(decision.derived).toEqual({ warranty_years: 2 });
       expect(decision.warranty).toMatchObject({ label: '2-year warranty', length: 2, deadline: '2027-03-01', status: 'open' });
       expect(remedy(decision, 'repair')).toMatchObject({ status: 'eligible', deadline: '2027-03-01', fees: { repair_fee_paid_by: 'brand' } });
     });
 
     it('gives every other model 1 year, and refuses repair the day after', () => {
-      const decision = decide({ product_line: 'city-buds', issue: 'quality_defect', purchase_region: 'eu', delivered_on: '2025-03-01', claim_on: '2026-03-02' });
+      const decision = decide({
+        product_line: 'city-buds',
+        issue: 'quality_defect',
+        purchase_region: 'eu',
+        delivered_on: '2025-03-01',
+        claim_on: '2026-03-02',
+      });
       expect(decision.warranty).toMatchObject({ label: '1-year warranty', deadline: '2026-03-01', status: 'closed' });
       expect(cited(remedy(decision, 'repair'))).toEqual(['window_expired@acme/timing.csv:3']);
       expect(remedy(decision, 'repair').reasons[0]?.message).toBe("ACME's 60-day return period or its warranty has ended.");
@@ -137,12 +167,26 @@ describe('a fourth brand added as a folder (ACME Audio)', () => {
     });
 
     it('lists every exclusion that applies', () => {
-      const repair = remedy(decide({ issue: 'quality_defect', purchase_region: 'eu', water_damage: true, physical_damage: true, labels_tampered: true, delivered_on: '2025-03-01' }), 'repair');
+      const repair = remedy(
+        decide({
+          issue: 'quality_defect',
+          purchase_region: 'eu',
+          water_damage: true,
+          physical_damage: true,
+          labels_tampered: true,
+          delivered_on: '2025-03-01',
+        }),
+        'repair',
+      );
       expect(cited(repair)).toEqual(['water_damage@acme/exclusions.csv:3', 'physical_damage@acme/exclusions.csv:4', 'labels_tampered@acme/exclusions.csv:5']);
     });
 
     it('says which flags it took as not established', () => {
-      expect(decide({ issue: 'quality_defect', water_damage: false }).facts_not_established.sort()).toEqual(['hygiene_seal_broken', 'labels_tampered', 'physical_damage']);
+      expect(decide({ issue: 'quality_defect', water_damage: false }).facts_not_established.sort()).toEqual([
+        'hygiene_seal_broken',
+        'labels_tampered',
+        'physical_damage',
+      ]);
     });
 
     it('derives the warranty length before the windows and tables that use it', () => {
@@ -154,7 +198,8 @@ describe('a fourth brand added as a folder (ACME Audio)', () => {
 
   describe('through the policy CLI', () => {
     it('passes `policy --sheets <root> test acme`', async () => {
-      const out: string[] = [], err: string[] = [];
+      const out: string[] = [],
+        err: string[] = [];
       const code = await main(['--sheets', root, 'test', 'acme'], { out: (l) => out.push(l), err: (l) => err.push(l) });
       expect({ code, out, err }).toEqual({ code: 0, out: ['✓ acme: 15/15 cases pass, 0 rule(s) not covered'], err: [] });
     });

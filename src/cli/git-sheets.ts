@@ -24,10 +24,14 @@ export function readSheetsAtRef(root: string, ref: string): SheetsAtRef {
   try {
     commit = git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
   } catch {
-    throw new UsageError(`--base ${ref} is not a commit in the git repository holding ${root}: expected e.g. HEAD, main or origin/main (in CI, fetch it first)`);
+    throw new UsageError(
+      `--base ${ref} is not a commit in the git repository holding ${root}: expected e.g. HEAD, main or origin/main (in CI, fetch it first)`,
+    );
   }
   // Paths relative to the sheets folder (ls-tree prints them relative to -C), CSV files only.
-  const paths = git(root, ['ls-tree', '-r', '--name-only', commit, '--', '.']).split('\n').filter((p) => p.toLowerCase().endsWith('.csv'));
+  const paths = git(root, ['ls-tree', '-r', '--name-only', commit, '--', '.'])
+    .split('\n')
+    .filter((p) => p.toLowerCase().endsWith('.csv'));
   const byFolder = new Map<string, string[]>();
   for (const p of paths) {
     const parts = p.split('/');
@@ -47,7 +51,9 @@ export function readSheetsAtRef(root: string, ref: string): SheetsAtRef {
   const problems = (folder: string) => all(folder).filter((f): f is Issue => 'code' in f);
   const brands = [...byFolder.keys()].filter((d) => !d.startsWith('_') && !d.startsWith('.')).sort();
   return {
-    ref, commit, brands,
+    ref,
+    commit,
+    brands,
     readBrand(brand) {
       if (!byFolder.has(brand)) return null;
       const own = files(brand);

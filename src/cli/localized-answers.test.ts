@@ -48,7 +48,8 @@ function coverageTexts(c: CoverageSummary): Map<string, string> {
 /** Places where the localized text equals the English one (empty texts say nothing either way). */
 function stillEnglish(english: Map<string, string>, localized: Map<string, string>, where: string): string[] {
   return [...localized].flatMap(([path, text]) =>
-    text !== '' && text === english.get(path) && !IDENTICAL_BY_DESIGN.has(text) ? [`${where} ${path}: "${text}"`] : []);
+    text !== '' && text === english.get(path) && !IDENTICAL_BY_DESIGN.has(text) ? [`${where} ${path}: "${text}"`] : [],
+  );
 }
 
 const brands = listBrands(SHEETS).map((brand) => compileBrand(SHEETS, brand, true));
@@ -83,13 +84,19 @@ describe.each(brands.map((b) => ({ brand: b.brand, outcome: b })))('$brand answe
   it.each(others)('in %s: the coverage summary of every product line and part its cases name has no English text', (locale) => {
     const queries = new Map<string, { product_line?: string; part?: string }>([['{}', {}]]);
     for (const { claim } of outcome.cases) {
-      const query = { ...(typeof claim.product_line === 'string' ? { product_line: claim.product_line } : {}), ...(typeof claim.part === 'string' ? { part: claim.part } : {}) };
+      const query = {
+        ...(typeof claim.product_line === 'string' ? { product_line: claim.product_line } : {}),
+        ...(typeof claim.part === 'string' ? { part: claim.part } : {}),
+      };
       queries.set(JSON.stringify(query), query);
     }
-    const found = [...queries.values()].flatMap((query) => stillEnglish(
-      coverageTexts(summarizeCoverage(policy, { ...query, locale: 'en' }, '2025-06-01')),
-      coverageTexts(summarizeCoverage(policy, { ...query, locale }, '2025-06-01')),
-      `coverage ${JSON.stringify(query)}`));
+    const found = [...queries.values()].flatMap((query) =>
+      stillEnglish(
+        coverageTexts(summarizeCoverage(policy, { ...query, locale: 'en' }, '2025-06-01')),
+        coverageTexts(summarizeCoverage(policy, { ...query, locale }, '2025-06-01')),
+        `coverage ${JSON.stringify(query)}`,
+      ),
+    );
     expect(found).toEqual([]);
   });
 });

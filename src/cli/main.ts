@@ -14,12 +14,23 @@ import { exitCodeFor, UsageError } from './errors.js';
 import { DEFAULT_SHEETS_DIR } from './read-sheets.js';
 
 export interface CommandContext {
-  root: string;                  // the policy-sheets folder
+  root: string; // the policy-sheets folder
   out: (line: string) => void;
   err: (line: string) => void;
 }
 
-const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = { build, check, diff, explain, 'new-brand': newBrand, test, table, publish, rollback, versions };
+const COMMANDS: Record<string, (argv: string[], ctx: CommandContext) => void | Promise<void>> = {
+  build,
+  check,
+  diff,
+  explain,
+  'new-brand': newBrand,
+  test,
+  table,
+  publish,
+  rollback,
+  versions,
+};
 
 const USAGE = `usage: policy <command> [options]
   check [brand…] [--format text|json|github]   compile and verify the sheets
@@ -39,7 +50,7 @@ options: --sheets <dir> (default policy-sheets)`;
 
 export async function main(argv: string[], ctx: Omit<CommandContext, 'root'>): Promise<number> {
   const sheetsAt = argv.indexOf('--sheets');
-  const root = sheetsAt >= 0 ? argv[sheetsAt + 1] ?? DEFAULT_SHEETS_DIR : DEFAULT_SHEETS_DIR;
+  const root = sheetsAt >= 0 ? (argv[sheetsAt + 1] ?? DEFAULT_SHEETS_DIR) : DEFAULT_SHEETS_DIR;
   const rest = sheetsAt >= 0 ? argv.filter((_, i) => i !== sheetsAt && i !== sheetsAt + 1) : argv;
   const [name, ...args] = rest;
   try {
@@ -60,6 +71,10 @@ export async function main(argv: string[], ctx: Omit<CommandContext, 'root'>): P
 const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').replace(/^.*\/src\//, '/src/'));
 if (isEntry) {
   // Output piped into `head` and closed early is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); });
-  main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => { process.exitCode = code; });
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => {
+    process.exitCode = code;
+  });
 }

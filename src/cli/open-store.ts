@@ -22,7 +22,12 @@ export async function openStore(args: Args): Promise<KvStore> {
   const configPath = text('config') ?? findWranglerConfig(process.cwd()) ?? undefined;
   if (options.remote) {
     if (text('persist-to')) throw new UsageError('--persist-to is for the local store: expected it without --remote');
-    return openRemoteKv({ binding, run: runWrangler, ...(configPath ? { configPath } : {}), ...(text('namespace-id') ? { namespaceId: text('namespace-id')! } : {}) });
+    return openRemoteKv({
+      binding,
+      run: runWrangler,
+      ...(configPath ? { configPath } : {}),
+      ...(text('namespace-id') ? { namespaceId: text('namespace-id')! } : {}),
+    });
   }
   const config = configPath ? readWranglerConfig(configPath, binding) : null;
   // wrangler's default: .wrangler/state beside the config file, else in the current folder.

@@ -3,7 +3,11 @@ import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
 import { selectEntry, type TimelineEntry } from '../store/policy-pointer.js';
 import { describeOrderRanges, orderRanges } from './order-ranges.js';
 
-const entry = (version: string, effective_from: string, published_at = `${effective_from}T00:00:00.000Z`): TimelineEntry => ({ version, effective_from, published_at });
+const entry = (version: string, effective_from: string, published_at = `${effective_from}T00:00:00.000Z`): TimelineEntry => ({
+  version,
+  effective_from,
+  published_at,
+});
 const TODAY = '2026-12-05';
 
 describe('describeOrderRanges', () => {
@@ -36,7 +40,9 @@ describe('describeOrderRanges', () => {
   });
 
   it('says when no order is judged yet', () => {
-    expect(describeOrderRanges('acme', [entry('v1', '2027-01-01')], TODAY)).toEqual(['acme: no order is judged yet: its first version takes effect on 2027-01-01']);
+    expect(describeOrderRanges('acme', [entry('v1', '2027-01-01')], TODAY)).toEqual([
+      'acme: no order is judged yet: its first version takes effect on 2027-01-01',
+    ]);
   });
 });
 
@@ -45,7 +51,13 @@ describe('orderRanges', () => {
   const timelines: TimelineEntry[][] = [
     [entry('v1', '2000-01-01')],
     [entry('v1', '2020-01-01'), entry('v2', '2024-02-29')],
-    [entry('v1', '2020-01-01'), entry('v1b', '2020-01-01', '2020-01-02T00:00:00Z'), entry('v2', '2024-03-01'), entry('v3', '2026-12-05'), entry('v4', '2027-01-01')],
+    [
+      entry('v1', '2020-01-01'),
+      entry('v1b', '2020-01-01', '2020-01-02T00:00:00Z'),
+      entry('v2', '2024-03-01'),
+      entry('v3', '2026-12-05'),
+      entry('v4', '2027-01-01'),
+    ],
   ];
   it.each(timelines.map((t, i) => [i, t] as const))('names the version selectEntry selects for each order date (timeline %i)', (_, timeline) => {
     const ranges = orderRanges(timeline, TODAY).filter((r) => !r.scheduled);

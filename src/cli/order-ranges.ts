@@ -33,11 +33,15 @@ export function orderRanges(timeline: readonly TimelineEntry[], today: string): 
   const entries = selectable(timeline);
   const inForce = entries.filter((e) => e.effective_from <= today);
   const scheduled = entries.filter((e) => e.effective_from > today);
-  const ranges = inForce.map((e, i): OrderRange => ({
-    from: i === 0 ? null : e.effective_from,
-    to: i + 1 < inForce.length ? dayBefore(inForce[i + 1]!.effective_from) : null,
-    version: e.version, effective_from: e.effective_from, scheduled: false,
-  }));
+  const ranges = inForce.map(
+    (e, i): OrderRange => ({
+      from: i === 0 ? null : e.effective_from,
+      to: i + 1 < inForce.length ? dayBefore(inForce[i + 1]!.effective_from) : null,
+      version: e.version,
+      effective_from: e.effective_from,
+      scheduled: false,
+    }),
+  );
   const later = scheduled.map((e): OrderRange => ({ from: e.effective_from, to: null, version: e.version, effective_from: e.effective_from, scheduled: true }));
   return [...ranges, ...later].reverse();
 }
@@ -64,7 +68,12 @@ export function describeOrderRanges(brand: string, timeline: readonly TimelineEn
 }
 
 /** The section publish prints after writing: every published brand's order ranges. */
-export function printOrderRanges(pointers: Readonly<Record<string, PolicyPointer>>, brands: readonly string[], today: string, out: (line: string) => void): void {
+export function printOrderRanges(
+  pointers: Readonly<Record<string, PolicyPointer>>,
+  brands: readonly string[],
+  today: string,
+  out: (line: string) => void,
+): void {
   const shown = brands.filter((b) => pointers[b]);
   if (shown.length === 0) return;
   out('Which orders each version now answers for (by order date: purchased_on, else delivered_on):');

@@ -16,7 +16,11 @@ export type BrandDiff =
   | { brand: string; kind: 'identical'; name: string; version: string }
   | { brand: string; kind: 'changed'; name: string; before: string; after: string; changes: PolicyChanges; outcome: OutcomeDiff; truncated: boolean };
 
-export interface DiffReport { base: { ref: string; commit: string }; root: string; brands: BrandDiff[] }
+export interface DiffReport {
+  base: { ref: string; commit: string };
+  root: string;
+  brands: BrandDiff[];
+}
 
 const v = (text: string) => (text === '' ? '—' : text);
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -53,7 +57,8 @@ export function changedExcerpts(before: string, after: string, context = 24): [s
   while (p < before.length && p < after.length && before[p] === after[p]) p++;
   let s = 0;
   while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
-  const from = Math.max(0, p - context), lead = from > 0 ? '…' : '';
+  const from = Math.max(0, p - context),
+    lead = from > 0 ? '…' : '';
   const cut = (t: string) => {
     const end = Math.min(t.length, t.length - s + context);
     return `${lead}${t.slice(from, end)}${end < t.length ? '…' : ''}`;
@@ -88,7 +93,11 @@ function shownClaims(g: ChangeGroup, limit: number): ClaimChange[] {
   const picked = new Set<ClaimChange>(g.claims.filter(isCase));
   const pickBy = (key: (c: ClaimChange) => string) => {
     const seen = new Set([...picked].map(key));
-    for (const c of generated) if (!picked.has(c) && !seen.has(key(c))) { seen.add(key(c)); picked.add(c); }
+    for (const c of generated)
+      if (!picked.has(c) && !seen.has(key(c))) {
+        seen.add(key(c));
+        picked.add(c);
+      }
   };
   pickBy((c) => c.changes.map((f) => `${f.remedy}.${f.field}:${f.before}>${f.after}`).join('|'));
   pickBy((c) => Object.keys(c.claim.changes).sort().join('|'));
@@ -103,25 +112,43 @@ function counts(o: OutcomeDiff): string {
 
 function textBrand(b: BrandDiff, limit: number, out: (l: string) => void): void {
   switch (b.kind) {
-    case 'removed': out(`${b.brand}: removed (was ${b.before ?? 'not compiling'})`); return;
+    case 'removed':
+      out(`${b.brand}: removed (was ${b.before ?? 'not compiling'})`);
+      return;
     case 'broken':
       out(`${b.brand}: does not compile ${b.side === 'base' ? 'at the base ref' : 'now'}, so it cannot be compared:`);
       b.issues.slice(0, 10).forEach((i) => out(`  ${formatIssue(i)}`));
       return;
-    case 'new': out(`${b.brand} — ${b.name}: new brand (${b.after}), no earlier version to compare`); return;
-    case 'identical': out(`${b.brand} — ${b.name}: no changes to the compiled policy (${b.version}); no customer outcome changes`); return;
+    case 'new':
+      out(`${b.brand} — ${b.name}: new brand (${b.after}), no earlier version to compare`);
+      return;
+    case 'identical':
+      out(`${b.brand} — ${b.name}: no changes to the compiled policy (${b.version}); no customer outcome changes`);
+      return;
   }
   out(`${b.brand} — ${b.name}: ${b.before} → ${b.after}`);
-  const wording = b.changes.other.filter((o) => o.wording), other = b.changes.other.filter((o) => !o.wording);
-  if (b.changes.rules.length) { out('  Rule changes:'); b.changes.rules.forEach((r) => out(`    ${ruleChangeText(r)}`)); }
-  if (other.length) { out('  Other changes:'); other.forEach((o) => out(`    ${otherText(o)}`)); }
-  if (wording.length) { out('  Wording changes (what customers read, not what they get):'); wording.forEach((o) => out(`    ${otherText(o)}`)); }
+  const wording = b.changes.other.filter((o) => o.wording),
+    other = b.changes.other.filter((o) => !o.wording);
+  if (b.changes.rules.length) {
+    out('  Rule changes:');
+    b.changes.rules.forEach((r) => out(`    ${ruleChangeText(r)}`));
+  }
+  if (other.length) {
+    out('  Other changes:');
+    other.forEach((o) => out(`    ${otherText(o)}`));
+  }
+  if (wording.length) {
+    out('  Wording changes (what customers read, not what they get):');
+    wording.forEach((o) => out(`    ${otherText(o)}`));
+  }
   const o = b.outcome;
   if (o.changed.length === 0) {
     out(`  No customer outcome changes: all ${plural(o.claimsChecked, 'claim')} checked get the same status, reasons, deadline, fees and payers.`);
     return;
   }
-  out(`  ${plural(o.changed.length, 'claim')} of ${o.claimsChecked.toLocaleString('en-US')} checked change outcome (${counts(o)})${b.truncated ? ' — the claim grid was capped' : ''}:`);
+  out(
+    `  ${plural(o.changed.length, 'claim')} of ${o.claimsChecked.toLocaleString('en-US')} checked change outcome (${counts(o)})${b.truncated ? ' — the claim grid was capped' : ''}:`,
+  );
   for (const g of o.groups) {
     out('');
     out(`  ▸ ${groupTitle(g)} — ${plural(g.claims.length, 'claim')}`);
@@ -138,20 +165,35 @@ function textBrand(b: BrandDiff, limit: number, out: (l: string) => void): void 
 function markdownBrand(b: BrandDiff, limit: number, out: (l: string) => void): void {
   const title = (name: string) => `### ${name} (\`${b.brand}\`)`;
   switch (b.kind) {
-    case 'removed': out(`### \`${b.brand}\`\nBrand removed (was \`${b.before ?? '—'}\`).`); return;
-    case 'broken': out(`### \`${b.brand}\`\n:x: Does not compile ${b.side === 'base' ? 'at the base' : 'on this branch'}; see \`policy check\`.`); return;
-    case 'new': out(`${title(b.name)}\nNew brand, version \`${b.after}\`: no earlier version to compare.`); return;
-    case 'identical': out(`${title(b.name)}\nNo changes to the compiled policy: **no customer outcome changes**.`); return;
+    case 'removed':
+      out(`### \`${b.brand}\`\nBrand removed (was \`${b.before ?? '—'}\`).`);
+      return;
+    case 'broken':
+      out(`### \`${b.brand}\`\n:x: Does not compile ${b.side === 'base' ? 'at the base' : 'on this branch'}; see \`policy check\`.`);
+      return;
+    case 'new':
+      out(`${title(b.name)}\nNew brand, version \`${b.after}\`: no earlier version to compare.`);
+      return;
+    case 'identical':
+      out(`${title(b.name)}\nNo changes to the compiled policy: **no customer outcome changes**.`);
+      return;
   }
   out(`${title(b.name)}\n\`${b.before}\` → \`${b.after}\``);
   const rows = [
-    ...b.changes.rules.map((r) => [`\`${r.kind === 'removed' ? r.before : r.after}\``, r.label ?? '', r.kind === 'changed' ? r.cells.map((c) => `\`${c.column}\`: ${v(c.before)} → **${v(c.after)}**`).join('<br>') : `row ${r.kind}`]),
+    ...b.changes.rules.map((r) => [
+      `\`${r.kind === 'removed' ? r.before : r.after}\``,
+      r.label ?? '',
+      r.kind === 'changed' ? r.cells.map((c) => `\`${c.column}\`: ${v(c.before)} → **${v(c.after)}**`).join('<br>') : `row ${r.kind}`,
+    ]),
     ...b.changes.other.map((o) => {
       const [was, now] = changedExcerpts(v(o.before), v(o.after));
       return [`\`${o.sheet}\``, `${o.subject}${o.field ? ` ${o.field}` : ''}${o.wording ? ' (wording)' : ''}`, `${was} → **${now}**`];
     }),
   ];
-  if (rows.length) { out(''); formatMarkdownTable(['where', 'what', 'change'], rows).forEach(out); }
+  if (rows.length) {
+    out('');
+    formatMarkdownTable(['where', 'what', 'change'], rows).forEach(out);
+  }
   const o = b.outcome;
   out('');
   if (o.changed.length === 0) {
@@ -163,7 +205,11 @@ function markdownBrand(b: BrandDiff, limit: number, out: (l: string) => void): v
     out('');
     out(`#### ${groupTitle(g)} — ${plural(g.claims.length, 'claim')}`);
     g.summary.forEach((s) => out(`- ${summaryText(s)}`));
-    const table = (list: ClaimChange[]) => formatMarkdownTable(['claim', 'changes'], list.map((c) => [describeClaim(c.claim), claimChanges(c).join('\n')]));
+    const table = (list: ClaimChange[]) =>
+      formatMarkdownTable(
+        ['claim', 'changes'],
+        list.map((c) => [describeClaim(c.claim), claimChanges(c).join('\n')]),
+      );
     const shown = shownClaims(g, limit);
     out('');
     table(shown).forEach(out);
@@ -172,7 +218,8 @@ function markdownBrand(b: BrandDiff, limit: number, out: (l: string) => void): v
       out('');
       out(`<details><summary>${plural(g.claims.length - shown.length, 'more claim')}</summary>\n`);
       table(rest).forEach(out);
-      if (g.claims.length - shown.length > rest.length) out(`\n… and ${g.claims.length - shown.length - rest.length} more: run \`npm run policy -- diff --limit 0\``);
+      if (g.claims.length - shown.length > rest.length)
+        out(`\n… and ${g.claims.length - shown.length - rest.length} more: run \`npm run policy -- diff --limit 0\``);
       out('\n</details>');
     }
   }
@@ -193,13 +240,21 @@ export function printDiff(report: DiffReport, format: 'text' | 'markdown' | 'jso
   if (format === 'markdown') {
     out('## Policy diff: customer outcomes');
     out(`Sheets in \`${report.root}\` at \`${base}\` → this change. **${headline(report)}**`);
-    for (const b of report.brands) { out(''); markdownBrand(b, limit, out); }
+    for (const b of report.brands) {
+      out('');
+      markdownBrand(b, limit, out);
+    }
     out('');
-    out('<sub>Claims checked: the editors\' cases, each varied one fact at a time across every table boundary (enum values, flags, numbers either side of each limit, window last day / day after), plus each table\'s inputs crossed pairwise. `npm run policy -- diff` reproduces this locally.</sub>');
+    out(
+      "<sub>Claims checked: the editors' cases, each varied one fact at a time across every table boundary (enum values, flags, numbers either side of each limit, window last day / day after), plus each table's inputs crossed pairwise. `npm run policy -- diff` reproduces this locally.</sub>",
+    );
     return;
   }
   out(`Comparing ${report.root} at ${base} with the working tree`);
-  for (const b of report.brands) { out(''); textBrand(b, limit, out); }
+  for (const b of report.brands) {
+    out('');
+    textBrand(b, limit, out);
+  }
   out('');
   out(headline(report));
 }

@@ -9,22 +9,29 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : Array.isAr
 
 function rowLine(row: RowSaid): string {
   const says = row.verdict === null ? 'describes' : row.verdict;
-  const details = [
-    row.reasons.length ? `reason ${row.reasons.join(', ')}` : '',
-    row.fields.length ? `sets ${row.fields.join(', ')}` : '',
-  ].filter(Boolean).join('; ');
+  const details = [row.reasons.length ? `reason ${row.reasons.join(', ')}` : '', row.fields.length ? `sets ${row.fields.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
   return `${row.decisive ? '▶' : ' '} ${row.source}${row.label ? ` "${row.label}"` : ''} — ${says}${details ? ` (${details})` : ''}`;
 }
 
 export function printExplanation(e: Explanation, claim: Record<string, unknown>, trace: boolean, out: (line: string) => void): void {
   out(`${e.name} (${e.brand}) · policy ${e.version} · as of ${e.asOf} · ${e.locale}`);
-  out(`claim: ${Object.entries(claim).map(([k, v]) => `${k}=${show(v)}`).join(', ') || '(no facts)'}`);
+  out(
+    `claim: ${
+      Object.entries(claim)
+        .map(([k, v]) => `${k}=${show(v)}`)
+        .join(', ') || '(no facts)'
+    }`,
+  );
   out('');
   const rows = e.remedies.map((r) => [
     r.label,
     `${STATUS_MARK[r.status] ?? ''} ${r.status}`,
     r.deadline ?? '—',
-    Object.entries(r.fees).map(([k, v]) => `${k}: ${v}`).join('\n') || '—',
+    Object.entries(r.fees)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n') || '—',
     r.reasons.map((x) => x.code).join('\n') || '—',
   ]);
   formatTable(['remedy', 'status', 'deadline', 'fees and payers', 'reasons'], rows).forEach(out);
@@ -44,8 +51,10 @@ export function printExplanation(e: Explanation, claim: Record<string, unknown>,
 
   out('');
   out('Windows:');
-  formatTable(['window', 'label', 'starts on', 'last day', 'status'], e.windows.map((w) => [w.window, w.label, w.starts_on ?? '—', w.deadline ?? '—', w.status]))
-    .forEach((l) => out(`  ${l}`));
+  formatTable(
+    ['window', 'label', 'starts on', 'last day', 'status'],
+    e.windows.map((w) => [w.window, w.label, w.starts_on ?? '—', w.deadline ?? '—', w.status]),
+  ).forEach((l) => out(`  ${l}`));
   const derived = Object.entries(e.derived);
   if (derived.length) out(`Derived facts: ${derived.map(([k, v]) => `${k}=${show(v)}`).join(', ')}`);
   if (e.notEstablished.length) out(`Not established (read as false): ${e.notEstablished.join(', ')}`);
@@ -54,7 +63,9 @@ export function printExplanation(e: Explanation, claim: Record<string, unknown>,
   out('');
   out('Trace — every table consulted, in evaluation order:');
   for (const t of e.tables) {
-    const produced = Object.entries(t.derived).map(([k, v]) => `${k}=${show(v)}`).join(', ');
+    const produced = Object.entries(t.derived)
+      .map(([k, v]) => `${k}=${show(v)}`)
+      .join(', ');
     out(`  ${t.table} (hit policy ${t.hitPolicy})${produced ? ` → ${produced}` : ''}`);
     if (t.error) out(`      ⚠ ${t.error}`);
     if (t.matched.length === 0) out('      no row matched');

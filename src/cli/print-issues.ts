@@ -20,7 +20,9 @@ export function printIssues(issues: Issue[], format: IssueFormat, root: string, 
   for (const issue of issues) {
     if (format === 'github') {
       const level = issue.severity === 'warning' ? 'warning' : 'error';
-      const where = [`file=${root}/${issue.sheet}`, issue.row ? `line=${issue.row}` : '', issue.column ? `col=${columnNumber(issue.column)}` : ''].filter(Boolean).join(',');
+      const where = [`file=${root}/${issue.sheet}`, issue.row ? `line=${issue.row}` : '', issue.column ? `col=${columnNumber(issue.column)}` : '']
+        .filter(Boolean)
+        .join(',');
       // Workflow-command escaping: % first, then line breaks (GitHub's toolkit `escapeData`).
       out(`::${level} ${where}::${issue.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
     } else if (format === 'text') {

@@ -4,7 +4,11 @@
 export function formatTable(headers: string[], rows: string[][]): string[] {
   const split = rows.map((row) => row.map((cell) => cell.split('\n')));
   const widths = headers.map((h, c) => Math.max(h.length, ...split.map((row) => Math.max(0, ...(row[c] ?? ['']).map((l) => l.length)))));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   const out = [line(headers), line(widths.map((w) => '─'.repeat(w)))];
   for (const row of split) {
     const height = Math.max(1, ...row.map((lines) => lines.length));

@@ -44,7 +44,14 @@ function reportChanges(plan: PublishPlan, missing: Set<string>, progress: Progre
   }
 }
 
-export async function publishToStore(store: KvStore, policies: CompiledPolicy[], effectiveFrom: string, now: string, progress: Progress, today = now.slice(0, 10)): Promise<PublishOutcome> {
+export async function publishToStore(
+  store: KvStore,
+  policies: CompiledPolicy[],
+  effectiveFrom: string,
+  now: string,
+  progress: Progress,
+  today = now.slice(0, 10),
+): Promise<PublishOutcome> {
   const brands = policies.map((p) => p.brand);
   const badIds = brands.map(brandIdProblem).filter((p): p is string => p !== null);
   if (badIds.length) throw new PolicyProblems(`publish refused: brand id ${badIds.join('; brand id ')}; nothing was published`);
@@ -63,10 +70,12 @@ export async function publishToStore(store: KvStore, policies: CompiledPolicy[],
   }
   if (pointers.length) await store.put(pointers);
   reportChanges(plan, missing, progress);
-  const after = Object.fromEntries(plan.phases[1]!.map((e) => {
-    const p = JSON.parse(e.value) as PolicyPointer;
-    return [p.brand, p];
-  }));
+  const after = Object.fromEntries(
+    plan.phases[1]!.map((e) => {
+      const p = JSON.parse(e.value) as PolicyPointer;
+      return [p.brand, p];
+    }),
+  );
   return { changes: plan.changes, written: [...versions, ...pointers].map((e) => e.key), pointers: after };
 }
 
@@ -77,7 +86,11 @@ export async function readBrandPointer(store: KvStore, brand: string): Promise<P
   const raw = values[key] ?? null;
   if (raw === null) return null;
   let json: unknown;
-  try { json = JSON.parse(raw); } catch { throw new StoreError(`${key} is not JSON`); }
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new StoreError(`${key} is not JSON`);
+  }
   const pointer = readPointer(json);
   if (typeof pointer === 'string') throw new StoreError(`${key}: ${pointer}`);
   return pointer;
@@ -87,11 +100,20 @@ export async function readBrandPointer(store: KvStore, brand: string): Promise<P
 export function resolveVersion(pointer: PolicyPointer, given: string): string {
   const matches = [...new Set(pointer.timeline.map((e) => e.version))].filter((v) => v.startsWith(given));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new UsageError(`--to ${given} matches several versions of ${pointer.brand} (${matches.join(', ')}): expected more of the version`);
-  throw new UsageError(`--to ${given}: ${pointer.brand} has no such version in its timeline: expected one of ${[...new Set(pointer.timeline.map((e) => e.version))].join(', ')} (policy versions ${pointer.brand})`);
+  if (matches.length > 1)
+    throw new UsageError(`--to ${given} matches several versions of ${pointer.brand} (${matches.join(', ')}): expected more of the version`);
+  throw new UsageError(
+    `--to ${given}: ${pointer.brand} has no such version in its timeline: expected one of ${[...new Set(pointer.timeline.map((e) => e.version))].join(', ')} (policy versions ${pointer.brand})`,
+  );
 }
 
-export interface RollbackOutcome { from: string; to: string; unchanged: boolean; pointer: PolicyPointer; dropped: string[] }
+export interface RollbackOutcome {
+  from: string;
+  to: string;
+  unchanged: boolean;
+  pointer: PolicyPointer;
+  dropped: string[];
+}
 
 /** Switches the brand's pointer back (one write); the version document must still be stored. */
 export async function rollbackInStore(store: KvStore, brand: string, to: string | undefined, today: string): Promise<RollbackOutcome> {

@@ -8,7 +8,11 @@ import { checkClaim } from '../evaluate/check-claim.js';
 import { decodeSheet } from './decode-sheet.js';
 import { UsageError } from './errors.js';
 
-export interface RawFact { name: string; text: string | undefined; from: string }
+export interface RawFact {
+  name: string;
+  text: string | undefined;
+  from: string;
+}
 
 /**
  * Splits `--<name> value` options that are not among `known` out of argv, as candidate facts
@@ -56,13 +60,22 @@ function typedValue(fact: CompiledFact, raw: RawFact): unknown {
 
 export function readClaimFile(path: string): Record<string, unknown> {
   let bytes: Buffer;
-  try { bytes = readFileSync(path); } catch { throw new UsageError(`cannot read ${path}`); }
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}`);
+  }
   const decoded = decodeSheet(bytes);
   if (!decoded.ok) throw new UsageError(`${path} is not UTF-8 text (line ${decoded.row}): expected a JSON file saved as UTF-8`);
   const text = decoded.text;
   let value: unknown;
-  try { value = JSON.parse(text); } catch { throw new UsageError(`${path} is not JSON: expected an object of claim facts`); }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${path} is not a JSON object: expected an object of claim facts`);
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${path} is not JSON: expected an object of claim facts`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UsageError(`${path} is not a JSON object: expected an object of claim facts`);
   const body = value as Record<string, unknown>;
   // The API's request body {brand, claim} works too, so a request can be explained as sent.
   if (typeof body.claim === 'object' && body.claim !== null && !Array.isArray(body.claim)) return { ...(body.claim as Record<string, unknown>) };

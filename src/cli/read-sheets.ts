@@ -31,7 +31,13 @@ function followLink(path: string, folder: string, sheet: string): { stats: Stats
       : { problem: problem('dangling_symlink', sheet, `the file is a symlink to ${target}, which does not exist: expected a CSV file`) };
   }
   if (!real.startsWith(realpathSync(folder) + sep))
-    return { problem: problem('symlink_outside_folder', sheet, `the file is a symlink to ${target}, outside its folder: expected the sheet itself in the folder (it is not read)`) };
+    return {
+      problem: problem(
+        'symlink_outside_folder',
+        sheet,
+        `the file is a symlink to ${target}, outside its folder: expected the sheet itself in the folder (it is not read)`,
+      ),
+    };
   return { stats: statSync(real) };
 }
 
@@ -47,7 +53,8 @@ function readSheetFile(folder: string, file: string, sheet: string): SheetFile |
   if (stats.isDirectory()) return problem('not_a_file', sheet, 'this is a folder, not a file: expected a CSV file (rename the folder)');
   // A FIFO or device would block or never end when read.
   if (!stats.isFile()) return problem('not_a_file', sheet, 'this is not a regular file: expected a CSV file');
-  if (stats.size > MAX_SHEET_BYTES) return problem('sheet_too_large', sheet, `the file has ${stats.size} bytes: expected at most ${MAX_SHEET_BYTES} (split the sheet)`);
+  if (stats.size > MAX_SHEET_BYTES)
+    return problem('sheet_too_large', sheet, `the file has ${stats.size} bytes: expected at most ${MAX_SHEET_BYTES} (split the sheet)`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -61,9 +68,17 @@ function readSheetFile(folder: string, file: string, sheet: string): SheetFile |
 function readCsvFiles(dir: string, prefix: string, problems: Issue[]): SheetFile[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
+    names = readdirSync(dir)
+      .filter((f) => f.toLowerCase().endsWith('.csv'))
+      .sort();
   } catch (error) {
-    problems.push(problem('unreadable_folder', `${prefix}/`, `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): expected a folder of CSV sheets`));
+    problems.push(
+      problem(
+        'unreadable_folder',
+        `${prefix}/`,
+        `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): expected a folder of CSV sheets`,
+      ),
+    );
     return [];
   }
   const files: SheetFile[] = [];
@@ -73,7 +88,11 @@ function readCsvFiles(dir: string, prefix: string, problems: Issue[]): SheetFile
       read = readSheetFile(dir, name, `${prefix}/${name}`);
     } catch (error) {
       // Removed or changed while being read, or not permitted: still the editor's folder, not a bug.
-      read = problem('unreadable_sheet', `${prefix}/${name}`, `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): expected a readable CSV file`);
+      read = problem(
+        'unreadable_sheet',
+        `${prefix}/${name}`,
+        `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): expected a readable CSV file`,
+      );
     }
     if ('code' in read) problems.push(read);
     else files.push(read);
@@ -91,7 +110,9 @@ const isFolder = (path: string) => {
 
 export function listBrands(root: string): string[] {
   if (!isFolder(root)) throw new UsageError(`no policy sheets folder at ${root}`);
-  return readdirSync(root).filter((d) => !d.startsWith('_') && !d.startsWith('.') && isFolder(join(root, d))).sort();
+  return readdirSync(root)
+    .filter((d) => !d.startsWith('_') && !d.startsWith('.') && isFolder(join(root, d)))
+    .sort();
 }
 
 export function selectBrands(root: string, requested: string[]): string[] {
@@ -102,7 +123,11 @@ export function selectBrands(root: string, requested: string[]): string[] {
 }
 
 /** A brand's sheets and cases, plus the files that could not be read as sheets (`problems`). */
-export interface BrandFolder { sheets: BrandSheets; cases: SheetFile[]; problems?: Issue[] }
+export interface BrandFolder {
+  sheets: BrandSheets;
+  cases: SheetFile[];
+  problems?: Issue[];
+}
 
 export function readBrand(root: string, brand: string): BrandFolder {
   const problems: Issue[] = [];

@@ -9,8 +9,7 @@ import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 
 /** The shared vocabulary with `part` (values left to each brand) and a label on delivered_on. */
 const SHARED: Sheets = {
-  'facts.csv': `${TINY_SHARED['facts.csv']!
-    .replace('label_en,label_de', 'label_en,label_de,label_fr')
+  'facts.csv': `${TINY_SHARED['facts.csv']!.replace('label_en,label_de', 'label_en,label_de,label_fr')
     .replace('delivery date,Lieferdatum', 'delivery date,Lieferdatum,date de livraison')
     .replace('delivered_on,date,,purchased_on,', 'delivered_on,date,,"purchased_on, shipped_on",')}part,enum,,,the item claimed,part,Teil,pièce
 battery_swelled,boolean,,,the battery swelled,battery swelled,Akku aufgebläht,batterie gonflée
@@ -19,7 +18,8 @@ shipped_on,date,,,the order left the warehouse,shipping date,Versanddatum,date d
 };
 
 /** A table reading `part`: the headphones themselves get two years, ear pads none. */
-const PARTS_TABLE = 'U,part,> repair,> reason\nHeadphones,headphones,√,\nEar pads,ear_pads,×,"""not_quality_issue"""\nNot given,null,review,"""brand_discretion"""\n';
+const PARTS_TABLE =
+  'U,part,> repair,> reason\nHeadphones,headphones,√,\nEar pads,ear_pads,×,"""not_quality_issue"""\nNot given,null,review,"""brand_discretion"""\n';
 
 const brand = (name: string, facts: string, tables: Sheets = { 'parts.csv': PARTS_TABLE }, shared: Sheets = SHARED): CompiledPolicy =>
   compileOrThrow(tinyBrand({ brand: name, shared, files: { 'policy.csv': `key,value\nbrand,${name}\nlocales,"en, de"\n`, 'facts.csv': facts, ...tables } }));
@@ -56,8 +56,12 @@ describe('per-brand vocabulary', () => {
   it('keeps only the not_before dates in the brand’s vocabulary', () => {
     const noShipping = brand('ns', 'fact,type,values\npart,,headphones\n', {
       'parts.csv': 'U,part,> repair,> reason\nHeadphones,headphones,√,\nOther,not(headphones),×,"""not_quality_issue"""\n',
-      'windows.csv': 'window,length,unit,counts_from,checked_against,label,label_de\nreturn_window,14,days,delivered_on,claim_on,{length}-day returns,{length} Tage Rückgabe\nwarranty,1,years,delivered_on,claim_on,{length}-year warranty,{length} Jahr Garantie\n',
-      'returns.csv': null, 'warranty.csv': null, 'exclusions.csv': null, 'timing.csv': null,
+      'windows.csv':
+        'window,length,unit,counts_from,checked_against,label,label_de\nreturn_window,14,days,delivered_on,claim_on,{length}-day returns,{length} Tage Rückgabe\nwarranty,1,years,delivered_on,claim_on,{length}-year warranty,{length} Jahr Garantie\n',
+      'returns.csv': null,
+      'warranty.csv': null,
+      'exclusions.csv': null,
+      'timing.csv': null,
     });
     expect(fact(noShipping, 'shipped_on')).toBeUndefined();
     expect(fact(noShipping, 'delivered_on')?.notBefore).toEqual(['purchased_on']);
@@ -70,7 +74,8 @@ describe('per-brand vocabulary', () => {
   it('carries only the fee fields its tables give', () => {
     const noFees = brand('nofees', 'fact,type,values\npart,,headphones\n', {
       'parts.csv': 'U,part,> repair,> reason\nHeadphones,headphones,√,\nOther,not(headphones),×,"""not_quality_issue"""\n',
-      'returns.csv': null, 'warranty.csv': null,
+      'returns.csv': null,
+      'warranty.csv': null,
     });
     expect(noFees.fees.map((f) => f.name)).toEqual([]);
     expect(audio.fees.map((f) => f.name)).toEqual(['restocking_fee_pct', 'restocking_fee_amount', 'return_shipping_paid_by', 'repair_fee_paid_by']);

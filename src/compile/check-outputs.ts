@@ -23,7 +23,8 @@ export function outputRole(name: string, vocab: OutputVocabulary): OutputRole | 
   if (META_FIELDS.includes(name) || vocab.fees.has(name)) return { kind: 'meta', field: name };
   const dot = name.indexOf('.');
   if (dot >= 0) {
-    const remedy = name.slice(0, dot), field = name.slice(dot + 1);
+    const remedy = name.slice(0, dot),
+      field = name.slice(dot + 1);
     if (!vocab.remedies.has(remedy)) return `"${remedy}" is not one of this brand's remedies (${[...vocab.remedies].join(', ')})`;
     if (!META_FIELDS.includes(field) && !vocab.fees.has(field)) return `"${field}" is not reason, deadline, evidence or a field of fees.csv`;
     return { kind: 'meta', field, remedy };
@@ -61,7 +62,9 @@ function checkCell(role: OutputRole, value: OutputValue, vocab: OutputVocabulary
 function checkMetaCell(field: string, value: OutputValue, list: string[], vocab: OutputVocabulary): { value: OutputValue } | { problem: string } {
   if (field === 'reason') {
     const unknown = list.find((c) => !vocab.reasons.has(c));
-    return unknown ? { problem: `unknown reason code "${unknown}": expected a code from _shared/reasons.csv or the brand's messages.csv` } : { value: { value: list } };
+    return unknown
+      ? { problem: `unknown reason code "${unknown}": expected a code from _shared/reasons.csv or the brand's messages.csv` }
+      : { value: { value: list } };
   }
   if (field === 'deadline') {
     const unknown = list.length === 1 ? (vocab.windows.has(list[0]!) ? undefined : list[0]) : list.join(', ');
@@ -70,14 +73,18 @@ function checkMetaCell(field: string, value: OutputValue, list: string[], vocab:
   if (field === 'evidence') return { value: { value: list } };
   const fee = vocab.fees.get(field)!;
   if ('ref' in value) {
-    return vocab.factType(value.ref) === 'money' ? { value } : { problem: `"${value.ref}" is not a money fact: expected an amount or a money fact such as order_amount` };
+    return vocab.factType(value.ref) === 'money'
+      ? { value }
+      : { problem: `"${value.ref}" is not a money fact: expected an amount or a money fact such as order_amount` };
   }
   const v = 'value' in value ? value.value : null;
   switch (fee.type) {
     case 'payer':
       return v === 'brand' || v === 'customer' ? { value } : { problem: `"${list.join(', ')}" is not a payer: expected brand or customer` };
     case 'percent':
-      return typeof v === 'number' && v >= 0 && v <= 100 ? { value } : { problem: `"${list.join(', ')}" is not a percentage: expected a number from 0% to 100%` };
+      return typeof v === 'number' && v >= 0 && v <= 100
+        ? { value }
+        : { problem: `"${list.join(', ')}" is not a percentage: expected a number from 0% to 100%` };
     case 'money':
       return typeof v === 'number' && v >= 0 ? { value } : { problem: `"${list.join(', ')}" is not an amount: expected a number ≥ 0 or a money fact` };
     default:
@@ -95,19 +102,32 @@ function percentFraction(role: OutputRole, value: OutputValue, vocab: OutputVoca
 function checkReasons(table: CompiledTable, rowIndex: number, cellRow: number, columnOf: (o: number) => number, issues: IssueList): void {
   const rule = table.rules[rowIndex]!;
   const roles = table.outputs.map((o) => o.role!);
-  const hasReason = (remedy?: string) => roles.some((r, i) => r.kind === 'meta' && r.field === 'reason' && (r.remedy === undefined || r.remedy === remedy) && rule.outputs[i] !== null);
+  const hasReason = (remedy?: string) =>
+    roles.some((r, i) => r.kind === 'meta' && r.field === 'reason' && (r.remedy === undefined || r.remedy === remedy) && rule.outputs[i] !== null);
   roles.forEach((role, i) => {
     const out = rule.outputs[i];
     if (!out || !('value' in out) || out.value === 'eligible') return;
     if (role.kind === 'verdict' && !hasReason(role.remedy))
-      issues.error('missing_reason', `${role.remedy} is ${out.value} without a reason: expected a code in the "> reason" column`, table.source, cellRow, columnOf(i));
+      issues.error(
+        'missing_reason',
+        `${role.remedy} is ${out.value} without a reason: expected a code in the "> reason" column`,
+        table.source,
+        cellRow,
+        columnOf(i),
+      );
     if (role.kind === 'status' && !hasReason())
       issues.error('missing_reason', `status ${out.value} without a reason: expected a code in the "> reason" column`, table.source, cellRow, columnOf(i));
   });
   const status = roles.findIndex((r) => r.kind === 'status');
   const remedies = roles.findIndex((r) => r.kind === 'remedies');
   if (status >= 0 && rule.outputs[status] !== null && (remedies < 0 || rule.outputs[remedies] === null))
-    issues.error('status_without_remedies', 'a status needs the remedies it applies to: expected remedy names in the "> remedies" column', table.source, cellRow, columnOf(status));
+    issues.error(
+      'status_without_remedies',
+      'a status needs the remedies it applies to: expected remedy names in the "> remedies" column',
+      table.source,
+      cellRow,
+      columnOf(status),
+    );
 }
 
 /** Classifies and checks the outputs of a parsed brand table in place. */
@@ -126,7 +146,13 @@ export function checkOutputs(table: CompiledTable, header: string[], vocab: Outp
     // A default verdict, fee or reason would decide remedies no row speaks about: only a table
     // output that derives a fact can fall back to a value.
     if (output.default !== undefined && role.kind !== 'derived') {
-      issues.error('bad_default', `"> ${output.name}" cannot have a default: only an output that derives a fact (read by a later table or window) can`, table.source, headerRow, columnOf(o));
+      issues.error(
+        'bad_default',
+        `"> ${output.name}" cannot have a default: only an output that derives a fact (read by a later table or window) can`,
+        table.source,
+        headerRow,
+        columnOf(o),
+      );
       usable = false;
     }
   });

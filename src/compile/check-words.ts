@@ -8,7 +8,12 @@ import type { IssueList } from '../issue.js';
 import { wordKey, type WordRow } from './read-words.js';
 
 /** A word the brand uses, and where it is used (for a word no sheet defines). */
-interface WordUse { kind: WordKind; code: string; sheet: string; row?: number }
+interface WordUse {
+  kind: WordKind;
+  code: string;
+  sheet: string;
+  row?: number;
+}
 
 const STATUSES = ['eligible', 'ineligible', 'review'];
 const at = (source: string) => ({ sheet: source.replace(/:\d+$/, ''), row: Number(source.split(':').pop()) });
@@ -60,8 +65,12 @@ export function wordsUsed(remedies: readonly CompiledRemedy[], tables: readonly 
  * reported where it is used; a row missing a locale, at that cell. Returns the words the brand keeps.
  */
 export function checkWords(
-  brand: string, uses: WordUse[], locales: readonly string[], words: { shared: Words; own: Words },
-  rows: { shared: Map<string, WordRow>; own: Map<string, WordRow> }, issues: IssueList,
+  brand: string,
+  uses: WordUse[],
+  locales: readonly string[],
+  words: { shared: Words; own: Words },
+  rows: { shared: Map<string, WordRow>; own: Map<string, WordRow> },
+  issues: IssueList,
 ): Words {
   const kept: Words = {};
   const seen = new Set<string>();
@@ -72,16 +81,27 @@ export function checkWords(
     const texts = { ...words.shared[use.kind]?.[use.code], ...words.own[use.kind]?.[use.code] };
     const row = rows.own.get(key) ?? rows.shared.get(key);
     if (!row) {
-      issues.error('missing_translation', `${use.kind} "${use.code}" has no words: customers read it in ${locales.join(', ')}; expected a row "${use.kind},${use.code},…" in _shared/words.csv or ${brand}/words.csv`, use.sheet, use.row);
+      issues.error(
+        'missing_translation',
+        `${use.kind} "${use.code}" has no words: customers read it in ${locales.join(', ')}; expected a row "${use.kind},${use.code},…" in _shared/words.csv or ${brand}/words.csv`,
+        use.sheet,
+        use.row,
+      );
       continue;
     }
     for (const locale of locales) {
       if (texts[locale]) continue;
       const column = row.columns.get(locale);
-      issues.error('missing_translation', `${use.kind} "${use.code}" has no ${locale} wording, and ${brand} speaks ${locales.join(', ')}: expected ${column === undefined ? `a "${locale}" column` : 'a text in it'}`, row.sheet, row.row, column);
+      issues.error(
+        'missing_translation',
+        `${use.kind} "${use.code}" has no ${locale} wording, and ${brand} speaks ${locales.join(', ')}: expected ${column === undefined ? `a "${locale}" column` : 'a text in it'}`,
+        row.sheet,
+        row.row,
+        column,
+      );
     }
     const own = Object.fromEntries(Object.entries(texts).filter(([l]) => locales.includes(l)));
-    ((kept[use.kind] ??= {})[use.code] = own);
+    (kept[use.kind] ??= {})[use.code] = own;
   }
   // Formats are optional (the locale itself is the default), kept when given.
   const formats = { ...words.shared.format, ...words.own.format };
@@ -91,7 +111,8 @@ export function checkWords(
   }
   for (const [key, row] of rows.own) {
     const [kind] = key.split(' ');
-    if (kind !== 'format' && !seen.has(key)) issues.warn('unused_word', `${brand} never shows ${key.replace(' ', ' "')}": its wording is never read`, row.sheet, row.row, 1);
+    if (kind !== 'format' && !seen.has(key))
+      issues.warn('unused_word', `${brand} never shows ${key.replace(' ', ' "')}": its wording is never read`, row.sheet, row.row, 1);
   }
   return kept;
 }

@@ -27,7 +27,7 @@ function rewrite(sheets: BrandSheets, how: (text: string) => string): BrandSheet
 /** A brand change that adds one decision table, check.csv. */
 const table = (text: string): { files: Sheets } => ({ files: { 'check.csv': text } });
 
-const toSemicolons = (text: string) => Papa.unparse(Papa.parse<string[]>(text.trimEnd()).data, { delimiter: ';', newline: '\n' }) + '\n';
+const toSemicolons = (text: string) => `${Papa.unparse(Papa.parse<string[]>(text.trimEnd()).data, { delimiter: ';', newline: '\n' })}\n`;
 
 /** What other spreadsheet programs do to a CSV file, which must still compile to the same policy. */
 const SPREADSHEET_VARIANTS: [how: string, rewrite: (text: string) => string][] = [
@@ -54,7 +54,11 @@ const MALFORMATIONS: Malformation[] = [
   ['a table without outputs', 'no_outputs tiny/check.csv:1', table('C,issue,condition\nR,quality_defect,used\n')],
   ['a table without rules', 'no_rules tiny/check.csv:1', table('C,issue,> refund\n')],
   ['a priority table without output priorities', 'priority_values tiny/check.csv:1', table('P,issue,> refund\nR,quality_defect,√\n')],
-  ['an output for a remedy the brand does not have (> exchange.deadline)', 'unknown_output tiny/check.csv:1:C', table('C,issue,> exchange.deadline\nR,quality_defect,"""warranty"""\n')],
+  [
+    'an output for a remedy the brand does not have (> exchange.deadline)',
+    'unknown_output tiny/check.csv:1:C',
+    table('C,issue,> exchange.deadline\nR,quality_defect,"""warranty"""\n'),
+  ],
   ['an output for a field that is not a fee (> repair.colour)', 'unknown_output tiny/check.csv:1:C', table('C,issue,> repair.colour\nR,quality_defect,red\n')],
   ['an output that overwrites a claim fact', 'unknown_output tiny/check.csv:1:C', table('C,issue,> condition\nR,quality_defect,used\n')],
   // --- decision tables: input cells ---
@@ -80,15 +84,31 @@ const MALFORMATIONS: Malformation[] = [
   ['two windows in > deadline', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> deadline\nR,quality_defect,√,"""return_window"", ""warranty"""\n')],
   ['a percentage over 100', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,150%\n')],
   ['a negative percentage', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,-5%\n')],
-  ['a payer that is neither brand nor customer', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> return_shipping_paid_by\nR,quality_defect,√,seller\n')],
+  [
+    'a payer that is neither brand nor customer',
+    'bad_cell tiny/check.csv:2:D',
+    table('C,issue,> refund,> return_shipping_paid_by\nR,quality_defect,√,seller\n'),
+  ],
   ['a negative amount', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> refund_amount\nR,quality_defect,√,-5\n')],
   ['a formula-looking output =1+1', 'bad_cell tiny/check.csv:2:D', table('C,issue,> refund,> return_shipping_paid_by\nR,quality_defect,√,=1+1\n')],
   // --- decision tables: verification ---
-  ['overlapping rows in a U table', 'overlapping_rules tiny/check.csv:3', table('U,issue,> refund,> reason\nA,quality_defect,√,\nB,"quality_defect, non_quality",×,used_product\n')],
-  ['rows of an A table that overlap with different outputs', 'overlapping_rules tiny/check.csv:3', table('A,condition,> refund,> reason\nA,"unopened, opened_unused",√,\nB,opened_unused,×,used_product\n')],
+  [
+    'overlapping rows in a U table',
+    'overlapping_rules tiny/check.csv:3',
+    table('U,issue,> refund,> reason\nA,quality_defect,√,\nB,"quality_defect, non_quality",×,used_product\n'),
+  ],
+  [
+    'rows of an A table that overlap with different outputs',
+    'overlapping_rules tiny/check.csv:3',
+    table('A,condition,> refund,> reason\nA,"unopened, opened_unused",√,\nB,opened_unused,×,used_product\n'),
+  ],
   ['a gap in a U complete table', 'table_gap tiny/check.csv:1', table('U complete,issue,> refund\nDefect,quality_defect,√\nChange of mind,non_quality,√\n')],
   ['a gap in an F complete table over numbers', 'table_gap tiny/check.csv:1', table('F complete,order_amount,> refund\nSmall,< 100,√\nLarge,> 100,√\n')],
-  ['a row of an F table that earlier rows mask', 'masked_rule tiny/check.csv:3', table('F,issue,> refund,> reason\nAll,-,√,\nDefect,quality_defect,×,used_product\n')],
+  [
+    'a row of an F table that earlier rows mask',
+    'masked_rule tiny/check.csv:3',
+    table('F,issue,> refund,> reason\nAll,-,√,\nDefect,quality_defect,×,used_product\n'),
+  ],
   ['tables that read each other’s outputs (a cycle)', 'cycle tiny/', { files: { 'a.csv': 'C,y,> x\nR,1,1\n', 'b.csv': 'C,x,> y\nR,1,1\n' } }],
   // --- sheet files ---
   ['an empty table file', 'empty_sheet tiny/check.csv:1', table('')],
@@ -99,76 +119,309 @@ const MALFORMATIONS: Malformation[] = [
   ['a missing _shared/facts.csv', 'missing_sheet _shared/facts.csv', { shared: { 'facts.csv': null } }],
   ['an empty remedies.csv', 'empty_sheet tiny/remedies.csv:1', { files: { 'remedies.csv': '' } }],
   // --- policy.csv ---
-  ['a brand id that differs from the folder', 'brand_mismatch tiny/policy.csv:2:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('brand,tiny', 'brand,tinny') } }],
+  [
+    'a brand id that differs from the folder',
+    'brand_mismatch tiny/policy.csv:2:B',
+    { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('brand,tiny', 'brand,tinny') } },
+  ],
   ['an unknown setting', 'unknown_setting tiny/policy.csv:8:A', { files: { 'policy.csv': `${TINY_BRAND['policy.csv']}colour,red\n` } }],
   ['a currency that is no ISO code', 'bad_currency tiny/policy.csv:4:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('EUR', 'euro') } }],
-  ['a warranty window that is not in windows.csv', 'unknown_window tiny/policy.csv:6:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('warranty_window,warranty', 'warranty_window,guarantee') } }],
-  ['a claim date that is not a date fact', 'unknown_fact tiny/policy.csv:7:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('claim_date,claim_on', 'claim_date,order_amount') } }],
+  [
+    'a warranty window that is not in windows.csv',
+    'unknown_window tiny/policy.csv:6:B',
+    { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('warranty_window,warranty', 'warranty_window,guarantee') } },
+  ],
+  [
+    'a claim date that is not a date fact',
+    'unknown_fact tiny/policy.csv:7:B',
+    { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('claim_date,claim_on', 'claim_date,order_amount') } },
+  ],
   // --- remedies.csv ---
-  ['an unknown column in remedies.csv', 'unknown_column tiny/remedies.csv:1:D', { files: { 'remedies.csv': 'remedy,label,deadline,colour\nrefund,Refund,return_window,red\nreplace,Replace,warranty,\nrepair,Repair,warranty,\n' } }],
-  ['a remedy defined twice', 'duplicate_name tiny/remedies.csv:5:A', { files: { 'remedies.csv': `${TINY_BRAND['remedies.csv']}refund,Refund again,return_window,,\n` } }],
-  ['a remedy name with capitals', 'bad_name tiny/remedies.csv:4:A', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('\nrepair,', '\nRepair,') } }],
+  [
+    'an unknown column in remedies.csv',
+    'unknown_column tiny/remedies.csv:1:D',
+    { files: { 'remedies.csv': 'remedy,label,deadline,colour\nrefund,Refund,return_window,red\nreplace,Replace,warranty,\nrepair,Repair,warranty,\n' } },
+  ],
+  [
+    'a remedy defined twice',
+    'duplicate_name tiny/remedies.csv:5:A',
+    { files: { 'remedies.csv': `${TINY_BRAND['remedies.csv']}refund,Refund again,return_window,,\n` } },
+  ],
+  [
+    'a remedy name with capitals',
+    'bad_name tiny/remedies.csv:4:A',
+    { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('\nrepair,', '\nRepair,') } },
+  ],
   // --- windows.csv ---
-  ['a negative window length', 'bad_length tiny/windows.csv:2:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('return_window,14', 'return_window,-14') } }],
-  ['a window length that is a number fact nobody defines', 'unknown_fact tiny/windows.csv:3:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,', 'warranty,warranty_years,') } }],
-  ['a window unit that is not days, months or years', 'bad_unit tiny/windows.csv:2:C', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days', '2,weeks') } }],
-  ['a window counting from an undefined event', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,arrived_on') } }],
-  ['a window counting from a fact that is not a date', 'unknown_event tiny/windows.csv:2:D', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,order_amount') } }],
-  ['a window checked against an undefined date', 'unknown_event tiny/windows.csv:2:E', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length} Tage', 'purchased_on,posted_on,{length} Tage') } }],
-  ['a repeated column in windows.csv', 'duplicate_header tiny/windows.csv:1:E', { files: { 'windows.csv': 'window,length,unit,counts_from,length\nreturn_window,14,days,delivered_on,14\nwarranty,1,years,delivered_on,1\n' } }],
+  [
+    'a negative window length',
+    'bad_length tiny/windows.csv:2:B',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('return_window,14', 'return_window,-14') } },
+  ],
+  [
+    'a window length that is a number fact nobody defines',
+    'unknown_fact tiny/windows.csv:3:B',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,', 'warranty,warranty_years,') } },
+  ],
+  [
+    'a window unit that is not days, months or years',
+    'bad_unit tiny/windows.csv:2:C',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days', '2,weeks') } },
+  ],
+  [
+    'a window counting from an undefined event',
+    'unknown_event tiny/windows.csv:2:D',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,arrived_on') } },
+  ],
+  [
+    'a window counting from a fact that is not a date',
+    'unknown_event tiny/windows.csv:2:D',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('14,days,delivered_on|purchased_on', '14,days,order_amount') } },
+  ],
+  [
+    'a window checked against an undefined date',
+    'unknown_event tiny/windows.csv:2:E',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('purchased_on,claim_on,{length} Tage', 'purchased_on,posted_on,{length} Tage') } },
+  ],
+  [
+    'a repeated column in windows.csv',
+    'duplicate_header tiny/windows.csv:1:E',
+    { files: { 'windows.csv': 'window,length,unit,counts_from,length\nreturn_window,14,days,delivered_on,14\nwarranty,1,years,delivered_on,1\n' } },
+  ],
   // --- vocabulary sheets ---
   ['a fact of an unknown type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nseal_broken,flag,\n' } }],
   ['an enum fact without values', 'missing_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nregion,enum,\n' } }],
-  ['a brand folder whose name is not a brand id', 'bad_brand_id Kospet X/policy.csv:2:B', { brand: 'Kospet X', files: { 'policy.csv': 'key,value\nbrand,Kospet X\n' } }],
-  ['a brand id longer than 63 characters', 'bad_brand_id a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit/policy.csv:1', { brand: 'a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit', files: { 'policy.csv': 'key,value\nname,Long\n' } }],
+  [
+    'a brand folder whose name is not a brand id',
+    'bad_brand_id Kospet X/policy.csv:2:B',
+    { brand: 'Kospet X', files: { 'policy.csv': 'key,value\nbrand,Kospet X\n' } },
+  ],
+  [
+    'a brand id longer than 63 characters',
+    'bad_brand_id a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit/policy.csv:1',
+    { brand: 'a-very-long-brand-id-that-goes-on-and-on-past-the-sixty-three-char-limit', files: { 'policy.csv': 'key,value\nname,Long\n' } },
+  ],
   ['a setting given twice in policy.csv', 'duplicate_setting tiny/policy.csv:3:A', { files: { 'policy.csv': 'key,value\ncurrency,EUR\ncurrency,USD\n' } }],
-  ['a window named like a fact (it would shadow the fact)', 'name_clash tiny/windows.csv:4:A', { files: { 'windows.csv': `${TINY_BRAND['windows.csv']}water_damage,14,days,delivered_on,claim_on,x\n` } }],
-  ['a mistyped fee column (> restocking_fee_pt)', 'unused_output tiny/check.csv:1:D', table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n')],
-  ['an output column for a fee that does not exist (> cleaning_fee_paid_by)', 'unused_output tiny/check.csv:1:D', table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n')],
-  ['a date a window counts from with no label in a brand locale', 'missing_translation tiny/facts.csv:2', { files: { 'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year') } }],
-  ['a table row with fewer cells than the header (its verdict would be dropped)', 'short_row tiny/check.csv:3:C', table('C,issue,> refund,> reason\nR,quality_defect,√,\nS,non_quality\n')],
-  ['a percent column whose percentages are 0–1 fractions (0.1 for 10 %)', 'warning suspicious_percent tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,0.1\n')],
-  ['a fee formula naming a percent field that does not exist', 'unknown_field _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(cleaning_fee_pct, order_amount)",\n` } }],
-  ['a fee formula naming an amount that is no money fact', 'unknown_field _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(restocking_fee_pct, order_total)",\n` } }],
-  ['a brand message for a reason code no table gives (misspelt)', 'unused_message tiny/messages.csv:2:A', { files: { 'messages.csv': 'code,en,de\nwater_damaged,Not covered.,Nicht abgedeckt.\n' } }],
-  ['a brand override of shared wording it never shows', 'warning unused_message tiny/messages.csv:2:A', { files: { 'messages.csv': 'code,en,de\nmissing_proof_of_purchase,Receipt please.,Beleg bitte.\n' } }],
-  ['a reason without wording in one of the brand’s languages', 'missing_translation tiny/messages.csv:2', { files: { 'messages.csv': 'code,en,de\nwater_damage,Not covered.,\n' }, shared: { 'reasons.csv': TINY_SHARED['reasons.csv']!.replace('water_damage,Water damage is not covered.,Wasserschäden sind nicht abgedeckt.\n', 'water_damage,Water damage is not covered.,\n') } }],
-  ['a language listed twice in locales', 'duplicate_locale tiny/policy.csv:5:B', { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('"en, de"', '"en, de, en"') } }],
-  ['an empty messages column for a brand language', 'missing_translation _shared/reasons.csv:3', { shared: { 'reasons.csv': TINY_SHARED['reasons.csv']!.replace('Wasserschäden sind nicht abgedeckt.', '') } }],
-  ['a default on a verdict column (it would decide remedies no row speaks about)', 'bad_default tiny/check.csv:1:C', table('C,issue,> refund default true\nR,quality_defect,√\n')],
+  [
+    'a window named like a fact (it would shadow the fact)',
+    'name_clash tiny/windows.csv:4:A',
+    { files: { 'windows.csv': `${TINY_BRAND['windows.csv']}water_damage,14,days,delivered_on,claim_on,x\n` } },
+  ],
+  [
+    'a mistyped fee column (> restocking_fee_pt)',
+    'unused_output tiny/check.csv:1:D',
+    table('C,condition,> refund,> restocking_fee_pt\nR,opened_unused,√,15%\n'),
+  ],
+  [
+    'an output column for a fee that does not exist (> cleaning_fee_paid_by)',
+    'unused_output tiny/check.csv:1:D',
+    table('C,issue,> refund,> cleaning_fee_paid_by\nR,quality_defect,√,customer\n'),
+  ],
+  [
+    'a date a window counts from with no label in a brand locale',
+    'missing_translation tiny/facts.csv:2',
+    {
+      files: {
+        'facts.csv': 'fact,type,values,label_en\nreceived_on,date,,receipt date\n',
+        'windows.csv': TINY_BRAND['windows.csv']!.replace('delivered_on|purchased_on,claim_on,{length}-year', 'received_on,claim_on,{length}-year'),
+      },
+    },
+  ],
+  [
+    'a table row with fewer cells than the header (its verdict would be dropped)',
+    'short_row tiny/check.csv:3:C',
+    table('C,issue,> refund,> reason\nR,quality_defect,√,\nS,non_quality\n'),
+  ],
+  [
+    'a percent column whose percentages are 0–1 fractions (0.1 for 10 %)',
+    'warning suspicious_percent tiny/check.csv:2:D',
+    table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,0.1\n'),
+  ],
+  [
+    'a fee formula naming a percent field that does not exist',
+    'unknown_field _shared/fees.csv:7:C',
+    { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(cleaning_fee_pct, order_amount)",\n` } },
+  ],
+  [
+    'a fee formula naming an amount that is no money fact',
+    'unknown_field _shared/fees.csv:7:C',
+    { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}cleaning_fee_amount,money,"percent_of(restocking_fee_pct, order_total)",\n` } },
+  ],
+  [
+    'a brand message for a reason code no table gives (misspelt)',
+    'unused_message tiny/messages.csv:2:A',
+    { files: { 'messages.csv': 'code,en,de\nwater_damaged,Not covered.,Nicht abgedeckt.\n' } },
+  ],
+  [
+    'a brand override of shared wording it never shows',
+    'warning unused_message tiny/messages.csv:2:A',
+    { files: { 'messages.csv': 'code,en,de\nmissing_proof_of_purchase,Receipt please.,Beleg bitte.\n' } },
+  ],
+  [
+    'a reason without wording in one of the brand’s languages',
+    'missing_translation tiny/messages.csv:2',
+    {
+      files: { 'messages.csv': 'code,en,de\nwater_damage,Not covered.,\n' },
+      shared: {
+        'reasons.csv': TINY_SHARED['reasons.csv']!.replace(
+          'water_damage,Water damage is not covered.,Wasserschäden sind nicht abgedeckt.\n',
+          'water_damage,Water damage is not covered.,\n',
+        ),
+      },
+    },
+  ],
+  [
+    'a language listed twice in locales',
+    'duplicate_locale tiny/policy.csv:5:B',
+    { files: { 'policy.csv': TINY_BRAND['policy.csv']!.replace('"en, de"', '"en, de, en"') } },
+  ],
+  [
+    'an empty messages column for a brand language',
+    'missing_translation _shared/reasons.csv:3',
+    { shared: { 'reasons.csv': TINY_SHARED['reasons.csv']!.replace('Wasserschäden sind nicht abgedeckt.', '') } },
+  ],
+  [
+    'a default on a verdict column (it would decide remedies no row speaks about)',
+    'bad_default tiny/check.csv:1:C',
+    table('C,issue,> refund default true\nR,quality_defect,√\n'),
+  ],
   ['a default that is no single value', 'bad_default tiny/check.csv:1:C', table('C,issue,"> months default 1, 2"\nR,quality_defect,3\n')],
-  ['a brand fact that changes a shared fact’s type', 'fact_redefined tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } }],
+  [
+    'a brand fact that changes a shared fact’s type',
+    'fact_redefined tiny/facts.csv:2:B',
+    { files: { 'facts.csv': 'fact,type,values\nwater_damage,enum,"yes, no"\n' } },
+  ],
   ['a brand fact named twice', 'duplicate_name tiny/facts.csv:3:A', { files: { 'facts.csv': 'fact,type,values\nregion,enum,"eu, uk"\nregion,enum,us\n' } }],
   ['a new brand fact without a type', 'bad_type tiny/facts.csv:2:B', { files: { 'facts.csv': 'fact,type,values\nregion,,"eu, uk"\n' } }],
   ['values added to a shared fact that is no enum', 'bad_values tiny/facts.csv:2:C', { files: { 'facts.csv': 'fact,type,values\nwater_damage,,"yes, no"\n' } }],
-  ['a shared enum the brand reads but gives no values', 'missing_values tiny/facts.csv', { shared: { 'facts.csv': `${TINY_SHARED['facts.csv']}part,enum,,,the item claimed\n` }, ...table('C,part,> refund\nR,-,√\n') }],
-  ['a fee computed by an unknown formula', 'bad_formula _shared/fees.csv:7:C', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } }],
-  ['a messages column that is not a language code', 'bad_locale tiny/messages.csv:1', { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } }],
+  [
+    'a shared enum the brand reads but gives no values',
+    'missing_values tiny/facts.csv',
+    { shared: { 'facts.csv': `${TINY_SHARED['facts.csv']}part,enum,,,the item claimed\n` }, ...table('C,part,> refund\nR,-,√\n') },
+  ],
+  [
+    'a fee computed by an unknown formula',
+    'bad_formula _shared/fees.csv:7:C',
+    { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deduction,money,sum(order_amount),\n` } },
+  ],
+  [
+    'a messages column that is not a language code',
+    'bad_locale tiny/messages.csv:1',
+    { files: { 'messages.csv': 'code,english\nwindow_expired,Too late.\n' } },
+  ],
   // --- added with issue 16: every word customers read, in each of the brand's languages ---
-  ['a remedy label missing in a brand language', 'missing_translation tiny/remedies.csv:2:F', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('14 Tage Rückgabe,Geld zurück', ',Geld zurück') } }],
-  ['a remedy description given in English only', 'missing_translation tiny/remedies.csv:3:G', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('Ersatz,ein neues Gerät', 'Ersatz,') } }],
-  ['remedies without a label column for a brand language', 'missing_translation tiny/remedies.csv:2', { files: { 'remedies.csv': 'remedy,label,deadline,evidence\nrefund,Refund,return_window,receipt\nreplace,Replacement,return_window | warranty,receipt\nrepair,Repair,warranty,\n' } }],
-  ['both a bare label and a label_en column', 'duplicate_header tiny/remedies.csv:1:B', { files: { 'remedies.csv': 'remedy,label,label_en,label_de,deadline\nrefund,Refund,Refund,Rückgabe,return_window\nreplace,Replacement,Replacement,Ersatz,return_window\nrepair,Repair,Repair,Reparatur,warranty\n' } }],
-  ['a window label missing in a brand language', 'missing_translation tiny/windows.csv:2:F', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('{length} Tage Rückgabe,', ',') } }],
-  ['a shared fact the brand reads with no label in a brand language', 'missing_translation _shared/facts.csv:9:G', { shared: { 'facts.csv': TINY_SHARED['facts.csv']!.replace('water damage,Wasserschaden', 'water damage,') } }],
+  [
+    'a remedy label missing in a brand language',
+    'missing_translation tiny/remedies.csv:2:F',
+    { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('14 Tage Rückgabe,Geld zurück', ',Geld zurück') } },
+  ],
+  [
+    'a remedy description given in English only',
+    'missing_translation tiny/remedies.csv:3:G',
+    { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('Ersatz,ein neues Gerät', 'Ersatz,') } },
+  ],
+  [
+    'remedies without a label column for a brand language',
+    'missing_translation tiny/remedies.csv:2',
+    {
+      files: {
+        'remedies.csv':
+          'remedy,label,deadline,evidence\nrefund,Refund,return_window,receipt\nreplace,Replacement,return_window | warranty,receipt\nrepair,Repair,warranty,\n',
+      },
+    },
+  ],
+  [
+    'both a bare label and a label_en column',
+    'duplicate_header tiny/remedies.csv:1:B',
+    {
+      files: {
+        'remedies.csv':
+          'remedy,label,label_en,label_de,deadline\nrefund,Refund,Refund,Rückgabe,return_window\nreplace,Replacement,Replacement,Ersatz,return_window\nrepair,Repair,Repair,Reparatur,warranty\n',
+      },
+    },
+  ],
+  [
+    'a window label missing in a brand language',
+    'missing_translation tiny/windows.csv:2:F',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('{length} Tage Rückgabe,', ',') } },
+  ],
+  [
+    'a shared fact the brand reads with no label in a brand language',
+    'missing_translation _shared/facts.csv:9:G',
+    { shared: { 'facts.csv': TINY_SHARED['facts.csv']!.replace('water damage,Wasserschaden', 'water damage,') } },
+  ],
   ['a brand fact without label columns', 'missing_translation tiny/facts.csv:2', { files: { 'facts.csv': 'fact,type,values\nseal_broken,boolean,\n' } }],
-  ['a status word missing in a brand language', 'missing_translation _shared/words.csv:4:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('not available,nicht möglich', 'not available,') } }],
-  ['a payer phrase missing in a brand language', 'missing_translation _shared/words.csv:20:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('You pay the return shipping.,Sie tragen die Kosten für den Rückversand.', 'You pay the return shipping.,') } }],
-  ['a fee phrase missing in a brand language', 'missing_translation _shared/words.csv:16:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('Wiedereinlagerungsgebühr: {value}.', '') } }],
-  ['a summary template missing in a brand language', 'missing_translation _shared/words.csv:14:D', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('Für diese Anfrage ist keine Leistung möglich.', '') } }],
-  ['evidence of a remedy that no words sheet names', 'missing_translation tiny/remedies.csv:2', { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('return_window,receipt,', 'return_window,invoice,') } }],
-  ['evidence a table asks for that no words sheet names', 'missing_translation tiny/check.csv:2', table('C,issue,> refund,> evidence\nR,quality_defect,√,"""scan"""\n')],
-  ['a text fee value that no words sheet names', 'missing_translation tiny/check.csv:2', { shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deductions,text,,what may be deducted\n` }, ...table('C,issue,> refund,> deductions\nR,quality_defect,√,"""shipping"""\n') }],
-  ['an unknown placeholder in a template', 'bad_placeholder _shared/words.csv:6:C', { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('{remedy} — {status}.,', '{remedy} — {statut}.,') } }],
-  ['a summary template that does not exist', 'unknown_template _shared/words.csv:28:B', { shared: { 'words.csv': `${TINY_SHARED['words.csv']}summary,remedy_elegible,x,y\n` } }],
+  [
+    'a status word missing in a brand language',
+    'missing_translation _shared/words.csv:4:D',
+    { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('not available,nicht möglich', 'not available,') } },
+  ],
+  [
+    'a payer phrase missing in a brand language',
+    'missing_translation _shared/words.csv:20:D',
+    {
+      shared: {
+        'words.csv': TINY_SHARED['words.csv']!.replace(
+          'You pay the return shipping.,Sie tragen die Kosten für den Rückversand.',
+          'You pay the return shipping.,',
+        ),
+      },
+    },
+  ],
+  [
+    'a fee phrase missing in a brand language',
+    'missing_translation _shared/words.csv:16:D',
+    { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('Wiedereinlagerungsgebühr: {value}.', '') } },
+  ],
+  [
+    'a summary template missing in a brand language',
+    'missing_translation _shared/words.csv:14:D',
+    { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('Für diese Anfrage ist keine Leistung möglich.', '') } },
+  ],
+  [
+    'evidence of a remedy that no words sheet names',
+    'missing_translation tiny/remedies.csv:2',
+    { files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('return_window,receipt,', 'return_window,invoice,') } },
+  ],
+  [
+    'evidence a table asks for that no words sheet names',
+    'missing_translation tiny/check.csv:2',
+    table('C,issue,> refund,> evidence\nR,quality_defect,√,"""scan"""\n'),
+  ],
+  [
+    'a text fee value that no words sheet names',
+    'missing_translation tiny/check.csv:2',
+    {
+      shared: { 'fees.csv': `${TINY_SHARED['fees.csv']}deductions,text,,what may be deducted\n` },
+      ...table('C,issue,> refund,> deductions\nR,quality_defect,√,"""shipping"""\n'),
+    },
+  ],
+  [
+    'an unknown placeholder in a template',
+    'bad_placeholder _shared/words.csv:6:C',
+    { shared: { 'words.csv': TINY_SHARED['words.csv']!.replace('{remedy} — {status}.,', '{remedy} — {statut}.,') } },
+  ],
+  [
+    'a summary template that does not exist',
+    'unknown_template _shared/words.csv:28:B',
+    { shared: { 'words.csv': `${TINY_SHARED['words.csv']}summary,remedy_elegible,x,y\n` } },
+  ],
   ['a kind of word that does not exist', 'bad_kind _shared/words.csv:28:A', { shared: { 'words.csv': `${TINY_SHARED['words.csv']}colour,red,red,rot\n` } }],
   ['no shared words sheet', 'missing_sheet _shared/words.csv', { shared: { 'words.csv': null } }],
   // --- added with issue 7 (reliability) ---
-  ['a negative window length in months', 'bad_length tiny/windows.csv:3:B', { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,-6,months') } }],
+  [
+    'a negative window length in months',
+    'bad_length tiny/windows.csv:3:B',
+    { files: { 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,-6,months') } },
+  ],
   ['a formula-looking cell @SUM(A1)', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,@SUM(A1),√\n')],
   ['a formula-looking cell -1+1', 'bad_cell tiny/check.csv:2:B', table('C,order_amount,> refund\nR,-1+1,√\n')],
   ['a word in a percentage column', 'bad_cell tiny/check.csv:2:D', table('C,condition,> refund,> restocking_fee_pct\nR,opened_unused,√,fifteen\n')],
-  ['overlapping ranges in a U table', 'overlapping_rules tiny/check.csv:3', table('U,order_amount,> refund,> reason\nA,[0..100],√,\nB,[50..200],×,used_product\n')],
+  [
+    'overlapping ranges in a U table',
+    'overlapping_rules tiny/check.csv:3',
+    table('U,order_amount,> refund,> reason\nA,[0..100],√,\nB,[50..200],×,used_product\n'),
+  ],
   ['a fact name in the wrong case (Issue)', 'unknown_fact tiny/check.csv:1:B', table('C,Issue,> refund\nR,quality_defect,√\n')],
   ['a NUL character in a cell', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,quality_defect\u0000,√\n')],
   ['a tab-separated file (one cell per line)', 'bad_hit_policy tiny/check.csv:1:A', table('C\tissue\t> refund\nR\tquality_defect\t√\n')],
@@ -184,11 +437,19 @@ describe('compilePolicy', () => {
 
     it('is written in format 4 only when an output has a default, so older Workers refuse it rather than misread it', () => {
       const plain = compileOrThrow(tinyBrand());
-      const withDefault = compileOrThrow(tinyBrand({ files: { 'lengths.csv': 'U,issue,> warranty_years default 1\nDefect,quality_defect,2\n', 'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,warranty_years,years') } }));
+      const withDefault = compileOrThrow(
+        tinyBrand({
+          files: {
+            'lengths.csv': 'U,issue,> warranty_years default 1\nDefect,quality_defect,2\n',
+            'windows.csv': TINY_BRAND['windows.csv']!.replace('warranty,1,years', 'warranty,warranty_years,years'),
+          },
+        }),
+      );
       expect([plain.formatVersion, withDefault.formatVersion]).toEqual([3, FORMAT_VERSION]);
       expect(withDefault.tables.find((t) => t.name === 'lengths')?.outputs[0]?.default).toBe(1);
       // No row matches a non-quality claim: the derived length falls back to its default.
-      const length = (issue: string) => evaluateClaim(withDefault, { issue, delivered_on: '2025-01-01' }, '2025-02-01').windows.find((w) => w.window === 'warranty')?.length;
+      const length = (issue: string) =>
+        evaluateClaim(withDefault, { issue, delivered_on: '2025-01-01' }, '2025-02-01').windows.find((w) => w.window === 'warranty')?.length;
       expect([length('quality_defect'), length('non_quality')]).toEqual([2, 1]);
     });
 
@@ -196,8 +457,14 @@ describe('compilePolicy', () => {
       const policy = compileOrThrow(tinyBrand());
       expect(policy).toMatchObject({
         // The oldest format that holds it: a policy using no default output is format 3.
-        formatVersion: 3, brand: 'tiny', name: 'Tiny Audio', currency: 'EUR', locales: ['en', 'de'], defaultLocale: 'en',
-        claimDate: 'claim_on', warrantyWindow: 'warranty',
+        formatVersion: 3,
+        brand: 'tiny',
+        name: 'Tiny Audio',
+        currency: 'EUR',
+        locales: ['en', 'de'],
+        defaultLocale: 'en',
+        claimDate: 'claim_on',
+        warrantyWindow: 'warranty',
       });
       expect(policy.version).toMatch(/^[0-9a-f]{16}$/);
     });
@@ -231,7 +498,8 @@ describe('compilePolicy', () => {
         { kind: 'meta', field: 'return_shipping_paid_by' },
       ]);
       expect(returns.rules[1]).toEqual({
-        source: 'tiny/returns.csv:3', label: 'Opened but unused',
+        source: 'tiny/returns.csv:3',
+        label: 'Opened but unused',
         tests: [{ any: true }, { eq: ['opened_unused'] }],
         outputs: [{ value: 'eligible' }, null, { value: 15 }, { value: 'customer' }],
       });
@@ -253,13 +521,15 @@ describe('compilePolicy', () => {
     });
 
     it('adds the brand’s own facts to the shared ones', () => {
-      const policy = compileOrThrow(tinyBrand({
-        files: {
-          'facts.csv': 'fact,type,values,label_en,label_de\nseal_broken,boolean,,seal broken,Siegel gebrochen\n',
-          'messages.csv': 'code,en,de\nseal_broken,The seal is broken.,Das Siegel ist gebrochen.\n',
-          'seal.csv': 'C,seal_broken,> refund,> reason\nSeal broken,true,×,seal_broken\n',
-        },
-      }));
+      const policy = compileOrThrow(
+        tinyBrand({
+          files: {
+            'facts.csv': 'fact,type,values,label_en,label_de\nseal_broken,boolean,,seal broken,Siegel gebrochen\n',
+            'messages.csv': 'code,en,de\nseal_broken,The seal is broken.,Das Siegel ist gebrochen.\n',
+            'seal.csv': 'C,seal_broken,> refund,> reason\nSeal broken,true,×,seal_broken\n',
+          },
+        }),
+      );
       expect(policy.facts.map((f) => f.name)).toContain('seal_broken');
     });
 
@@ -293,22 +563,28 @@ describe('compilePolicy', () => {
 
     it(`catalogues at least 25 malformations (${MALFORMATIONS.length})`, () => {
       // The figure README's reliability section quotes.
-      console.log(`broken sheets: ${MALFORMATIONS.length} malformations, each at its sheet:row:column; ${SPREADSHEET_VARIANTS.length} spreadsheet export variants that compile unchanged`);
+      console.log(
+        `broken sheets: ${MALFORMATIONS.length} malformations, each at its sheet:row:column; ${SPREADSHEET_VARIANTS.length} spreadsheet export variants that compile unchanged`,
+      );
       expect(MALFORMATIONS.length).toBeGreaterThanOrEqual(25);
     });
 
     it('reports a malformation once, without follow-on issues', () => {
       expect(issuesOf(tinyBrand(table('C,issue,> refund,> reason\nR,non_quality,×,\n')))).toEqual(['missing_reason tiny/check.csv:2:C']);
-      expect(issuesOf(tinyBrand(table('U,issue,> refund,> reason\nA,quality_defect,√,\nB,"quality_defect, non_quality",×,used_product\n')))).toEqual(['overlapping_rules tiny/check.csv:3']);
+      expect(issuesOf(tinyBrand(table('U,issue,> refund,> reason\nA,quality_defect,√,\nB,"quality_defect, non_quality",×,used_product\n')))).toEqual([
+        'overlapping_rules tiny/check.csv:3',
+      ]);
     });
 
     it('reports every problem of a folder in one pass', () => {
-      const issues = issuesOf(tinyBrand({
-        files: {
-          'policy.csv': TINY_BRAND['policy.csv']!.replace('EUR', 'euro'),
-          'check.csv': 'C,colour,> refund,> reason\nR,red,×,changed_mind\n',
-        },
-      }));
+      const issues = issuesOf(
+        tinyBrand({
+          files: {
+            'policy.csv': TINY_BRAND['policy.csv']!.replace('EUR', 'euro'),
+            'check.csv': 'C,colour,> refund,> reason\nR,red,×,changed_mind\n',
+          },
+        }),
+      );
       expect(issues).toEqual(expect.arrayContaining(['bad_currency tiny/policy.csv:4:B', 'unknown_fact tiny/check.csv:1:B', 'bad_cell tiny/check.csv:2:D']));
     });
 

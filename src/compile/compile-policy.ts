@@ -1,7 +1,16 @@
 // A brand folder's sheets (plus the shared vocabulary) → one CompiledPolicy, or every problem
 // found. Pure: the caller reads the files; nothing here touches a file system.
 
-import { formatVersionOf, WINDOW_STATES, type CompiledFact, type CompiledFee, type CompiledPolicy, type CompiledTable, type FactType, type Literal } from '../contract.js';
+import {
+  formatVersionOf,
+  WINDOW_STATES,
+  type CompiledFact,
+  type CompiledFee,
+  type CompiledPolicy,
+  type CompiledTable,
+  type FactType,
+  type Literal,
+} from '../contract.js';
 import { daysSinceFact, factsRead, type PolicyReads } from '../evaluate/facts-read.js';
 import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
@@ -17,12 +26,17 @@ import { checkWords, wordsUsed } from './check-words.js';
 import type { Words } from '../contract.js';
 import { verifyTable } from './verify-tables.js';
 
-export interface SheetFile { name: string; text: string }
-export interface BrandSheets { brand: string; shared: SheetFile[]; files: SheetFile[] }
+export interface SheetFile {
+  name: string;
+  text: string;
+}
+export interface BrandSheets {
+  brand: string;
+  shared: SheetFile[];
+  files: SheetFile[];
+}
 
-export type CompileResult =
-  | { ok: true; policy: CompiledPolicy; warnings: Issue[] }
-  | { ok: false; issues: Issue[]; warnings: Issue[] };
+export type CompileResult = { ok: true; policy: CompiledPolicy; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };
 
 const NOT_TABLES = new Set(['policy.csv', 'remedies.csv', 'windows.csv', 'messages.csv', 'facts.csv', 'fees.csv', 'reasons.csv', 'words.csv']);
 export const isCasesSheet = (file: string) => /^cases([-_].*)?\.csv$/i.test(file);
@@ -61,7 +75,10 @@ function hashPolicy(policy: Omit<CompiledPolicy, 'version'>): string {
 export function compilePolicy(input: BrandSheets): CompileResult {
   const issues = new IssueList();
   const shared = sheetsByName(input.shared, issues);
-  const own = sheetsByName(input.files.filter((f) => !isCasesSheet(baseName(f.name))), issues);
+  const own = sheetsByName(
+    input.files.filter((f) => !isCasesSheet(baseName(f.name))),
+    issues,
+  );
   const required = (map: Map<string, Sheet>, file: string, where: string) => {
     const sheet = map.get(file);
     if (!sheet && !input.files.concat(input.shared).some((f) => baseName(f.name) === file && f.name.startsWith(where)))
@@ -79,11 +96,14 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const fees = feesSheet ? readFees(feesSheet, issues, (name) => facts.find((f) => f.name === name)?.type) : [];
   const messages: Record<string, Record<string, string>> = {};
   const reasonsSheet = required(shared, 'reasons.csv', '_shared');
-  const sharedRows = new Map<string, number>(), ownRows = new Map<string, number>();
+  const sharedRows = new Map<string, number>(),
+    ownRows = new Map<string, number>();
   const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages, sharedRows) : [];
   if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages, ownRows);
   const policySheet = required(own, 'policy.csv', input.brand);
-  const settings = policySheet ? readPolicySettings(policySheet, input.brand, issues) : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], headerRow: 1, rows: [] }, input.brand, issues);
+  const settings = policySheet
+    ? readPolicySettings(policySheet, input.brand, issues)
+    : readPolicySettings({ name: `${input.brand}/policy.csv`, header: ['key', 'value'], headerRow: 1, rows: [] }, input.brand, issues);
   const remediesSheet = required(own, 'remedies.csv', input.brand);
   const deadlineCells = new Map<string, { row: number; col: number }>();
   const remedies = remediesSheet ? readRemedies(remediesSheet, issues, deadlineCells, settings.locales) : [];
@@ -98,20 +118,29 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const factType = new Map<string, FactType>(facts.map((f) => [f.name, f.type]));
   const factInfo = new Map<string, NameInfo>(facts.map((f) => [f.name, { type: f.type, values: f.values }]));
   const vocab: OutputVocabulary = {
-    remedies: new Set(remedies.map((r) => r.name)), fees: new Map(fees.map((f) => [f.name, f])),
-    reasons: new Set(Object.keys(messages)), windows: new Set(windows.map((w) => w.name)),
+    remedies: new Set(remedies.map((r) => r.name)),
+    fees: new Map(fees.map((f) => [f.name, f])),
+    reasons: new Set(Object.keys(messages)),
+    windows: new Set(windows.map((w) => w.name)),
     factType: (n) => factType.get(n),
   };
 
   // Names tables may read: claim facts, windows, days_since_<date>, and other tables' derived outputs.
-  const tableSheets = [...own.entries()].filter(([file]) => !NOT_TABLES.has(file)).sort(([a], [b]) => a.localeCompare(b)).map(([, s]) => s);
+  const tableSheets = [...own.entries()]
+    .filter(([file]) => !NOT_TABLES.has(file))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, s]) => s);
   const derived = new Map<string, NameInfo>();
   for (const sheet of tableSheets) {
     sheet.header.forEach((h, c) => {
       if (!h.startsWith('>')) return;
       const name = outputName(h)!;
       const role = outputRole(name, vocab);
-      if (typeof role !== 'string' && role.kind === 'derived') derived.set(name, inferDerived(sheet, c, (n) => factType.get(n)));
+      if (typeof role !== 'string' && role.kind === 'derived')
+        derived.set(
+          name,
+          inferDerived(sheet, c, (n) => factType.get(n)),
+        );
     });
   }
   for (const w of windows) derived.set(w.name, { type: 'enum', values: [...WINDOW_STATES] });
@@ -134,21 +163,45 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const derivedType = (name: string) => describe(name)?.type;
   for (const table of tables) verifyTable(table, derivedType, issues);
   const ordered = orderPlan(tables, windows);
-  if ('cycle' in ordered) issues.error('cycle', `tables and windows depend on each other in a circle: ${ordered.cycle.join(' → ')}: expected each derived fact to be produced before it is read`, `${input.brand}/`);
+  if ('cycle' in ordered)
+    issues.error(
+      'cycle',
+      `tables and windows depend on each other in a circle: ${ordered.cycle.join(' → ')}: expected each derived fact to be produced before it is read`,
+      `${input.brand}/`,
+    );
 
   if (issues.errors.length > 0 || 'cycle' in ordered) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const locales = settings.locales.length ? settings.locales : sharedLocales.slice(0, 1);
   const usedFees = feesUsed(fees, tables);
   const given = reasonCodesGiven(tables);
   checkMessages(input.brand, messages, given, locales, { shared: sharedRows, own: ownRows }, issues);
-  const vocabulary = brandVocabulary(facts, named, { claimDate: settings.claimDate, tables, windows, fees: usedFees }, locales, input.brand, factPlaces, issues);
+  const vocabulary = brandVocabulary(
+    facts,
+    named,
+    { claimDate: settings.claimDate, tables, windows, fees: usedFees },
+    locales,
+    input.brand,
+    factPlaces,
+    issues,
+  );
   const brandWords = checkWords(input.brand, wordsUsed(remedies, tables, usedFees), locales, words, wordRows, issues);
   if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
-    formatVersion: formatVersionOf(tables), brand: input.brand, name: settings.name, currency: settings.currency,
-    defaultLocale: locales[0] ?? 'en', locales, claimDate: settings.claimDate,
+    formatVersion: formatVersionOf(tables),
+    brand: input.brand,
+    name: settings.name,
+    currency: settings.currency,
+    defaultLocale: locales[0] ?? 'en',
+    locales,
+    claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
-    facts: vocabulary, fees: usedFees, remedies, windows, tables, plan: ordered.plan, messages: usedMessages(messages, given, locales),
+    facts: vocabulary,
+    fees: usedFees,
+    remedies,
+    windows,
+    tables,
+    plan: ordered.plan,
+    messages: usedMessages(messages, given, locales),
     words: brandWords,
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
@@ -160,18 +213,36 @@ export function compilePolicy(input: BrandSheets): CompileResult {
  * brand added to _shared/ — with this brand's values, and labels in its locales. So a shared fact that
  * only other brands use never re-versions this brand, and a claim naming it is refused here.
  */
-function brandVocabulary(facts: CompiledFact[], named: ReadonlySet<string>, reads: PolicyReads, locales: string[], brand: string, places: Map<string, FactPlace>, issues: IssueList): CompiledFact[] {
+function brandVocabulary(
+  facts: CompiledFact[],
+  named: ReadonlySet<string>,
+  reads: PolicyReads,
+  locales: string[],
+  brand: string,
+  places: Map<string, FactPlace>,
+  issues: IssueList,
+): CompiledFact[] {
   const read = factsRead(reads);
   const vocabulary = facts.filter((f) => read.has(f.name) || named.has(f.name));
   for (const f of vocabulary) {
     const at = places.get(f.name);
     if (f.type === 'enum' && !f.values?.length)
-      issues.error('missing_values', `enum fact "${f.name}" has no values for ${brand}: expected a row "${f.name},,value, value…" in ${brand}/facts.csv listing the brand's own`, `${brand}/facts.csv`);
+      issues.error(
+        'missing_values',
+        `enum fact "${f.name}" has no values for ${brand}: expected a row "${f.name},,value, value…" in ${brand}/facts.csv listing the brand's own`,
+        `${brand}/facts.csv`,
+      );
     // Support agents, the playground and agents read each fact's name, and the badge says "counted
     // from the delivery date": every fact a claim may carry has a label in each of the brand's locales.
     for (const locale of locales.filter((l) => !f.labels?.[l])) {
       const column = at?.labelColumns.get(locale);
-      issues.error('missing_translation', `fact "${f.name}" has no label_${locale}: customers and support agents read its name in ${locales.join(', ')}; expected ${column === undefined ? `a "label_${locale}" column` : 'a text in it'}`, at?.sheet ?? 'facts.csv', at?.row, column);
+      issues.error(
+        'missing_translation',
+        `fact "${f.name}" has no label_${locale}: customers and support agents read its name in ${locales.join(', ')}; expected ${column === undefined ? `a "label_${locale}" column` : 'a text in it'}`,
+        at?.sheet ?? 'facts.csv',
+        at?.row,
+        column,
+      );
     }
   }
   return vocabulary.map(({ notBefore, labels, ...fact }) => {
@@ -208,8 +279,12 @@ function reasonCodesGiven(tables: CompiledTable[]): Set<string> {
  * of shared wording the brand never shows.
  */
 function checkMessages(
-  brand: string, messages: Record<string, Record<string, string>>, given: Set<string>, locales: string[],
-  rows: { shared: Map<string, number>; own: Map<string, number> }, issues: IssueList,
+  brand: string,
+  messages: Record<string, Record<string, string>>,
+  given: Set<string>,
+  locales: string[],
+  rows: { shared: Map<string, number>; own: Map<string, number> },
+  issues: IssueList,
 ): void {
   const ownSheet = `${brand}/messages.csv`;
   for (const [code, row] of rows.own) {
@@ -222,7 +297,12 @@ function checkMessages(
     const missing = locales.filter((l) => !messages[code]?.[l]);
     if (!missing.length || !messages[code]) continue;
     const [sheet, row] = rows.own.has(code) ? [ownSheet, rows.own.get(code)] : ['_shared/reasons.csv', rows.shared.get(code)];
-    issues.error('missing_translation', `reason "${code}" has no ${missing.join(', ')} wording, and ${brand} speaks ${locales.join(', ')}: expected a message in each`, sheet, row);
+    issues.error(
+      'missing_translation',
+      `reason "${code}" has no ${missing.join(', ')} wording, and ${brand} speaks ${locales.join(', ')}: expected a message in each`,
+      sheet,
+      row,
+    );
   }
 }
 
@@ -238,14 +318,36 @@ function usedMessages(all: Record<string, Record<string, string>>, codes: Set<st
  * an output column nothing reads — usually a mistyped fee such as > restocking_fee_pt — is dropped.
  */
 function checkNames(
-  brand: string, windows: CompiledPolicy['windows'], cells: Map<string, WindowCells>, tables: CompiledTable[], sheets: Sheet[],
-  reads: PolicyReads, vocab: OutputVocabulary, issues: IssueList,
+  brand: string,
+  windows: CompiledPolicy['windows'],
+  cells: Map<string, WindowCells>,
+  tables: CompiledTable[],
+  sheets: Sheet[],
+  reads: PolicyReads,
+  vocab: OutputVocabulary,
+  issues: IssueList,
 ): void {
   const derivedBy = new Map<string, string>();
   for (const t of tables) for (const o of t.outputs) if (o.role?.kind === 'derived') derivedBy.set(o.name, t.source);
   for (const w of windows) {
-    const clash = vocab.factType(w.name) !== undefined ? 'a fact' : vocab.fees.has(w.name) ? 'a fee field' : vocab.remedies.has(w.name) ? 'a remedy' : derivedBy.has(w.name) ? `an output of ${derivedBy.get(w.name)}` : null;
-    if (clash) issues.error('name_clash', `window "${w.name}" has the name of ${clash}, which tables would then read as the window: expected a name of its own, e.g. ${w.name}_window`, `${brand}/windows.csv`, cells.get(w.name)!.row, 0);
+    const clash =
+      vocab.factType(w.name) !== undefined
+        ? 'a fact'
+        : vocab.fees.has(w.name)
+          ? 'a fee field'
+          : vocab.remedies.has(w.name)
+            ? 'a remedy'
+            : derivedBy.has(w.name)
+              ? `an output of ${derivedBy.get(w.name)}`
+              : null;
+    if (clash)
+      issues.error(
+        'name_clash',
+        `window "${w.name}" has the name of ${clash}, which tables would then read as the window: expected a name of its own, e.g. ${w.name}_window`,
+        `${brand}/windows.csv`,
+        cells.get(w.name)!.row,
+        0,
+      );
   }
   const read = factsRead(reads);
   const known = [...vocab.fees.keys(), ...vocab.remedies, 'reason', 'deadline', 'evidence', 'remedies', 'status', ...read];
@@ -254,34 +356,86 @@ function checkNames(
     for (const o of t.outputs) {
       if (o.role?.kind !== 'derived' || read.has(o.name)) continue;
       const column = header.findIndex((h) => outputName(h) === o.name);
-      issues.error('unused_output', `no table or window reads "> ${o.name}"${didYouMean(o.name, known)}: expected a remedy, reason, deadline, evidence, a field of fees.csv, or a fact a later table or window reads`, t.source, t.headerRow, column < 0 ? undefined : column);
+      issues.error(
+        'unused_output',
+        `no table or window reads "> ${o.name}"${didYouMean(o.name, known)}: expected a remedy, reason, deadline, evidence, a field of fees.csv, or a fact a later table or window reads`,
+        t.source,
+        t.headerRow,
+        column < 0 ? undefined : column,
+      );
     }
   }
 }
 
 /** Names that sheets point at must exist: window events and lengths, deadlines, settings. */
 function checkReferences(
-  brand: string, settings: ReturnType<typeof readPolicySettings>, remedies: CompiledPolicy['remedies'], deadlineCells: Map<string, { row: number; col: number }>,
+  brand: string,
+  settings: ReturnType<typeof readPolicySettings>,
+  remedies: CompiledPolicy['remedies'],
+  deadlineCells: Map<string, { row: number; col: number }>,
   windows: CompiledPolicy['windows'],
-  cells: Map<string, WindowCells>, describe: (n: string) => NameInfo | undefined, vocab: OutputVocabulary, issues: IssueList,
+  cells: Map<string, WindowCells>,
+  describe: (n: string) => NameInfo | undefined,
+  vocab: OutputVocabulary,
+  issues: IssueList,
 ): void {
   const windowSheet = `${brand}/windows.csv`;
   for (const w of windows) {
     const at = cells.get(w.name)!;
     for (const event of w.countsFrom) {
-      if (describe(event)?.type !== 'date') issues.error('unknown_event', `window ${w.name} counts from "${event}", which is not a date fact: expected e.g. delivered_on`, windowSheet, at.row, at.countsFrom);
+      if (describe(event)?.type !== 'date')
+        issues.error(
+          'unknown_event',
+          `window ${w.name} counts from "${event}", which is not a date fact: expected e.g. delivered_on`,
+          windowSheet,
+          at.row,
+          at.countsFrom,
+        );
     }
-    if (describe(w.checkedAgainst)?.type !== 'date') issues.error('unknown_event', `window ${w.name} is checked against "${w.checkedAgainst}", which is not a date fact: expected e.g. claim_on`, windowSheet, at.row, at.checkedAgainst);
+    if (describe(w.checkedAgainst)?.type !== 'date')
+      issues.error(
+        'unknown_event',
+        `window ${w.name} is checked against "${w.checkedAgainst}", which is not a date fact: expected e.g. claim_on`,
+        windowSheet,
+        at.row,
+        at.checkedAgainst,
+      );
     if (typeof w.length === 'object' && describe(w.length.ref)?.type !== 'number')
-      issues.error('unknown_fact', `window ${w.name} takes its length from "${w.length.ref}", which is not a number fact or table output: expected a number or such a name`, windowSheet, at.row, at.length);
+      issues.error(
+        'unknown_fact',
+        `window ${w.name} takes its length from "${w.length.ref}", which is not a number fact or table output: expected a number or such a name`,
+        windowSheet,
+        at.row,
+        at.length,
+      );
   }
   for (const r of remedies) {
     const at = deadlineCells.get(r.name)!;
-    for (const w of r.deadline) if (!vocab.windows.has(w)) issues.error('unknown_window', `remedy ${r.name} names deadline "${w}", which is not in windows.csv: expected a window name`, `${brand}/remedies.csv`, at.row, at.col);
+    for (const w of r.deadline)
+      if (!vocab.windows.has(w))
+        issues.error(
+          'unknown_window',
+          `remedy ${r.name} names deadline "${w}", which is not in windows.csv: expected a window name`,
+          `${brand}/remedies.csv`,
+          at.row,
+          at.col,
+        );
   }
   const at = settings.rows;
   if (settings.warrantyWindow && !vocab.windows.has(settings.warrantyWindow))
-    issues.error('unknown_window', `warranty_window "${settings.warrantyWindow}" is not in windows.csv: expected a window name`, `${brand}/policy.csv`, at.warranty_window?.row, at.warranty_window?.col);
+    issues.error(
+      'unknown_window',
+      `warranty_window "${settings.warrantyWindow}" is not in windows.csv: expected a window name`,
+      `${brand}/policy.csv`,
+      at.warranty_window?.row,
+      at.warranty_window?.col,
+    );
   if (describe(settings.claimDate)?.type !== 'date')
-    issues.error('unknown_fact', `claim_date "${settings.claimDate}" is not a date fact: expected claim_on`, `${brand}/policy.csv`, at.claim_date?.row, at.claim_date?.col);
+    issues.error(
+      'unknown_fact',
+      `claim_date "${settings.claimDate}" is not a date fact: expected claim_on`,
+      `${brand}/policy.csv`,
+      at.claim_date?.row,
+      at.claim_date?.col,
+    );
 }

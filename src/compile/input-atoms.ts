@@ -25,7 +25,8 @@ export interface ColumnAtoms {
 /** True when the cell matches the atom (binary search over its intervals). */
 export function matchesAtom(cell: CellAtoms, atom: number): boolean {
   if (cell === true) return true;
-  let lo = 0, hi = cell.length / 2 - 1;
+  let lo = 0,
+    hi = cell.length / 2 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (atom < cell[2 * mid]!) hi = mid - 1;
@@ -46,11 +47,20 @@ export function atomCount(cell: CellAtoms, atoms: number): number {
 /** The literals a cell compares with, and its * patterns. */
 function collectLiterals(test: UnaryTest, into: Literal[], globs: string[]): void {
   visitTest<void>(test, {
-    any: () => {}, ref: () => {},
-    eq: (t) => { into.push(...t.eq); },
-    glob: (t) => { globs.push(...t.glob); },
-    cmp: (t) => { into.push(t.value); },
-    range: (t) => { into.push(t.range[0], t.range[1]); },
+    any: () => {},
+    ref: () => {},
+    eq: (t) => {
+      into.push(...t.eq);
+    },
+    glob: (t) => {
+      globs.push(...t.glob);
+    },
+    cmp: (t) => {
+      into.push(t.value);
+    },
+    range: (t) => {
+      into.push(t.range[0], t.range[1]);
+    },
     not: (t) => t.not.forEach((inner) => collectLiterals(inner, into, globs)),
     or: (t) => t.or.forEach((inner) => collectLiterals(inner, into, globs)),
   } satisfies TestVisitor<void>);
@@ -59,8 +69,12 @@ function collectLiterals(test: UnaryTest, into: Literal[], globs: string[]): voi
 /** True when the cell compares order somewhere (< 14, [0..14]). */
 function comparesOrder(test: UnaryTest): boolean {
   return visitTest(test, {
-    any: () => false, eq: () => false, glob: () => false, ref: () => false,
-    cmp: () => true, range: () => true,
+    any: () => false,
+    eq: () => false,
+    glob: () => false,
+    ref: () => false,
+    cmp: () => true,
+    range: () => true,
     not: (t) => t.not.some(comparesOrder),
     or: (t) => t.or.some(comparesOrder),
   } satisfies TestVisitor<boolean>);
@@ -90,11 +104,15 @@ function orderedAtoms(points: number[], integral: boolean): number[] {
 
 function domainValues(tests: UnaryTest[], type: FactType | undefined, declared?: readonly Literal[]): Literal[] {
   if (type === 'boolean') return [true, false];
-  if (declared && declared.length) return [...declared];
-  const literals: Literal[] = [], globs: string[] = [];
+  if (declared?.length) return [...declared];
+  const literals: Literal[] = [],
+    globs: string[] = [];
   tests.forEach((t) => collectLiterals(t, literals, globs));
   if (type === 'date') {
-    const days = literals.filter((l): l is string => typeof l === 'string').map(parseIsoDate).filter((d): d is number => d !== null);
+    const days = literals
+      .filter((l): l is string => typeof l === 'string')
+      .map(parseIsoDate)
+      .filter((d): d is number => d !== null);
     return orderedAtoms(days, true).map(formatIsoDate);
   }
   if (type === 'number' || type === 'money' || (literals.some((l) => l !== null) && literals.every((l) => l === null || typeof l === 'number'))) {
@@ -118,7 +136,8 @@ function orderedPrefix(values: readonly Literal[]): number {
 
 /** First index in the sorted prefix [0, n) whose value is not below `v`. */
 function lowerBound(values: readonly Literal[], n: number, v: number | string): number {
-  let lo = 0, hi = n;
+  let lo = 0,
+    hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((values[mid] as number | string) < v) lo = mid + 1;
@@ -154,11 +173,15 @@ function eqAtoms(eq: readonly Literal[], atoms: number, atomOf: Map<Literal, num
 function cellAtoms(test: UnaryTest, values: readonly Literal[], ordered: number, atomOf: Map<Literal, number>, nullAtom: number): CellAtoms {
   if ('any' in test) return true;
   if ('eq' in test) return eqAtoms(test.eq, values.length, atomOf);
-  const literals: Literal[] = [], globs: string[] = [];
+  const literals: Literal[] = [],
+    globs: string[] = [];
   collectLiterals(test, literals, globs);
   const m: Matcher = compileTest(test);
   const bounds = new Set<number>([0, values.length]);
-  if (nullAtom >= 0) { bounds.add(nullAtom); bounds.add(nullAtom + 1); }
+  if (nullAtom >= 0) {
+    bounds.add(nullAtom);
+    bounds.add(nullAtom + 1);
+  }
   if (globs.length || (ordered < 0 && comparesOrder(test))) {
     for (let i = 1; i < values.length; i++) bounds.add(i); // patterns, or order in an unordered domain: every atom
   } else if (ordered >= 0) {
@@ -171,7 +194,10 @@ function cellAtoms(test: UnaryTest, values: readonly Literal[], ordered: number,
   } else {
     for (const l of literals) {
       const i = atomOf.get(l);
-      if (i !== undefined) { bounds.add(i); bounds.add(i + 1); }
+      if (i !== undefined) {
+        bounds.add(i);
+        bounds.add(i + 1);
+      }
     }
   }
   const cuts = [...bounds].filter((b) => b <= values.length).sort((a, b) => a - b);

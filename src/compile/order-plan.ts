@@ -13,7 +13,9 @@ export type PlanResult = { plan: PlanStep[] } | { cycle: string[] };
 export function orderPlan(tables: CompiledTable[], windows: CompiledWindow[]): PlanResult {
   const nodes: { step: PlanStep; label: string; reads: string[]; produces: string[] }[] = [
     ...tables.map((t, i) => ({
-      step: { table: i }, label: t.source, reads: tableNames(t),
+      step: { table: i },
+      label: t.source,
+      reads: tableNames(t),
       produces: t.outputs.filter((o) => o.role?.kind === 'derived').map((o) => o.name),
     })),
     ...windows.map((w, i) => ({ step: { window: i }, label: w.source, reads: windowReads(w), produces: [w.name] })),

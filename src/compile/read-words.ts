@@ -15,7 +15,11 @@ const LOCALE = /^[a-z]{2}(-[a-z]{2})?$/;
 const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/;
 
 /** Where a word's row is: its sheet, row and the column of each locale. */
-export interface WordRow { sheet: string; row: number; columns: Map<string, number> }
+export interface WordRow {
+  sheet: string;
+  row: number;
+  columns: Map<string, number>;
+}
 export const wordKey = (kind: string, code: string) => `${kind} ${code}`;
 
 /** The placeholders a word may use, or null when its code is not a known summary template. */
@@ -29,21 +33,41 @@ export function readWords(sheet: Sheet, issues: IssueList, into: Words, rows: Ma
   const locales = otherColumns(sheet, ['kind', 'code']);
   const columns = new Map(locales.map((l) => [l, sheet.header.findIndex((h) => h.trim().toLowerCase() === l)]));
   for (const locale of locales) {
-    if (!LOCALE.test(locale)) issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, sheet.headerRow, columns.get(locale));
+    if (!LOCALE.test(locale))
+      issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, sheet.headerRow, columns.get(locale));
   }
   for (const r of readRecords(sheet, { required: ['kind', 'code'], extra: LOCALE }, issues)) {
-    const kind = r.get('kind') as WordKind, code = r.get('code');
+    const kind = r.get('kind') as WordKind,
+      code = r.get('code');
     if (!WORD_KINDS.includes(kind)) {
-      issues.error('bad_kind', `"${kind}" is not a kind of word${didYouMean(kind, WORD_KINDS)}: expected one of ${WORD_KINDS.join(', ')}`, sheet.name, r.row, r.col('kind'));
+      issues.error(
+        'bad_kind',
+        `"${kind}" is not a kind of word${didYouMean(kind, WORD_KINDS)}: expected one of ${WORD_KINDS.join(', ')}`,
+        sheet.name,
+        r.row,
+        r.col('kind'),
+      );
       continue;
     }
     if (!CODE.test(code)) {
-      issues.error('bad_name', `"${code}" is not a valid code: expected lower-case letters, digits and _ (a paid_by code: field.payer)`, sheet.name, r.row, r.col('code'));
+      issues.error(
+        'bad_name',
+        `"${code}" is not a valid code: expected lower-case letters, digits and _ (a paid_by code: field.payer)`,
+        sheet.name,
+        r.row,
+        r.col('code'),
+      );
       continue;
     }
     const allowed = allowedPlaceholders(kind, code);
     if (allowed === null) {
-      issues.error('unknown_template', `"${code}" is not a summary template${didYouMean(code, Object.keys(SUMMARY_TEMPLATES))}: expected one of ${Object.keys(SUMMARY_TEMPLATES).join(', ')}`, sheet.name, r.row, r.col('code'));
+      issues.error(
+        'unknown_template',
+        `"${code}" is not a summary template${didYouMean(code, Object.keys(SUMMARY_TEMPLATES))}: expected one of ${Object.keys(SUMMARY_TEMPLATES).join(', ')}`,
+        sheet.name,
+        r.row,
+        r.col('code'),
+      );
       continue;
     }
     if (rows.has(wordKey(kind, code))) {
@@ -56,7 +80,14 @@ export function readWords(sheet: Sheet, issues: IssueList, into: Words, rows: Ma
       const text = r.get(locale);
       if (!text) continue;
       const unknown = placeholdersOf(text).filter((p) => p !== 'brand' && !allowed.includes(p));
-      if (unknown.length) issues.error('bad_placeholder', `{${unknown[0]}} is not a placeholder of ${kind} "${code}": expected ${['brand', ...allowed].map((p) => `{${p}}`).join(', ')}`, sheet.name, r.row, columns.get(locale));
+      if (unknown.length)
+        issues.error(
+          'bad_placeholder',
+          `{${unknown[0]}} is not a placeholder of ${kind} "${code}": expected ${['brand', ...allowed].map((p) => `{${p}}`).join(', ')}`,
+          sheet.name,
+          r.row,
+          columns.get(locale),
+        );
       else texts[locale] = text;
     }
   }

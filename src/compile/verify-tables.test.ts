@@ -52,7 +52,8 @@ describe('verifyTable', () => {
 function variedRows(rows: number): string[] {
   const out: string[] = [];
   for (let line = 0; out.length < rows; line++) {
-    const shift = (line * 37) % 9973, days = 10 + (line % 53);
+    const shift = (line * 37) % 9973,
+      days = 10 + (line % 53);
     const cuts = [0, 100 + shift, 20_000 + 2 * shift, 50_000 + 3 * shift];
     cuts.forEach((lo, j) => {
       const amount = j === 0 ? `< ${cuts[1]}` : j + 1 < cuts.length ? `[${lo}..${cuts[j + 1]})` : `>= ${lo}`;
@@ -69,25 +70,41 @@ describe('verifyTable on a 200,000-row varied table', () => {
   const rows = variedRows(200_000);
   const header = (hit: string) => `${hit},line,amount,days,> r\n`;
 
-  it('finds nothing wrong in a table whose rules exclude each other', () => {
-    expect(issuesOf(`${header('U')}${rows.join('\n')}\n`)).toEqual([]);
-  }, LARGE);
+  it(
+    'finds nothing wrong in a table whose rules exclude each other',
+    () => {
+      expect(issuesOf(`${header('U')}${rows.join('\n')}\n`)).toEqual([]);
+    },
+    LARGE,
+  );
 
-  it('finds the one rule that overlaps another, at its row', () => {
-    expect(issuesOf(`${header('U')}${rows.join('\n')}\n,"line777",[120..130],-,dup\n`)).toEqual(['overlapping_rules 200002']);
-  }, LARGE);
+  it(
+    'finds the one rule that overlaps another, at its row',
+    () => {
+      expect(issuesOf(`${header('U')}${rows.join('\n')}\n,"line777",[120..130],-,dup\n`)).toEqual(['overlapping_rules 200002']);
+    },
+    LARGE,
+  );
 
-  it('finds the gap left by one removed rule of a complete table', () => {
-    const holed = rows.filter((_, i) => i !== 123_457);
-    // The last row answers for every other line (and for lines not listed): only line15432 has a hole.
-    const issues = parseStandaloneTable('t.csv', `${header('F complete')}${holed.join('\n')}\n,"not(""line15432"")",-,-,rest\n`);
-    expect(issues.ok ? [] : issues.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^no rule covers line=line15432, amount=\S+, days=\S+: /)]);
-  }, LARGE);
+  it(
+    'finds the gap left by one removed rule of a complete table',
+    () => {
+      const holed = rows.filter((_, i) => i !== 123_457);
+      // The last row answers for every other line (and for lines not listed): only line15432 has a hole.
+      const issues = parseStandaloneTable('t.csv', `${header('F complete')}${holed.join('\n')}\n,"not(""line15432"")",-,-,rest\n`);
+      expect(issues.ok ? [] : issues.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^no rule covers line=line15432, amount=\S+, days=\S+: /)]);
+    },
+    LARGE,
+  );
 
-  it('finds the rule of a first-hit table that earlier rules mask, and no other', () => {
-    const masked = [...rows.slice(0, 100_000), ',"line5",[300..400],[20..30],late', ...rows.slice(100_000), ',-,-,-,rest'];
-    expect(issuesOf(`${header('F')}${masked.join('\n')}\n`)).toEqual(['masked_rule 100002']);
-  }, LARGE);
+  it(
+    'finds the rule of a first-hit table that earlier rules mask, and no other',
+    () => {
+      const masked = [...rows.slice(0, 100_000), ',"line5",[300..400],[20..30],late', ...rows.slice(100_000), ',-,-,-,rest'];
+      expect(issuesOf(`${header('F')}${masked.join('\n')}\n`)).toEqual(['masked_rule 100002']);
+    },
+    LARGE,
+  );
 });
 
 // ---------- against a brute-force oracle: every point of the atoms' product, every rule ----------
@@ -98,37 +115,65 @@ const numberTest: fc.Arbitrary<UnaryTest> = fc.oneof(
   fc.constant({ any: true } as UnaryTest),
   fc.uniqueArray(fc.constantFrom(...NUMBERS), { minLength: 1, maxLength: 2 }).map((eq) => ({ eq })),
   fc.record({ cmp: fc.constantFrom('<', '<=', '>', '>=' as const), value: fc.constantFrom(...NUMBERS) }),
-  fc.tuple(fc.constantFrom(...NUMBERS), fc.constantFrom(...NUMBERS), fc.boolean(), fc.boolean())
+  fc
+    .tuple(fc.constantFrom(...NUMBERS), fc.constantFrom(...NUMBERS), fc.boolean(), fc.boolean())
     .filter(([lo, hi, a, b]) => lo < hi || (lo === hi && !a && !b))
     .map(([lo, hi, a, b]) => ({ range: [lo, hi], open: [a, b] }) as UnaryTest),
   fc.constant({ eq: [null] } as UnaryTest),
 );
-const withNot = (t: fc.Arbitrary<UnaryTest>): fc.Arbitrary<UnaryTest> => fc.oneof(t, t.filter((x) => !('any' in x)).map((x) => ({ not: [x] })), fc.tuple(t, t).filter(([x, y]) => !('any' in x) && !('any' in y)).map(([x, y]) => ({ or: [x, y] })));
+const withNot = (t: fc.Arbitrary<UnaryTest>): fc.Arbitrary<UnaryTest> =>
+  fc.oneof(
+    t,
+    t.filter((x) => !('any' in x)).map((x) => ({ not: [x] })),
+    fc
+      .tuple(t, t)
+      .filter(([x, y]) => !('any' in x) && !('any' in y))
+      .map(([x, y]) => ({ or: [x, y] })),
+  );
 const textTest: fc.Arbitrary<UnaryTest> = fc.oneof(
   fc.constant({ any: true } as UnaryTest),
   fc.uniqueArray(fc.constantFrom(...TEXTS), { minLength: 1, maxLength: 2 }).map((eq) => ({ eq })),
   fc.constant({ glob: ['a*'] } as UnaryTest),
 );
 
-interface Column { type: FactType | undefined; test: fc.Arbitrary<UnaryTest> }
-const COLUMNS: Column[] = [{ type: 'number', test: withNot(numberTest) }, { type: undefined, test: withNot(textTest) }];
+interface Column {
+  type: FactType | undefined;
+  test: fc.Arbitrary<UnaryTest>;
+}
+const COLUMNS: Column[] = [
+  { type: 'number', test: withNot(numberTest) },
+  { type: undefined, test: withNot(textTest) },
+];
 
-const tableArb = fc.record({
-  hit: fc.constantFrom<HitPolicy>('U', 'A', 'F'),
-  complete: fc.boolean(),
-  columns: fc.array(fc.constantFrom(...COLUMNS), { minLength: 1, maxLength: 3 }),
-}).chain(({ hit, complete, columns }) => fc.array(fc.tuple(fc.tuple(...columns.map((c) => c.test)), fc.constantFrom('x', 'y')), { minLength: 1, maxLength: 7 })
-  .map((rules): { table: CompiledTable; types: (FactType | undefined)[] } => ({
-    types: columns.map((c) => c.type),
-    table: {
-      name: 't', source: 't.csv', headerRow: 1, hitPolicy: hit, complete,
-      inputs: columns.map((_, c) => ({ name: `i${c}` })), outputs: [{ name: 'r' }] as CompiledTable['outputs'],
-      rules: rules.map(([tests, out], r) => ({ source: `t.csv:${r + 2}`, tests, outputs: [{ value: out }] })),
-    },
-  })));
+const tableArb = fc
+  .record({
+    hit: fc.constantFrom<HitPolicy>('U', 'A', 'F'),
+    complete: fc.boolean(),
+    columns: fc.array(fc.constantFrom(...COLUMNS), { minLength: 1, maxLength: 3 }),
+  })
+  .chain(({ hit, complete, columns }) =>
+    fc
+      .array(fc.tuple(fc.tuple(...columns.map((c) => c.test)), fc.constantFrom('x', 'y')), { minLength: 1, maxLength: 7 })
+      .map((rules): { table: CompiledTable; types: (FactType | undefined)[] } => ({
+        types: columns.map((c) => c.type),
+        table: {
+          name: 't',
+          source: 't.csv',
+          headerRow: 1,
+          hitPolicy: hit,
+          complete,
+          inputs: columns.map((_, c) => ({ name: `i${c}` })),
+          outputs: [{ name: 'r' }] as CompiledTable['outputs'],
+          rules: rules.map(([tests, out], r) => ({ source: `t.csv:${r + 2}`, tests, outputs: [{ value: out }] })),
+        },
+      })),
+  );
 
 function* points(domains: Literal[][]): Generator<Literal[]> {
-  if (domains.length === 0) { yield []; return; }
+  if (domains.length === 0) {
+    yield [];
+    return;
+  }
   for (const v of domains[0]!) for (const rest of points(domains.slice(1))) yield [v, ...rest];
 }
 
@@ -150,18 +195,30 @@ function oracle(table: CompiledTable, types: (FactType | undefined)[]): string[]
   }
   const out: string[] = [];
   if (table.hitPolicy !== 'F') for (const [b, a] of [...overlap].sort(([x], [y]) => x - y)) out.push(`overlapping_rules ${b + 2} (row ${a + 2})`);
-  if (table.hitPolicy === 'F') table.rules.forEach((_, r) => { if (r > 0 && !first.has(r)) out.push(`masked_rule ${r + 2}`); });
+  if (table.hitPolicy === 'F')
+    table.rules.forEach((_, r) => {
+      if (r > 0 && !first.has(r)) out.push(`masked_rule ${r + 2}`);
+    });
   if (table.complete && gap) out.push('table_gap');
   return out;
 }
 
 describe('verifyTable against a brute-force oracle', () => {
   it('reports exactly the overlaps, masked rules and gaps that trying every point finds', () => {
-    fc.assert(fc.property(tableArb, ({ table, types }) => {
-      const issues = new IssueList();
-      verifyTable(table, (name) => types[Number(name.slice(1))], issues);
-      const found = issues.items.map((i) => (i.code === 'table_gap' ? 'table_gap' : i.code === 'overlapping_rules' ? `${i.code} ${i.row} (row ${/row (\d+)/.exec(i.message)![1]})` : `${i.code} ${i.row}`));
-      expect([...new Set(found)]).toEqual(oracle(table, types));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(tableArb, ({ table, types }) => {
+        const issues = new IssueList();
+        verifyTable(table, (name) => types[Number(name.slice(1))], issues);
+        const found = issues.items.map((i) =>
+          i.code === 'table_gap'
+            ? 'table_gap'
+            : i.code === 'overlapping_rules'
+              ? `${i.code} ${i.row} (row ${/row (\d+)/.exec(i.message)![1]})`
+              : `${i.code} ${i.row}`,
+        );
+        expect([...new Set(found)]).toEqual(oracle(table, types));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

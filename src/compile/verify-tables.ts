@@ -23,9 +23,9 @@ interface Walk {
   checkOverlaps: boolean;
   checkMasked: boolean;
   checkGaps: boolean;
-  overlapWith: Map<number, number>;  // rule → the first earlier rule it overlaps (with different outputs, for A)
-  reachable: Uint8Array;             // F: rules that are the first match somewhere
-  gaps: Literal[][];                 // a point of each gap found (MAX_GAPS at most)
+  overlapWith: Map<number, number>; // rule → the first earlier rule it overlaps (with different outputs, for A)
+  reachable: Uint8Array; // F: rules that are the first match somewhere
+  gaps: Literal[][]; // a point of each gap found (MAX_GAPS at most)
   steps: number;
   outputKey: (rule: number) => string;
 }
@@ -58,17 +58,25 @@ function visitLeaf(walk: Walk, rules: readonly number[]): void {
 
 /** The column of the rules in play whose cells single out the fewest atoms, or -1 when all are `-`. */
 function nextColumn(walk: Walk, rules: readonly number[], done: readonly boolean[]): number {
-  let best = -1, bestShare = Infinity;
+  let best = -1,
+    bestShare = Infinity;
   for (let c = 0; c < walk.atoms.length; c++) {
     if (done[c]) continue;
     const { matches, values } = walk.atoms[c]!;
-    let share = 0, restricted = false;
+    let share = 0,
+      restricted = false;
     for (const r of rules) {
       const cell = matches[r]!;
       if (cell === true) share += 1;
-      else { restricted = true; share += atomCount(cell, values.length) / values.length; }
+      else {
+        restricted = true;
+        share += atomCount(cell, values.length) / values.length;
+      }
     }
-    if (restricted && share < bestShare) { best = c; bestShare = share; }
+    if (restricted && share < bestShare) {
+      best = c;
+      bestShare = share;
+    }
   }
   return best;
 }
@@ -87,10 +95,12 @@ function splitColumn(walk: Walk, c: number, rules: readonly number[]): { from: n
   const stretches: { from: number; to: number; rules: number[] }[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) if (cuts[i + 1] !== cuts[i]) stretches.push({ from: cuts[i]!, to: cuts[i + 1]!, rules: [] });
   const stretchAt = (atom: number) => {
-    let lo = 0, hi = stretches.length - 1;
+    let lo = 0,
+      hi = stretches.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (stretches[mid]!.from <= atom) lo = mid; else hi = mid - 1;
+      if (stretches[mid]!.from <= atom) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   };
@@ -149,19 +159,35 @@ export function verifyTable(table: CompiledTable, typeOf: (name: string) => Fact
     checkOverlaps: table.hitPolicy === 'U' || table.hitPolicy === 'A',
     checkMasked: table.hitPolicy === 'F',
     checkGaps: table.complete && broken.size === 0,
-    overlapWith: new Map(), reachable: new Uint8Array(table.rules.length), gaps: [], steps: 0,
+    overlapWith: new Map(),
+    reachable: new Uint8Array(table.rules.length),
+    gaps: [],
+    steps: 0,
     outputKey: (r) => JSON.stringify(table.rules[r]!.outputs),
   };
   if (!walk.checkOverlaps && !walk.checkMasked && !walk.checkGaps) return;
   const rules = table.rules.map((_, r) => r).filter((r) => !broken.has(rowOf(table.rules[r]!.source)));
   let finished = true;
   try {
-    if (rules.length === 0) { if (walk.checkGaps) walk.gaps.push(pointOf(walk, [])); }
-    else walkRegion(walk, rules, table.inputs.map(() => false), [], false);
+    if (rules.length === 0) {
+      if (walk.checkGaps) walk.gaps.push(pointOf(walk, []));
+    } else
+      walkRegion(
+        walk,
+        rules,
+        table.inputs.map(() => false),
+        [],
+        false,
+      );
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
     finished = false;
-    issues.warn('too_large_to_verify', `the table's rules split its inputs into too many regions to verify them all (over ${MAX_STEPS} steps): overlaps and gaps found so far are reported, masked rules are not`, table.source, table.headerRow);
+    issues.warn(
+      'too_large_to_verify',
+      `the table's rules split its inputs into too many regions to verify them all (over ${MAX_STEPS} steps): overlaps and gaps found so far are reported, masked rules are not`,
+      table.source,
+      table.headerRow,
+    );
   }
   report(walk, rules, finished, issues);
 }
@@ -170,12 +196,29 @@ function report(walk: Walk, rules: readonly number[], finished: boolean, issues:
   const { table } = walk;
   const what = table.hitPolicy === 'U' ? 'overlaps' : 'overlaps with different outputs';
   for (const b of [...walk.overlapWith.keys()].sort((x, y) => x - y)) {
-    issues.error('overlapping_rules', `rule ${what} the rule at row ${rowOf(table.rules[walk.overlapWith.get(b)!]!.source)} (hit policy ${table.hitPolicy}): expected rules that exclude each other, or hit policy F`, table.source, rowOf(table.rules[b]!.source));
+    issues.error(
+      'overlapping_rules',
+      `rule ${what} the rule at row ${rowOf(table.rules[walk.overlapWith.get(b)!]!.source)} (hit policy ${table.hitPolicy}): expected rules that exclude each other, or hit policy F`,
+      table.source,
+      rowOf(table.rules[b]!.source),
+    );
   }
   if (walk.checkMasked && finished) {
     for (const r of rules) {
-      if (r > 0 && !walk.reachable[r]) issues.error('masked_rule', 'rule can never match: earlier rules of this first-hit (F) table cover every case it matches: expected it above them, or remove it', table.source, rowOf(table.rules[r]!.source));
+      if (r > 0 && !walk.reachable[r])
+        issues.error(
+          'masked_rule',
+          'rule can never match: earlier rules of this first-hit (F) table cover every case it matches: expected it above them, or remove it',
+          table.source,
+          rowOf(table.rules[r]!.source),
+        );
     }
   }
-  for (const gap of walk.gaps) issues.error('table_gap', `no rule covers ${describe(table, gap)}: expected a rule for every combination, since the table is marked complete`, table.source, table.headerRow);
+  for (const gap of walk.gaps)
+    issues.error(
+      'table_gap',
+      `no rule covers ${describe(table, gap)}: expected a rule for every combination, since the table is marked complete`,
+      table.source,
+      table.headerRow,
+    );
 }

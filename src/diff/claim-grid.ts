@@ -10,17 +10,21 @@ import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import { daysSinceFact } from '../evaluate/facts-read.js';
 
-export interface SeedClaim { name: string; source?: string; claim: Claim }
+export interface SeedClaim {
+  name: string;
+  source?: string;
+  claim: Claim;
+}
 
 /** Facts set by a variation; null = the fact is not sent. */
 export type Changes = Record<string, unknown>;
 
 export interface GridClaim {
   claim: Claim;
-  seed: string;                  // the case it was built from
-  seedSource?: string;           // brand/cases.csv:row
-  changes: Changes;              // empty for the case itself
-  note?: string;                 // what a date change aims at, e.g. "return_window: last day"
+  seed: string; // the case it was built from
+  seedSource?: string; // brand/cases.csv:row
+  changes: Changes; // empty for the case itself
+  note?: string; // what a date change aims at, e.g. "return_window: last day"
 }
 
 export interface GridOptions {
@@ -29,13 +33,18 @@ export interface GridOptions {
   maxClaims?: number;
 }
 
-export interface ClaimGrid { claims: GridClaim[]; truncated: boolean }
+export interface ClaimGrid {
+  claims: GridClaim[];
+  truncated: boolean;
+}
 
 const DEFAULT_MAX_CLAIMS = 40_000;
 const OTHER_TEXT = 'unlisted-value';
 
-type Setter = { kind: 'fact'; name: string; values: unknown[]; flag: boolean } | { kind: 'window'; name: string } | { kind: 'days'; name: string; date: string; values: number[] };
-
+type Setter =
+  | { kind: 'fact'; name: string; values: unknown[]; flag: boolean }
+  | { kind: 'window'; name: string }
+  | { kind: 'days'; name: string; date: string; values: number[] };
 
 function atomValues(values: Literal[]): unknown[] {
   return values.map((v) => (v === '\u0000other' ? OTHER_TEXT : v));
@@ -62,7 +71,9 @@ function columnSetters(policy: CompiledPolicy, table: CompiledTable): Setter[] {
 
 const apply = (claim: Claim, changes: Changes): Claim => {
   const out = { ...claim };
-  for (const [k, v] of Object.entries(changes)) if (v === null) delete out[k]; else out[k] = v;
+  for (const [k, v] of Object.entries(changes))
+    if (v === null) delete out[k];
+    else out[k] = v;
   return out;
 };
 
@@ -108,7 +119,10 @@ class GridBuilder {
   }
 
   add(claim: GridClaim): void {
-    if (this.claims.length >= (this.options.maxClaims ?? DEFAULT_MAX_CLAIMS)) { this.truncated = true; return; }
+    if (this.claims.length >= (this.options.maxClaims ?? DEFAULT_MAX_CLAIMS)) {
+      this.truncated = true;
+      return;
+    }
     const key = JSON.stringify(Object.entries(claim.claim).sort(([a], [b]) => a.localeCompare(b)));
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -118,7 +132,13 @@ class GridBuilder {
   vary(seed: GridClaim, changes: Changes | null, note?: string): void {
     if (!changes || Object.keys(changes).length === 0) return;
     const all = { ...seed.changes, ...changes };
-    this.add({ claim: apply(seed.claim, changes), seed: seed.seed, ...(seed.seedSource ? { seedSource: seed.seedSource } : {}), changes: all, ...(note ? { note } : {}) });
+    this.add({
+      claim: apply(seed.claim, changes),
+      seed: seed.seed,
+      ...(seed.seedSource ? { seedSource: seed.seedSource } : {}),
+      changes: all,
+      ...(note ? { note } : {}),
+    });
   }
 
   /** Every value of one setter for a claim, as changes (window edges computed under `policy`). */
@@ -156,7 +176,10 @@ function collectSetters(policies: CompiledPolicy[]): { facts: Extract<Setter, { 
         }
         // A window edge depends on the version (its length may have changed): one per distinct window.
         const key = JSON.stringify([s, s.kind === 'window' ? policy.windows.find((w) => w.name === s.name) : null]);
-        if (!seen.has(key)) { seen.add(key); dates.push({ policy, setter: s }); }
+        if (!seen.has(key)) {
+          seen.add(key);
+          dates.push({ policy, setter: s });
+        }
       }
     }
   }
@@ -220,9 +243,17 @@ export function generateClaimGrid(policies: CompiledPolicy[], seeds: SeedClaim[]
   // check is that dates are in a possible order (claim_on not before delivered_on …).
   const facts = [...new Map(policies.flatMap((p) => p.facts).map((f) => [f.name, f])).values()];
   const ordered = facts.filter((f) => f.notBefore?.length);
-  const claims = grid.claims.filter((c) => ordered.every((f) => {
-    const later = c.claim[f.name];
-    return typeof later !== 'string' || f.notBefore!.every((e) => { const earlier = c.claim[e]; return typeof earlier !== 'string' || earlier <= later; });
-  }));
+  const claims = grid.claims.filter((c) =>
+    ordered.every((f) => {
+      const later = c.claim[f.name];
+      return (
+        typeof later !== 'string' ||
+        f.notBefore!.every((e) => {
+          const earlier = c.claim[e];
+          return typeof earlier !== 'string' || earlier <= later;
+        })
+      );
+    }),
+  );
   return { claims, truncated: grid.truncated };
 }

@@ -68,7 +68,10 @@ describe('diffOutcomes', { timeout: 120_000 }, () => {
     const diff = diffOutcomes(before, after, grid.claims, AS_OF, diffPolicies(before, after));
 
     it('finds status changes on the old first day after and the new last day, and only deadline changes past it', () => {
-      const onDay = (days: number) => diff.changed.filter((c) => c.claim.changes.claim_on && c.claim.claim.delivered_on === '2025-03-01' && c.claim.claim.claim_on === dayAfterDelivery(days));
+      const onDay = (days: number) =>
+        diff.changed.filter(
+          (c) => c.claim.changes.claim_on && c.claim.claim.delivered_on === '2025-03-01' && c.claim.claim.claim_on === dayAfterDelivery(days),
+        );
       const statusChanges = (list: typeof diff.changed) => list.filter((c) => c.changes.some((f) => f.field === 'status'));
       // Day 61 (closed before, open now) and day 67 (the new last day) are generated from both versions' edges.
       expect(statusChanges(onDay(61)).length).toBeGreaterThan(0);
@@ -92,8 +95,10 @@ describe('diffOutcomes', { timeout: 120_000 }, () => {
     });
 
     it('counts a brand word (words.csv) or a translated label as wording', () => {
-      const reworded = acmeWith((file, text) => (file.endsWith('/remedies.csv') ? text.replace('Garantiereparatur', 'Reparatur unter Garantie') : text),
-        [{ name: 'acme/words.csv', text: 'kind,code,en,de\nstatus,ineligible,not possible,ausgeschlossen\n' }]);
+      const reworded = acmeWith(
+        (file, text) => (file.endsWith('/remedies.csv') ? text.replace('Garantiereparatur', 'Reparatur unter Garantie') : text),
+        [{ name: 'acme/words.csv', text: 'kind,code,en,de\nstatus,ineligible,not possible,ausgeschlossen\n' }],
+      );
       expect(diffPolicies(before, reworded).other).toEqual([
         expect.objectContaining({ sheet: 'acme/remedies.csv', subject: 'repair', field: 'label', wording: true }),
         expect.objectContaining({ sheet: 'words', subject: 'status ineligible (en)', wording: true }),

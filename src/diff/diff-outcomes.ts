@@ -8,7 +8,12 @@ import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import type { GridClaim } from './claim-grid.js';
 import type { OtherChange, PolicyChanges, RuleChange } from './policy-changes.js';
 
-export interface FieldChange { remedy: string; field: string; before: string; after: string }
+export interface FieldChange {
+  remedy: string;
+  field: string;
+  before: string;
+  after: string;
+}
 
 export interface ClaimChange {
   claim: GridClaim;
@@ -19,8 +24,17 @@ export interface ClaimChange {
   reached: string[];
 }
 
-export interface Transition { before: string; after: string; claims: number }
-export interface ChangeSummary { remedy: string; field: string; claims: number; transitions: Transition[] }
+export interface Transition {
+  before: string;
+  after: string;
+  claims: number;
+}
+export interface ChangeSummary {
+  remedy: string;
+  field: string;
+  claims: number;
+  transitions: Transition[];
+}
 
 export interface ChangeGroup {
   /** The changed rows the claims reach; empty when none is reached (windows, remedies … changed). */
@@ -44,7 +58,13 @@ function outcomeOf(decision: Decision, money: Set<string>): Outcome {
   for (const r of decision.remedies) {
     const fields = new Map<string, string>([
       ['status', r.status],
-      ['reasons', r.reasons.map((x) => x.code).sort().join(', ')],
+      [
+        'reasons',
+        r.reasons
+          .map((x) => x.code)
+          .sort()
+          .join(', '),
+      ],
       ['deadline', r.deadline ?? ''],
     ]);
     // Amounts as customers read them (9.00, not 9).
@@ -76,10 +96,15 @@ function compare(before: Outcome, after: Outcome): FieldChange[] {
   const accepted = (o: Outcome) => o.get(CLAIM)!.get(ACCEPTED)!;
   if (accepted(before) !== accepted(after)) return [{ remedy: CLAIM, field: ACCEPTED, before: accepted(before), after: accepted(after) }];
   for (const remedy of new Set([...before.keys(), ...after.keys()])) {
-    const b = before.get(remedy), a = after.get(remedy);
-    if (!b || !a) { changes.push({ remedy, field: 'status', before: b?.get('status') ?? '(no such remedy)', after: a?.get('status') ?? '(no such remedy)' }); continue; }
+    const b = before.get(remedy),
+      a = after.get(remedy);
+    if (!b || !a) {
+      changes.push({ remedy, field: 'status', before: b?.get('status') ?? '(no such remedy)', after: a?.get('status') ?? '(no such remedy)' });
+      continue;
+    }
     for (const field of new Set([...b.keys(), ...a.keys()])) {
-      const x = b.get(field) ?? '', y = a.get(field) ?? '';
+      const x = b.get(field) ?? '',
+        y = a.get(field) ?? '';
       if (x !== y) changes.push({ remedy, field, before: x, after: y });
     }
   }
@@ -98,7 +123,12 @@ function summarize(claims: ClaimChange[]): ChangeSummary[] {
       transition.claims++;
     }
   }
-  return [...byField.values()].map((e) => ({ remedy: e.remedy, field: e.field, claims: e.claims, transitions: [...e.transitions.values()].sort((a, b) => b.claims - a.claims) }));
+  return [...byField.values()].map((e) => ({
+    remedy: e.remedy,
+    field: e.field,
+    claims: e.claims,
+    transitions: [...e.transitions.values()].sort((a, b) => b.claims - a.claims),
+  }));
 }
 
 export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, claims: GridClaim[], asOf: string, changes: PolicyChanges): OutcomeDiff {
@@ -106,10 +136,14 @@ export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, clai
   const changedBefore = new Map(changes.rules.filter((r) => r.before).map((r) => [r.before!, r.id]));
   const changedAfter = new Map(changes.rules.filter((r) => r.after).map((r) => [r.after!, r.id]));
   const moneyFees = (p: CompiledPolicy) => new Set(p.fees.filter((f) => f.type === 'money').map((f) => f.name));
-  const moneyBefore = moneyFees(before), moneyAfter = moneyFees(after);
+  const moneyBefore = moneyFees(before),
+    moneyAfter = moneyFees(after);
   const changed: ClaimChange[] = [];
   for (const claim of claims) {
-    const fields = compare(outcomeUnder(before, claim.claim, dateOf(before, claim), moneyBefore), outcomeUnder(after, claim.claim, dateOf(after, claim), moneyAfter));
+    const fields = compare(
+      outcomeUnder(before, claim.claim, dateOf(before, claim), moneyBefore),
+      outcomeUnder(after, claim.claim, dateOf(after, claim), moneyAfter),
+    );
     if (fields.length === 0) continue;
     // Only changed claims are traced: which changed rows did they reach, which rows decided.
     const tb = evaluateClaim(before, claim.claim, dateOf(before, claim), { trace: true });
@@ -119,7 +153,10 @@ export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, clai
     ta.trace!.forEach((s) => s.matched.forEach((src) => changedAfter.has(src) && reached.add(changedAfter.get(src)!)));
     const decided: ClaimChange['decided'] = {};
     for (const remedy of new Set(fields.map((f) => f.remedy))) {
-      decided[remedy] = { before: tb.remedies.find((r) => r.remedy === remedy)?.source ?? null, after: ta.remedies.find((r) => r.remedy === remedy)?.source ?? null };
+      decided[remedy] = {
+        before: tb.remedies.find((r) => r.remedy === remedy)?.source ?? null,
+        after: ta.remedies.find((r) => r.remedy === remedy)?.source ?? null,
+      };
     }
     changed.push({ claim, changes: fields, decided, reached: [...reached].sort() });
   }
@@ -133,11 +170,13 @@ export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, clai
   return {
     claimsChecked: claims.length,
     changed,
-    groups: [...groups.values()].map((list) => ({
-      rules: list[0]!.reached.map((id) => ruleById.get(id)!),
-      other: list[0]!.reached.length ? [] : substantive,
-      claims: list,
-      summary: summarize(list),
-    })).sort((x, y) => y.claims.length - x.claims.length),
+    groups: [...groups.values()]
+      .map((list) => ({
+        rules: list[0]!.reached.map((id) => ruleById.get(id)!),
+        other: list[0]!.reached.length ? [] : substantive,
+        claims: list,
+        summary: summarize(list),
+      }))
+      .sort((x, y) => y.claims.length - x.claims.length),
   };
 }

@@ -15,8 +15,9 @@ const FACTS: CompiledFact[] = [
 
 describe('checkClaim', () => {
   it('accepts the facts of the vocabulary, money as a number', () => {
-    expect(checkClaim(FACTS, { delivered_on: '2025-03-01', claim_on: '2025-03-05', condition: 'used', order_amount: '19.90', proof_of_purchase: null }))
-      .toEqual({ ok: true, facts: { delivered_on: '2025-03-01', claim_on: '2025-03-05', condition: 'used', order_amount: 19.9, proof_of_purchase: null } });
+    expect(
+      checkClaim(FACTS, { delivered_on: '2025-03-01', claim_on: '2025-03-05', condition: 'used', order_amount: '19.90', proof_of_purchase: null }),
+    ).toEqual({ ok: true, facts: { delivered_on: '2025-03-01', claim_on: '2025-03-05', condition: 'used', order_amount: 19.9, proof_of_purchase: null } });
   });
 
   it('names every problem by its path, in the order of the claim, then the date order', () => {
@@ -42,7 +43,10 @@ describe('checkClaim', () => {
     });
 
     it('keeps vocabularies apart, even with the same fact names', () => {
-      const other: CompiledFact[] = [{ name: 'condition', type: 'enum', values: ['new'] }, { name: 'claim_on', type: 'date' }];
+      const other: CompiledFact[] = [
+        { name: 'condition', type: 'enum', values: ['new'] },
+        { name: 'claim_on', type: 'date' },
+      ];
       expect(checkClaim(FACTS, { condition: 'new' }).ok).toBe(false);
       expect(checkClaim(other, { condition: 'new', claim_on: '2025-01-01' }).ok).toBe(true);
       expect(checkClaim(other, { order_amount: 1 }).ok).toBe(false);

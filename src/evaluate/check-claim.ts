@@ -6,7 +6,10 @@ import type { Claim, CompiledFact, CompiledWindow, Decision, Literal } from '../
 import { LAST_DATE, parseIsoDate } from './dates.js';
 import { toMinorUnits } from './money.js';
 
-export interface ClaimProblem { path: string; message: string }
+export interface ClaimProblem {
+  path: string;
+  message: string;
+}
 export type CheckedClaim = { ok: true; facts: Record<string, Literal> } | { ok: false; problems: ClaimProblem[] };
 
 /** Longest text fact a claim may carry, and the largest amount (in currency units). */
@@ -37,7 +40,7 @@ export function checkValue(fact: CompiledFact, value: unknown): { value: Literal
 
 interface FactIndex {
   byName: Map<string, CompiledFact>;
-  ordered: readonly CompiledFact[];      // the facts with a `not_before`, in vocabulary order
+  ordered: readonly CompiledFact[]; // the facts with a `not_before`, in vocabulary order
 }
 
 // A policy's fact list lives as long as the policy (per isolate in the Worker): index it once, not per claim.
@@ -93,7 +96,10 @@ export function checkResultDates(windows: readonly CompiledWindow[], decision: P
     if (w.deadline === null || w.deadline.length <= LAST_DATE.length) continue;
     const start = windows.find((x) => x.name === w.window)?.countsFrom.find((f) => typeof claim[f] === 'string');
     const field = start ?? Object.keys(claim)[0] ?? '';
-    problems.push({ path: `${path}.${field}`, message: `${String(claim[field])} is too late: the ${w.window} window would end after ${LAST_DATE}, the last date the API can state` });
+    problems.push({
+      path: `${path}.${field}`,
+      message: `${String(claim[field])} is too late: the ${w.window} window would end after ${LAST_DATE}, the last date the API can state`,
+    });
   }
   return problems;
 }

@@ -36,7 +36,8 @@ describe('dates', () => {
     });
 
     it('round-trips every day of 1999–2101 through format and parse', () => {
-      const from = day('1999-01-01'), to = day('2101-12-31');
+      const from = day('1999-01-01'),
+        to = day('2101-12-31');
       let mismatches = 0;
       for (let n = from; n <= to; n++) {
         const iso = formatIsoDate(n);

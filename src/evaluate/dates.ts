@@ -43,7 +43,9 @@ function digits(text: string, from: number, count: number): number {
 export function parseIsoDate(text: string): number | null {
   // Hand-rolled rather than a RegExp: dates are parsed several times per claim on the hot path.
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
-  const year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+  const year = digits(text, 0, 4),
+    month = digits(text, 5, 2),
+    day = digits(text, 8, 2);
   // Year 0000 does not exist in the documented format (0001–9999).
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return dayNumber(year, month, day);
@@ -63,7 +65,8 @@ export function formatIsoDate(n: number): string {
 export function addMonths(start: number, months: number): number {
   const { year, month, day } = civilFromDay(start);
   const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12), m = index - y * 12 + 1;
+  const y = Math.floor(index / 12),
+    m = index - y * 12 + 1;
   return dayNumber(y, m, Math.min(day, daysInMonth(y, m)));
 }
 

@@ -94,7 +94,13 @@ describe('DMN TCK 0020-vacation-days totals', () => {
   const case3 = table('0020-vacation-days.ExtraDaysCase3');
   // TestCases/compliance-level-3/0020-vacation-days/0020-vacation-days-test-01.xml
   const totals: [age: number, years: number, total: number][] = [
-    [16, 1, 27], [25, 5, 22], [25, 20, 24], [44, 30, 30], [50, 20, 24], [50, 30, 30], [60, 20, 30],
+    [16, 1, 27],
+    [25, 5, 22],
+    [25, 20, 24],
+    [44, 30, 30],
+    [50, 20, 24],
+    [50, 30, 30],
+    [60, 20, 30],
   ];
   it.each(totals)('Age %i, %i years of service: %i days', (Age, YearsOfService, total) => {
     const facts = { Age, YearsOfService };

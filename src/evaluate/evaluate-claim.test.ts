@@ -37,10 +37,7 @@ describe('evaluateClaim', () => {
     });
 
     it('lists the reasons of every non-eligible verdict in evaluation order, each citing its row', () => {
-      expect(cited(remedy(decide(policy, { condition: 'used' }), 'refund'))).toEqual([
-        'used_product@tiny/refuse.csv:2',
-        'brand_discretion@tiny/review.csv:2',
-      ]);
+      expect(cited(remedy(decide(policy, { condition: 'used' }), 'refund'))).toEqual(['used_product@tiny/refuse.csv:2', 'brand_discretion@tiny/review.csv:2']);
     });
 
     it('gives each reason its message in the requested locale', () => {
@@ -96,7 +93,11 @@ describe('evaluateClaim', () => {
 
     it('answers every remedy of the brand, in remedies.csv order', () => {
       const decision = decide(policy, { issue: 'quality_defect' });
-      expect(decision.remedies.map((r) => [r.remedy, r.status])).toEqual([['refund', 'ineligible'], ['replace', 'ineligible'], ['repair', 'eligible']]);
+      expect(decision.remedies.map((r) => [r.remedy, r.status])).toEqual([
+        ['refund', 'ineligible'],
+        ['replace', 'ineligible'],
+        ['repair', 'eligible'],
+      ]);
       expect(codes(remedy(decision, 'refund'))).toEqual(['not_applicable']);
     });
 
@@ -119,7 +120,9 @@ Used,used,review,brand_discretion,25%,customer
 
     it('takes the fee and payer fields of the row that grants the remedy', () => {
       expect(refundOf({ condition: 'opened_unused', order_amount: 100 }).fees).toEqual({
-        restocking_fee_pct: 15, return_shipping_paid_by: 'customer', restocking_fee_amount: 15,
+        restocking_fee_pct: 15,
+        return_shipping_paid_by: 'customer',
+        restocking_fee_amount: 15,
       });
     });
 
@@ -157,7 +160,9 @@ Used,used,review,brand_discretion,25%,customer
     });
 
     it('gives a granted remedy no fees from a × in the same row: the × brings only its reasons', () => {
-      const mixed = tinyWith({ 'mixed.csv': 'C,issue,> refund,> repair,> reason,> return_shipping_paid_by\nChange of mind,non_quality,√,×,not_quality_issue,customer\n' });
+      const mixed = tinyWith({
+        'mixed.csv': 'C,issue,> refund,> repair,> reason,> return_shipping_paid_by\nChange of mind,non_quality,√,×,not_quality_issue,customer\n',
+      });
       const decision = decide(mixed, { issue: 'non_quality' });
       expect(remedy(decision, 'refund').fees).toEqual({ return_shipping_paid_by: 'customer' });
       expect(remedy(decision, 'repair')).toMatchObject({ status: 'ineligible', fees: {} });
@@ -243,7 +248,9 @@ Used,used,review,brand_discretion,25%,customer
   });
 
   describe('facts not established', () => {
-    const policy = tinyWith({ 'region.csv': 'C,same_region,water_damage,> repair,> reason\nElsewhere,false,-,×,outside_purchase_region\nHome,true,false,√,\n' });
+    const policy = tinyWith({
+      'region.csv': 'C,same_region,water_damage,> repair,> reason\nElsewhere,false,-,×,outside_purchase_region\nHome,true,false,√,\n',
+    });
 
     it('lists the flags the tables read that the claim did not send', () => {
       expect(decide(policy, {}).facts_not_established.sort()).toEqual(['same_region', 'water_damage']);
@@ -333,7 +340,9 @@ Used,used,review,brand_discretion,25%,customer
       ['a __proto__ key', JSON.parse('{"__proto__": {"water_damage": true}, "issue": 7}') as Claim],
     ])('does not throw on %s and decides as if they were not sent', (_what, claim) => {
       let decision: Decision | undefined;
-      expect(() => { decision = decide(policy, claim); }).not.toThrow();
+      expect(() => {
+        decision = decide(policy, claim);
+      }).not.toThrow();
       expect(statuses(decision!)).toEqual(statuses(decide(policy, {})));
     });
 

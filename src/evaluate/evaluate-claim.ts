@@ -10,7 +10,18 @@ import { windowOnDays } from './windows.js';
 import { fromMinorUnits, percentOf, toMinorUnits } from './money.js';
 import type { Values } from './match-test.js';
 import { summarizeDecision, summarizeRemedy } from './summarize-decision.js';
-import { effectsOf, NO_VERDICT, preparePolicy, reasonsOf, SEVERITY, wordingFor, type DerivedOutput, type PreparedPolicy, type RuleEffect, type Wording } from './prepare-policy.js';
+import {
+  effectsOf,
+  NO_VERDICT,
+  preparePolicy,
+  reasonsOf,
+  SEVERITY,
+  wordingFor,
+  type DerivedOutput,
+  type PreparedPolicy,
+  type RuleEffect,
+  type Wording,
+} from './prepare-policy.js';
 
 export interface EvaluateOptions {
   locale?: string;
@@ -45,8 +56,12 @@ function readFacts(prepared: PreparedPolicy, claim: Claim, values: Values, days:
     const raw = claim[name];
     let value: Literal | undefined;
     switch (reader.as) {
-      case 'flag': value = typeof raw === 'boolean' ? raw : undefined; break;
-      case 'choice': value = reader.choices!.includes(raw) ? (raw as string) : undefined; break;
+      case 'flag':
+        value = typeof raw === 'boolean' ? raw : undefined;
+        break;
+      case 'choice':
+        value = reader.choices!.includes(raw) ? (raw as string) : undefined;
+        break;
       case 'date': {
         const day = typeof raw === 'string' ? parseIsoDate(raw) : null;
         if (day !== null) days[reader.slot] = day;
@@ -69,19 +84,22 @@ function dayAt(values: Values, days: number[], slot: number): number {
   const day = days[slot]!;
   if (day === day) return day;
   const value = values[slot];
-  return typeof value === 'string' ? parseIsoDate(value) ?? NaN : NaN;
+  return typeof value === 'string' ? (parseIsoDate(value) ?? NaN) : NaN;
 }
 
 function cellValue(d: DerivedOutput, rule: number, values: Values): Literal | Literal[] {
   const slot = d.refSlots[rule]!;
-  return slot < 0 ? d.constants[rule]! : values[slot] ?? null;
+  return slot < 0 ? d.constants[rule]! : (values[slot] ?? null);
 }
 
 /** A derived fact's DMN value: the selected rule's cell, the collected cells of a multi-hit table, or its default. */
 function derivedValue(d: DerivedOutput, rules: number[], values: Values): Literal | Literal[] {
   if (rules.length === 0) return d.fallback;
   if (d.single) return cellValue(d, rules[0]!, values);
-  const collected = collectOutputs(d.hitPolicy, rules.map((r) => cellValue(d, r, values)));
+  const collected = collectOutputs(
+    d.hitPolicy,
+    rules.map((r) => cellValue(d, r, values)),
+  );
   return Array.isArray(collected) ? collected.flat() : collected;
 }
 
@@ -94,7 +112,11 @@ function addReasons(reasons: Reason[], said: Reason[], owned: boolean): Reason[]
   let list = reasons;
   for (const reason of said) {
     let seen = false;
-    for (const r of list) if (r.code === reason.code) { seen = true; break; }
+    for (const r of list)
+      if (r.code === reason.code) {
+        seen = true;
+        break;
+      }
     if (seen) continue;
     if (!owned && list === reasons) list = reasons.slice();
     list.push(reason);
@@ -141,11 +163,22 @@ function addComputedFees(prepared: PreparedPolicy, fees: Record<string, string |
 }
 
 /** One remedy from the effects of the rows that matched it, in plan order. */
-function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffect[], windows: WindowResult[], values: Values, wording: Wording): RemedyDecision {
+function decideRemedy(
+  prepared: PreparedPolicy,
+  index: number,
+  effects: RuleEffect[],
+  windows: WindowResult[],
+  values: Values,
+  wording: Wording,
+): RemedyDecision {
   const { remedy, windows: deadlines, evidence: defaultEvidence } = prepared.remedies[index]!;
   let severity = NO_VERDICT;
   let source = remedy.source;
-  for (const e of effects) if (e.severity > severity) { severity = e.severity; source = e.source; }
+  for (const e of effects)
+    if (e.severity > severity) {
+      severity = e.severity;
+      source = e.source;
+    }
   // The most severe verdict wins. Reasons come from every row that did not grant the remedy; fees,
   // deadline and evidence from the rows describing the final status: an offered remedy's rows grant
   // it, a refused one's refuse it or state no verdict.
@@ -165,7 +198,10 @@ function decideRemedy(prepared: PreparedPolicy, index: number, effects: RuleEffe
     }
     if (refused ? e.severity === SEVERITY.eligible || e.severity === SEVERITY.review : e.severity === SEVERITY.ineligible) continue;
     describing = true;
-    if (e.deadlineWindow >= 0 && !explicitDeadline) { governing = e.deadlineWindow; explicitDeadline = true; }
+    if (e.deadlineWindow >= 0 && !explicitDeadline) {
+      governing = e.deadlineWindow;
+      explicitDeadline = true;
+    }
     if (e.evidence.length) evidence = addEvidence(evidence, e.evidence, evidence !== defaultEvidence);
     if (e.feeFields.length) fees = addFees(fees, e, values);
   }
@@ -256,8 +292,10 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     const said = prepared.effects[t]!;
     for (const r of hit.rules) for (const e of said[r] ?? effectsOf(prepared, t, r)) effects[e.remedyIndex]!.push(e);
     trace?.push({
-      table: policy.tables[t]!.source, hit_policy: policy.tables[t]!.hitPolicy,
-      matched: hit.rules.map((r) => policy.tables[t]!.rules[r]!.source), ...(hit.error ? { error: hit.error } : {}),
+      table: policy.tables[t]!.source,
+      hit_policy: policy.tables[t]!.hitPolicy,
+      matched: hit.rules.map((r) => policy.tables[t]!.rules[r]!.source),
+      ...(hit.error ? { error: hit.error } : {}),
     });
   }
 

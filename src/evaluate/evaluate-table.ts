@@ -3,7 +3,7 @@
 // error the caller reports.
 
 import { addTestRefs } from '../sheet/unary-test.js';
-import type { CompiledTable, HitPolicy, Literal, UnaryTest } from '../contract.js';
+import type { CompiledTable, HitPolicy, Literal, } from '../contract.js';
 import type { Values } from './match-test.js';
 import { buildRuleChecks, ruleHolds, type RuleChecks } from './rule-checks.js';
 
@@ -19,7 +19,7 @@ export interface PreparedTable {
 }
 
 export interface TableHit {
-  rules: number[];               // the rules the hit policy selects, in result order
+  rules: number[]; // the rules the hit policy selects, in result order
   error?: string;
 }
 
@@ -35,17 +35,24 @@ function buildIndex(table: CompiledTable): PreparedTable['index'] {
   let bestScore = rules.length * 0.75;
   const distinct = new Set<Literal>();
   for (let input = 0; input < table.inputs.length; input++) {
-    let listed = 0, always = 0, indexable = true;
+    let listed = 0,
+      always = 0,
+      indexable = true;
     distinct.clear();
     for (let r = 0; r < rules.length && indexable; r++) {
       const test = rules[r]!.tests[input]!;
       if ('any' in test) always++;
-      else if ('eq' in test) { listed += test.eq.length; for (const v of test.eq) distinct.add(v); }
-      else indexable = false;
+      else if ('eq' in test) {
+        listed += test.eq.length;
+        for (const v of test.eq) distinct.add(v);
+      } else indexable = false;
     }
     if (!indexable || distinct.size === 0) continue;
     const score = (listed + always * (distinct.size + 1)) / (distinct.size + 1);
-    if (score < bestScore) { bestScore = score; bestInput = input; }
+    if (score < bestScore) {
+      bestScore = score;
+      bestInput = input;
+    }
   }
   if (bestInput < 0) return undefined;
   const byValue = new Map<Literal, number[]>();
@@ -89,7 +96,7 @@ export function prepareTable(table: CompiledTable, slots?: Map<string, number>):
 
 function matchingRules(prepared: PreparedTable, values: Values): number[] {
   const { table, checks, index } = prepared;
-  const candidates = index ? index.byValue.get(values[prepared.inputSlots[index.input]!] ?? null) ?? index.always : null;
+  const candidates = index ? (index.byValue.get(values[prepared.inputSlots[index.input]!] ?? null) ?? index.always) : null;
   const first = table.hitPolicy === 'F';
   const matched: number[] = [];
   const count = candidates ? candidates.length : table.rules.length;
@@ -104,7 +111,9 @@ function matchingRules(prepared: PreparedTable, values: Values): number[] {
 
 /** Output values of a rule, resolving references to facts. */
 export function ruleOutputs(prepared: PreparedTable, rule: number, values: Values): (Literal | Literal[])[] {
-  return prepared.table.rules[rule]!.outputs.map((out) => (out === null ? null : 'ref' in out ? values[prepared.slots.get(out.ref) ?? -1] ?? null : out.value));
+  return prepared.table.rules[rule]!.outputs.map((out) =>
+    out === null ? null : 'ref' in out ? (values[prepared.slots.get(out.ref) ?? -1] ?? null) : out.value,
+  );
 }
 
 function priorityKey(prepared: PreparedTable, rule: number, facts: Values): number[] {
@@ -193,5 +202,8 @@ export function tableResult(prepared: PreparedTable, hit: TableHit, facts: Value
   if (hit.error) return null;
   if (hit.rules.length === 0 && table.outputs.some((o) => o.default !== undefined)) return defaultValue(table);
   if (isSingleHit(table.hitPolicy)) return hit.rules.length ? rowValue(prepared, hit.rules[0]!, facts) : null;
-  return collectOutputs(table.hitPolicy, hit.rules.map((r) => rowValue(prepared, r, facts)));
+  return collectOutputs(
+    table.hitPolicy,
+    hit.rules.map((r) => rowValue(prepared, r, facts)),
+  );
 }

@@ -15,7 +15,8 @@ export const ORDER_DATE_FACTS = ['purchased_on', 'delivered_on'] as const;
 const DAYS_SINCE = 'days_since_';
 
 /** The date fact a `days_since_x` input counts from (x), or null for any other name. */
-export const daysSinceFact = (name: string): string | null => (name.startsWith(DAYS_SINCE) && name.length > DAYS_SINCE.length ? name.slice(DAYS_SINCE.length) : null);
+export const daysSinceFact = (name: string): string | null =>
+  name.startsWith(DAYS_SINCE) && name.length > DAYS_SINCE.length ? name.slice(DAYS_SINCE.length) : null;
 
 export interface PolicyReads {
   readonly claimDate: string;

@@ -39,7 +39,7 @@ function remembered<K, V>(make: (key: K) => V, limit = 2048): (key: K) => V {
     let value = held.get(key);
     if (value === undefined) {
       if (held.size >= limit) held.clear();
-      held.set(key, value = make(key));
+      held.set(key, (value = make(key)));
     }
     return value;
   };
@@ -50,7 +50,11 @@ const splitTemplate = (text: string): string[] => text.split(/\{([a-z_]+)\}/);
 
 /** Intl with a tag that the runtime may not know falls back to the bare locale rather than throwing. */
 function safely<T>(make: (tag: string) => T, tag: string, fallback: string): T {
-  try { return make(tag); } catch { return make(fallback); }
+  try {
+    return make(tag);
+  } catch {
+    return make(fallback);
+  }
 }
 
 export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords {
@@ -63,18 +67,21 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
     let out = split[0]!;
     for (let i = 1; i < split.length; i += 2) {
       const name = split[i]!;
-      out += (name === 'brand' ? policy.name : values?.[name] ?? `{${name}}`) + split[i + 1]!;
+      out += (name === 'brand' ? policy.name : (values?.[name] ?? `{${name}}`)) + split[i + 1]!;
     }
     return out;
   };
-  const textTag = word('format', 'dates') ?? locale, numberTag = word('format', 'numbers') ?? locale;
+  const textTag = word('format', 'dates') ?? locale,
+    numberTag = word('format', 'numbers') ?? locale;
   const dates = safely((t) => new Intl.DateTimeFormat(t, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }), textTag, locale);
   const money = safely((t) => new Intl.NumberFormat(t, { style: 'currency', currency: policy.currency }), numberTag, locale);
   const percent = safely((t) => new Intl.NumberFormat(t, { style: 'percent', maximumFractionDigits: 2 }), numberTag, locale);
-  const lists = Object.fromEntries(Object.entries(LIST_TYPES).map(([kind, type]) => {
-    const format = safely((t) => new Intl.ListFormat(t, { type }), textTag, locale);
-    return [kind, remembered((joined: string) => format.format(joined.split('\u0000')))];
-  })) as Record<ListKind, (joined: string) => string>;
+  const lists = Object.fromEntries(
+    Object.entries(LIST_TYPES).map(([kind, type]) => {
+      const format = safely((t) => new Intl.ListFormat(t, { type }), textTag, locale);
+      return [kind, remembered((joined: string) => format.format(joined.split('\u0000')))];
+    }),
+  ) as Record<ListKind, (joined: string) => string>;
   // A date outside YYYY-MM-DD (a deadline past 9999-12-31, which the API refuses) stays as it is:
   // evaluation never throws.
   const formatDate = remembered((iso: string) => {
@@ -91,7 +98,7 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
   const valueText = (type: FeeType | undefined, value: string | number): string => {
     if (typeof value === 'number' && type === 'money') return formatMoney(value);
     if (typeof value === 'number' && type === 'percent') return formatPercent(value);
-    return typeof value === 'string' ? word('fee_value', value) ?? value : String(value);
+    return typeof value === 'string' ? (word('fee_value', value) ?? value) : String(value);
   };
   const feeSentence = (field: string, value: string) => {
     const template = word('fee', field);
@@ -100,8 +107,12 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
 
   const feeSentences = remembered((key: string) => {
     const [field, kind, raw] = key.split('\u0000') as [string, string, string];
-    const type = feeTypes.get(field), value = kind === 'number' ? Number(raw) : raw;
-    if (type === 'payer') { const phrase = word('paid_by', `${field}.${value}`); return phrase ? fill(phrase) : `${field}: ${value}`; }
+    const type = feeTypes.get(field),
+      value = kind === 'number' ? Number(raw) : raw;
+    if (type === 'payer') {
+      const phrase = word('paid_by', `${field}.${value}`);
+      return phrase ? fill(phrase) : `${field}: ${value}`;
+    }
     return feeSentence(field, valueText(type, value));
   });
 
@@ -111,7 +122,7 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
     status: (status) => word('status', status) ?? status,
     evidence(codes) {
       let labels = evidenceLists.get(codes);
-      if (!labels) evidenceLists.set(codes, labels = codes.map((c) => word('evidence', c) ?? c));
+      if (!labels) evidenceLists.set(codes, (labels = codes.map((c) => word('evidence', c) ?? c)));
       return labels;
     },
     fee: (field, value) => feeSentences(`${field}\u0000${typeof value}\u0000${value}`),

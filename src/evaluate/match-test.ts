@@ -19,10 +19,14 @@ const comparable = (a: Literal, b: Literal) => a !== null && b !== null && typeo
 function compare(op: string, a: Literal, b: Literal): boolean {
   if (a === null || b === null || typeof a !== typeof b || typeof a === 'boolean') return false; // see comparable
   switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    default: return a >= b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
   }
 }
 
@@ -34,8 +38,11 @@ function globToRegExp(glob: string): RegExp {
 /** True when the test compares order (so `not(…)` of it can be unknown, see below). */
 function isOrdered(test: UnaryTest): boolean {
   return visitTest(test, {
-    any: () => false, eq: () => false, glob: () => false,
-    cmp: () => true, range: () => true,
+    any: () => false,
+    eq: () => false,
+    glob: () => false,
+    cmp: () => true,
+    range: () => true,
     ref: (t) => t.op !== undefined,
     not: (t) => t.not.some(isOrdered),
     or: (t) => t.or.some(isOrdered),
@@ -48,7 +55,9 @@ function isOrdered(test: UnaryTest): boolean {
  */
 function incomparable(test: UnaryTest, v: Literal, values: Values, slotOf: SlotOf): boolean {
   return visitTest(test, {
-    any: () => false, eq: () => false, glob: () => false,
+    any: () => false,
+    eq: () => false,
+    glob: () => false,
     cmp: (t) => !comparable(v, t.value),
     range: (t) => !comparable(v, t.range[0]),
     ref: (t) => t.op !== undefined && !comparable(v, values[slotOf(t.ref)] ?? null),
@@ -73,8 +82,14 @@ export function compileTest(test: UnaryTest, slotOf: SlotOf = NO_SLOTS): Matcher
       const patterns = glob.map(globToRegExp);
       return (v) => typeof v === 'string' && patterns.some((p) => p.test(v));
     },
-    cmp: ({ cmp, value }) => (v) => compare(cmp, v, value),
-    range: ({ range: [lo, hi], open: [openLo, openHi] }) => (v) => compare(openLo ? '>' : '>=', v, lo) && compare(openHi ? '<' : '<=', v, hi),
+    cmp:
+      ({ cmp, value }) =>
+      (v) =>
+        compare(cmp, v, value),
+    range:
+      ({ range: [lo, hi], open: [openLo, openHi] }) =>
+      (v) =>
+        compare(openLo ? '>' : '>=', v, lo) && compare(openHi ? '<' : '<=', v, hi),
     ref: ({ ref, op }) => {
       const slot = slotOf(ref);
       return op ? (v, values) => compare(op, v, values[slot] ?? null) : (v, values) => v !== null && v === values[slot];

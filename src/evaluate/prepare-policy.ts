@@ -3,7 +3,19 @@
 // remedies with its reasons worded per locale, built the first time a claim needs them; after that,
 // evaluating a claim only walks arrays and copies references.
 
-import type { CompiledFact, CompiledPolicy, Status, HitPolicy, CompiledRemedy, CompiledRule, CompiledTable, CompiledWindow, Literal, OutputValue, Reason } from '../contract.js';
+import type {
+  CompiledFact,
+  CompiledPolicy,
+  Status,
+  HitPolicy,
+  CompiledRemedy,
+  CompiledRule,
+  CompiledTable,
+  CompiledWindow,
+  Literal,
+  OutputValue,
+  Reason,
+} from '../contract.js';
 import { isSingleHit, prepareTable, type PreparedTable } from './evaluate-table.js';
 import { daysSinceFact, factsRead } from './facts-read.js';
 import type { Values } from './match-test.js';
@@ -21,7 +33,7 @@ export const NO_VERDICT = -1;
 export interface RuleEffect {
   remedy: string;
   remedyIndex: number;
-  verdict: Verdict | null;       // null: the row only adds fees, deadline or evidence
+  verdict: Verdict | null; // null: the row only adds fees, deadline or evidence
   reasons: string[];
   deadline?: string;
   evidence: string[];
@@ -44,17 +56,17 @@ export interface PreparedRemedy {
   remedy: CompiledRemedy;
   /** Indexes of remedy.deadline in policy.windows: the governing one first. */
   windows: number[];
-  evidence: string[];            // shared by decisions until a row adds evidence (read-only)
+  evidence: string[]; // shared by decisions until a row adds evidence (read-only)
 }
 
 /** Reasons, labels and words as decisions show them in one locale, each list shared by every decision (read-only). */
 export interface Wording {
-  reasons: (Reason[] | undefined)[];  // [effect id] → its reasons, each code once (see reasonsOf)
-  notApplicable: Reason[][];     // [remedy] → why a remedy no row spoke about is refused
+  reasons: (Reason[] | undefined)[]; // [effect id] → its reasons, each code once (see reasonsOf)
+  notApplicable: Reason[][]; // [remedy] → why a remedy no row spoke about is refused
   /** Codes as reasons in this locale, each code once. */
   word: (codes: string[], source: string) => Reason[];
-  remedyLabels: string[];        // [remedy]
-  windowLabels: WindowLabel[];   // [window]
+  remedyLabels: string[]; // [remedy]
+  windowLabels: WindowLabel[]; // [window]
   statusLabels: Record<Verdict, string>;
   words: LocaleWords;
 }
@@ -66,7 +78,7 @@ const labelIn = (labels: Record<string, string> | undefined, locale: string, fal
 export interface PreparedWindow {
   slot: number;
   starts: number[];
-  length: Literal;               // a fixed length, else read from lengthSlot
+  length: Literal; // a fixed length, else read from lengthSlot
   lengthSlot: number;
   checked: number;
   /** The deadline basis text around the length and start date. */
@@ -78,8 +90,8 @@ export interface DerivedOutput {
   name: string;
   slot: number;
   hitPolicy: HitPolicy;
-  single: boolean;                       // a single-hit table: the first selected rule's value
-  fallback: Literal;                     // the value when no rule matches (the output's default, else null)
+  single: boolean; // a single-hit table: the first selected rule's value
+  fallback: Literal; // the value when no rule matches (the output's default, else null)
   /** [rule] → the cell's value; for a reference, refSlots[rule] ≥ 0 is the slot it reads instead. */
   constants: (Literal | Literal[])[];
   refSlots: Int32Array;
@@ -91,7 +103,7 @@ export interface FactReader {
   slot: number;
   as: ReadAs;
   fact: CompiledFact;
-  choices: unknown[] | null;      // an enum's values (short lists: a scan beats hashing the value)
+  choices: unknown[] | null; // an enum's values (short lists: a scan beats hashing the value)
   /** Index in booleanInputs for flags some table reads, else -1. */
   flag: number;
 }
@@ -114,7 +126,7 @@ export interface PreparedPolicy {
   derivedTemplate: Record<string, Literal | Literal[]>;
   remedies: PreparedRemedy[];
   booleanInputs: string[];
-  daysSince: { slot: number; from: number }[];  // days_since_x's slot and the slot of date fact x
+  daysSince: { slot: number; from: number }[]; // days_since_x's slot and the slot of date fact x
   claimDateSlot: number;
   /** policy.plan as numbers (table index ≥ 0, window i as -i-1): no shape checks per step. */
   plan: number[];
@@ -135,9 +147,8 @@ export interface PreparedPolicy {
   defaultLocale: number;
   /** [locale] → the policy's wording in it, started when a claim first asks for that locale (reasons are worded as decisions show them). */
   wordings: (Wording | undefined)[];
-  warrantyWindow: number;        // index in windows, -1 for none
+  warrantyWindow: number; // index in windows, -1 for none
 }
-
 
 /** The policy's reasons in one locale (brand wording over the shared wording, then the default locale, then English). */
 export function wordingFor(prepared: PreparedPolicy, locale: number): Wording {
@@ -182,15 +193,14 @@ interface Meta {
 const noMeta = (): Meta => ({ reasons: [], evidence: [], deadline: undefined, fees: [] });
 /** An effect's lists are read-only once built (RuleEffect), so one list may serve several. */
 const NONE: never[] = [];
-const joined = <T>(own: T[] | undefined, shared: T[]): T[] =>
-  (own === undefined || own.length === 0 ? shared : shared.length === 0 ? own : own.concat(shared));
+const joined = <T>(own: T[] | undefined, shared: T[]): T[] => (own === undefined || own.length === 0 ? shared : shared.length === 0 ? own : own.concat(shared));
 
 /** Names resolved to indexes once per policy, for the hot forms of effects, remedies and windows. */
 interface Resolver {
   slot: (name: string) => number;
   remedy: Map<string, number>;
   window: Map<string, number>;
-  built: number;                 // effects built so far: the next one's id
+  built: number; // effects built so far: the next one's id
 }
 
 /**
@@ -204,22 +214,30 @@ function ruleEffects(table: CompiledTable, rule: CompiledRule, at: Resolver): Ru
   let listed: string[] = [];
   let status: Verdict | null = null;
   const shared = noMeta();
-  let scopedTo: string[] | null = null, scoped: Meta[] | null = null;
+  let scopedTo: string[] | null = null,
+    scoped: Meta[] | null = null;
   for (let o = 0; o < table.outputs.length; o++) {
     const value = rule.outputs[o];
     const role = table.outputs[o]!.role;
     if (!role || value === null || value === undefined) continue;
     if (role.kind === 'verdict') {
       const i = remedies.indexOf(role.remedy);
-      if (i < 0) { remedies.push(role.remedy); verdicts.push(asStrings(value)[0] as Verdict); } else verdicts[i] = asStrings(value)[0] as Verdict;
+      if (i < 0) {
+        remedies.push(role.remedy);
+        verdicts.push(asStrings(value)[0] as Verdict);
+      } else verdicts[i] = asStrings(value)[0] as Verdict;
     } else if (role.kind === 'remedies') listed = asStrings(value);
     else if (role.kind === 'status') status = asStrings(value)[0] as Verdict;
     else if (role.kind === 'meta') {
       let into = shared;
       if (role.remedy) {
-        scopedTo ??= []; scoped ??= [];
+        scopedTo ??= [];
+        scoped ??= [];
         const i = scopedTo.indexOf(role.remedy);
-        if (i < 0) { scopedTo.push(role.remedy); scoped.push(into = noMeta()); } else into = scoped[i]!;
+        if (i < 0) {
+          scopedTo.push(role.remedy);
+          scoped.push((into = noMeta()));
+        } else into = scoped[i]!;
       }
       if (role.field === 'reason') into.reasons.push(...asStrings(value));
       else if (role.field === 'evidence') into.evidence.push(...asStrings(value));
@@ -227,46 +245,80 @@ function ruleEffects(table: CompiledTable, rule: CompiledRule, at: Resolver): Ru
       else into.fees.push([role.field, value]);
     }
   }
-  for (const remedy of listed) if (!remedies.includes(remedy)) { remedies.push(remedy); verdicts.push(status); }
-  if (scopedTo) for (const remedy of scopedTo) if (!remedies.includes(remedy)) { remedies.push(remedy); verdicts.push(null); }
+  for (const remedy of listed)
+    if (!remedies.includes(remedy)) {
+      remedies.push(remedy);
+      verdicts.push(status);
+    }
+  if (scopedTo)
+    for (const remedy of scopedTo)
+      if (!remedies.includes(remedy)) {
+        remedies.push(remedy);
+        verdicts.push(null);
+      }
   // A row's fees, deadline and evidence describe what it grants (√, review or no verdict); a row
   // that only refuses (all ×) describes the refusal instead, e.g. who pays to ship a refused item back.
   const grants = verdicts.some((v) => v !== 'ineligible');
   const effects: RuleEffect[] = [];
   for (let k = 0; k < remedies.length; k++) {
-    const remedy = remedies[k]!, verdict = verdicts[k]!;
+    const remedy = remedies[k]!,
+      verdict = verdicts[k]!;
     const own = scopedTo ? scoped![scopedTo.indexOf(remedy)] : undefined;
     const describesService = verdict !== 'ineligible' || !grants;
-    effects.push(hotEffect(remedy, verdict, rule.source,
-      verdict && verdict !== 'eligible' ? joined(own?.reasons, shared.reasons) : NONE,
-      own?.deadline ?? (describesService ? shared.deadline : undefined),
-      describesService ? joined(own?.evidence, shared.evidence) : own?.evidence ?? NONE,
-      describesService ? joined(own?.fees, shared.fees) : own?.fees ?? NONE,
-      at));
+    effects.push(
+      hotEffect(
+        remedy,
+        verdict,
+        rule.source,
+        verdict && verdict !== 'eligible' ? joined(own?.reasons, shared.reasons) : NONE,
+        own?.deadline ?? (describesService ? shared.deadline : undefined),
+        describesService ? joined(own?.evidence, shared.evidence) : (own?.evidence ?? NONE),
+        describesService ? joined(own?.fees, shared.fees) : (own?.fees ?? NONE),
+        at,
+      ),
+    );
   }
   return effects;
 }
 
-function hotEffect(remedy: string, verdict: Verdict | null, source: string, reasons: string[], deadline: string | undefined,
-  evidence: string[], fees: [string, OutputValue][], at: Resolver): RuleEffect {
+function hotEffect(
+  remedy: string,
+  verdict: Verdict | null,
+  source: string,
+  reasons: string[],
+  deadline: string | undefined,
+  evidence: string[],
+  fees: [string, OutputValue][],
+  at: Resolver,
+): RuleEffect {
   // Most effects carry no fees: they share the empty list.
-  const feeFields: string[] = fees.length ? [] : NONE, feeSlots: number[] = fees.length ? [] : NONE;
+  const feeFields: string[] = fees.length ? [] : NONE,
+    feeSlots: number[] = fees.length ? [] : NONE;
   const feeValues: (string | number)[] = fees.length ? [] : NONE;
   for (const [field, value] of fees) {
     // A constant that is neither text nor a number (a list, a flag) never becomes a fee.
     if ('value' in value && typeof value.value !== 'string' && typeof value.value !== 'number') continue;
     feeFields.push(field);
     feeSlots.push('ref' in value ? at.slot(value.ref) : -1);
-    feeValues.push('ref' in value ? '' : value.value as string | number);
+    feeValues.push('ref' in value ? '' : (value.value as string | number));
   }
   // Every field spelled out in one literal (no spread): all effects then share one hidden class, and
   // the loops over a claim's matched effects stay monomorphic (with a spread they were not, ~3×).
   const effect: RuleEffect = {
-    remedy, remedyIndex: at.remedy.get(remedy)!, verdict, reasons, deadline, evidence, fees, source,
+    remedy,
+    remedyIndex: at.remedy.get(remedy)!,
+    verdict,
+    reasons,
+    deadline,
+    evidence,
+    fees,
+    source,
     severity: verdict ? SEVERITY[verdict] : NO_VERDICT,
-    deadlineWindow: deadline === undefined ? -1 : at.window.get(deadline) ?? -1,
+    deadlineWindow: deadline === undefined ? -1 : (at.window.get(deadline) ?? -1),
     id: at.built++,
-    feeFields, feeSlots, feeValues,
+    feeFields,
+    feeSlots,
+    feeValues,
   };
   return effect;
 }
@@ -279,8 +331,7 @@ function prepareRemedy(remedy: CompiledRemedy, at: Resolver): PreparedRemedy {
   };
 }
 
-const readAs = (fact: CompiledFact): ReadAs =>
-  fact.type === 'boolean' ? 'flag' : fact.type === 'enum' ? 'choice' : fact.type === 'date' ? 'date' : 'checked';
+const readAs = (fact: CompiledFact): ReadAs => (fact.type === 'boolean' ? 'flag' : fact.type === 'enum' ? 'choice' : fact.type === 'date' ? 'date' : 'checked');
 
 function basisText(w: CompiledWindow): [string, string, string] {
   const from = w.countsFrom.length > 1 ? `${w.countsFrom[0]} (else ${w.countsFrom.slice(1).join(', else ')})` : w.countsFrom[0];
@@ -300,7 +351,15 @@ function derivedOutputsOf(table: CompiledTable, known: (name: string) => number)
       constants.push(out && 'value' in out ? out.value : null);
       refSlots[r] = out && 'ref' in out ? known(out.ref) : -1;
     }
-    derived.push({ name: o.name, slot: known(o.name), hitPolicy: table.hitPolicy, single: isSingleHit(table.hitPolicy), fallback: o.default ?? null, constants, refSlots });
+    derived.push({
+      name: o.name,
+      slot: known(o.name),
+      hitPolicy: table.hitPolicy,
+      single: isSingleHit(table.hitPolicy),
+      fallback: o.default ?? null,
+      constants,
+      refSlots,
+    });
   }
   return derived;
 }
@@ -333,8 +392,7 @@ export function everyEffect(prepared: PreparedPolicy): RuleEffect[] {
 }
 
 /** The reasons an effect gives in a wording's locale: worded the first time, then shared (read-only). */
-export const reasonsOf = (wording: Wording, effect: RuleEffect): Reason[] =>
-  (wording.reasons[effect.id] ??= wording.word(effect.reasons, effect.source));
+export const reasonsOf = (wording: Wording, effect: RuleEffect): Reason[] => (wording.reasons[effect.id] ??= wording.word(effect.reasons, effect.source));
 
 const cache = new WeakMap<CompiledPolicy, PreparedPolicy>();
 
@@ -360,11 +418,16 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
   };
   const booleanInputs = [...inputs].filter((n) => factTypes.get(n) === 'boolean');
   const tables = policy.tables.map((t) => prepareTable(t, slots));
-  const windows = policy.windows.map((w): PreparedWindow => ({
-    slot: slot(w.name), starts: w.countsFrom.map(slot), checked: slot(w.checkedAgainst),
-    length: typeof w.length === 'number' ? w.length : null, lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
-    basis: basisText(w),
-  }));
+  const windows = policy.windows.map(
+    (w): PreparedWindow => ({
+      slot: slot(w.name),
+      starts: w.countsFrom.map(slot),
+      checked: slot(w.checkedAgainst),
+      length: typeof w.length === 'number' ? w.length : null,
+      lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
+      basis: basisText(w),
+    }),
+  );
   // Effects are built later (effectsOf), but the slots their fee cells read are taken now: the
   // per-claim templates below must cover every slot.
   for (const t of policy.tables) addOutputRefs(t, slot);
@@ -380,7 +443,11 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     windows,
     effects,
     derivedOutputs: policy.tables.map((t) => derivedOutputsOf(t, known)),
-    derivedTemplate: Object.fromEntries(policy.plan.flatMap((step) => ('table' in step ? policy.tables[step.table]!.outputs : []).filter((o) => o.role?.kind === 'derived').map((o) => [o.name, null]))),
+    derivedTemplate: Object.fromEntries(
+      policy.plan.flatMap((step) =>
+        ('table' in step ? policy.tables[step.table]!.outputs : []).filter((o) => o.role?.kind === 'derived').map((o) => [o.name, null]),
+      ),
+    ),
     remedies: policy.remedies.map((r) => prepareRemedy(r, at)),
     booleanInputs,
     daysSince: [...inputs].flatMap((n) => {
@@ -392,15 +459,26 @@ export function preparePolicy(policy: CompiledPolicy): PreparedPolicy {
     template,
     noDays: filled(slots.size, NaN),
     noFlags: filled(booleanInputs.length, 0),
-    readers: new Map(policy.facts.filter((f) => read.has(f.name)).map((f) => [f.name, {
-      slot: known(f.name), as: readAs(f), fact: f, choices: f.type === 'enum' ? f.values ?? [] : null, flag: booleanInputs.indexOf(f.name),
-    }])),
+    readers: new Map(
+      policy.facts
+        .filter((f) => read.has(f.name))
+        .map((f) => [
+          f.name,
+          {
+            slot: known(f.name),
+            as: readAs(f),
+            fact: f,
+            choices: f.type === 'enum' ? (f.values ?? []) : null,
+            flag: booleanInputs.indexOf(f.name),
+          },
+        ]),
+    ),
     computedFees: policy.fees.flatMap((f) => (f.percentOf ? [{ name: f.name, percent: f.percentOf.percent, baseSlot: known(f.percentOf.base) }] : [])),
     resolver: at,
     locales,
     defaultLocale: locales.indexOf(policy.defaultLocale),
     wordings: new Array(locales.length),
-    warrantyWindow: policy.warrantyWindow ? at.window.get(policy.warrantyWindow) ?? -1 : -1,
+    warrantyWindow: policy.warrantyWindow ? (at.window.get(policy.warrantyWindow) ?? -1) : -1,
   };
   cache.set(policy, prepared);
   return prepared;

@@ -21,7 +21,9 @@ const cell: fc.Arbitrary<UnaryTest> = fc.letrec<{ cell: UnaryTest }>((tie) => ({
     fc.constant({ any: true } as UnaryTest),
     fc.array(literal, { minLength: 1, maxLength: 12 }).map((eq): UnaryTest => ({ eq })),
     fc.tuple(op, ordered).map(([cmp, value]): UnaryTest => ({ cmp, value })),
-    fc.tuple(ordered, ordered, fc.boolean(), fc.boolean()).filter(([lo, hi]) => typeof lo === typeof hi)
+    fc
+      .tuple(ordered, ordered, fc.boolean(), fc.boolean())
+      .filter(([lo, hi]) => typeof lo === typeof hi)
       .map(([lo, hi, a, b]): UnaryTest => ({ range: [lo, hi], open: [a, b] })),
     fc.constantFrom<UnaryTest>({ glob: ['o*'] }, { ref: 'x' }, { ref: 'x', op: '<' }),
     fc.array(tie('cell'), { minLength: 1, maxLength: 3 }).map((not): UnaryTest => ({ not })),
@@ -31,19 +33,26 @@ const cell: fc.Arbitrary<UnaryTest> = fc.letrec<{ cell: UnaryTest }>((tie) => ({
 
 describe('rule checks (opcodes) agree with the matcher closures', () => {
   it('for random rules and values, including references to another slot', () => {
-    fc.assert(fc.property(
-      fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
-      fc.array(literal, { minLength: 4, maxLength: 4 }),
-      (rules, values) => {
-        // Inputs read slots 0..2; `x` (references) is slot 3.
-        const slotOf = (name: string) => (name === 'x' ? 3 : -1);
-        const checks = buildRuleChecks(rules.map((tests) => ({ tests })), [0, 1, 2], slotOf);
-        rules.forEach((tests, r) => {
-          const expected = tests.every((test, i) => compileTest(test, slotOf)(values[i]!, values));
-          expect(ruleHolds(checks, r, values)).toBe(expected);
-        });
-      },
-    ), { numRuns: 3000, seed: 20261121 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        fc.array(literal, { minLength: 4, maxLength: 4 }),
+        (rules, values) => {
+          // Inputs read slots 0..2; `x` (references) is slot 3.
+          const slotOf = (name: string) => (name === 'x' ? 3 : -1);
+          const checks = buildRuleChecks(
+            rules.map((tests) => ({ tests })),
+            [0, 1, 2],
+            slotOf,
+          );
+          rules.forEach((tests, r) => {
+            const expected = tests.every((test, i) => compileTest(test, slotOf)(values[i]!, values));
+            expect(ruleHolds(checks, r, values)).toBe(expected);
+          });
+        },
+      ),
+      { numRuns: 3000, seed: 20261121 },
+    );
   });
 
   it('reads a slot outside the values as null', () => {

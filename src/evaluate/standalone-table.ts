@@ -20,7 +20,11 @@ export function parseStandaloneTable(name: string, text: string): StandaloneTabl
 }
 
 /** A table prepared once, with the names it reads; nested ones (`a.b`) reach into objects. */
-interface Ready { prepared: PreparedTable; names: string[]; nested: string[][] }
+interface Ready {
+  prepared: PreparedTable;
+  names: string[];
+  nested: string[][];
+}
 
 function lookup(facts: Record<string, unknown>, name: string, path: string[]): Literal {
   let value: unknown = facts[name];
@@ -45,7 +49,11 @@ function ready(table: CompiledTable): Ready {
   return entry;
 }
 
-export interface TableEvaluation { result: unknown; matched: string[]; error?: string }
+export interface TableEvaluation {
+  result: unknown;
+  matched: string[];
+  error?: string;
+}
 
 export function evaluateTable(table: CompiledTable, input: Record<string, unknown>): TableEvaluation {
   const { prepared, names, nested } = ready(table);

@@ -6,7 +6,11 @@ import type { CompiledPolicy, CoverageRemedy, CoverageSummary, Literal } from '.
 import { evaluateClaim } from './evaluate-claim.js';
 import { everyEffect, preparePolicy, wordingFor } from './prepare-policy.js';
 
-export interface CoverageQuery { product_line?: string; part?: string; locale?: string }
+export interface CoverageQuery {
+  product_line?: string;
+  part?: string;
+  locale?: string;
+}
 
 /**
  * What a summary takes from the policy whatever the query — the remedies' terms, the exclusions, the
@@ -73,8 +77,12 @@ function remediesIn(policy: CompiledPolicy, basis: CoverageBasis, locale: string
     const description = r.descriptions?.[locale] ?? r.description;
     const terms = basis.terms[i]!;
     return {
-      remedy: r.name, label: wording.remedyLabels[i]!, ...(description ? { description } : {}), terms,
-      terms_labels: Object.entries(terms).sort(([a], [b]) => wording.words.feeRank(a) - wording.words.feeRank(b))
+      remedy: r.name,
+      label: wording.remedyLabels[i]!,
+      ...(description ? { description } : {}),
+      terms,
+      terms_labels: Object.entries(terms)
+        .sort(([a], [b]) => wording.words.feeRank(a) - wording.words.feeRank(b))
         .flatMap(([field, values]) => wording.words.feeTerms(field, values) ?? []),
     };
   });
@@ -93,20 +101,37 @@ export function summarizeCoverage(policy: CompiledPolicy, query: CoverageQuery, 
   if (query.product_line) probe.product_line = query.product_line;
   if (query.part) probe.part = query.part;
   const decision = evaluateClaim(policy, probe, today, { locale: query.locale });
-  const labelOf = (fact: string) => { const labels = basis.dateLabels.get(fact); return labels?.[decision.locale] ?? labels?.[policy.defaultLocale]; };
+  const labelOf = (fact: string) => {
+    const labels = basis.dateLabels.get(fact);
+    return labels?.[decision.locale] ?? labels?.[policy.defaultLocale];
+  };
   const windows = decision.windows.map((w) => {
     const countsFrom = basis.countsFrom.get(w.window)!;
     return {
-      window: w.window, label: w.label, length: w.length, unit: w.unit, counts_from: countsFrom,
+      window: w.window,
+      label: w.label,
+      length: w.length,
+      unit: w.unit,
+      counts_from: countsFrom,
       counts_from_labels: countsFrom.flatMap((f) => labelOf(f) ?? []),
     };
   });
   return {
-    brand: policy.brand, name: policy.name, policy_version: policy.version, locale: decision.locale,
-    product_line: query.product_line ?? null, part: query.part ?? null,
-    headline: windows.filter((w) => basis.badge.has(w.window) && w.length !== null).map((w) => w.label).join(' · '),
+    brand: policy.brand,
+    name: policy.name,
+    policy_version: policy.version,
+    locale: decision.locale,
+    product_line: query.product_line ?? null,
+    part: query.part ?? null,
+    headline: windows
+      .filter((w) => basis.badge.has(w.window) && w.length !== null)
+      .map((w) => w.label)
+      .join(' · '),
     windows,
     remedies: remediesIn(policy, basis, decision.locale),
-    exclusions: basis.exclusions.map((code) => ({ code, message: policy.messages[code]?.[decision.locale] ?? policy.messages[code]?.[policy.defaultLocale] ?? code })),
+    exclusions: basis.exclusions.map((code) => ({
+      code,
+      message: policy.messages[code]?.[decision.locale] ?? policy.messages[code]?.[policy.defaultLocale] ?? code,
+    })),
   };
 }

@@ -20,20 +20,24 @@ describe('summaries of a decision', () => {
   describe('for a remedy the customer can have', () => {
     it('says what, until when, what it costs, who pays shipping and what to send', () => {
       expect(remedy(decide(OPENED_RETURN, 'en'), 'refund').summary).toBe(
-        '14-day returns — available. 14-day returns: until 15 Mar 2025. Restocking fee: 15%. Restocking fee charged: €15.00. You pay the return shipping. What to send: receipt.');
+        '14-day returns — available. 14-day returns: until 15 Mar 2025. Restocking fee: 15%. Restocking fee charged: €15.00. You pay the return shipping. What to send: receipt.',
+      );
     });
 
     it('says it in German with German dates, amounts and lists', () => {
       expect(remedy(decide(OPENED_RETURN, 'de'), 'refund').summary).toBe(
-        '14 Tage Rückgabe — möglich. 14 Tage Rückgabe: bis zum 15. März 2025. Wiedereinlagerungsgebühr: 15\u00a0%. Einbehaltene Wiedereinlagerungsgebühr: 15,00\u00a0€. Sie tragen die Kosten für den Rückversand. Bitte einreichen: Kassenbon.');
+        '14 Tage Rückgabe — möglich. 14 Tage Rückgabe: bis zum 15. März 2025. Wiedereinlagerungsgebühr: 15\u00a0%. Einbehaltene Wiedereinlagerungsgebühr: 15,00\u00a0€. Sie tragen die Kosten für den Rückversand. Bitte einreichen: Kassenbon.',
+      );
       expect(remedy(decide(DEFECT, 'de'), 'replace').summary).toBe(
-        'Ersatz — möglich. 14 Tage Rückgabe: bis zum 15. März 2025. Tiny Audio trägt die Reparaturkosten. Bitte einreichen: Kassenbon und Foto des Fehlers.');
+        'Ersatz — möglich. 14 Tage Rückgabe: bis zum 15. März 2025. Tiny Audio trägt die Reparaturkosten. Bitte einreichen: Kassenbon und Foto des Fehlers.',
+      );
     });
 
     it('words each fee and payer as a whole sentence of the sheets, and the evidence by its label', () => {
       const refund = remedy(decide(OPENED_RETURN, 'de'), 'refund');
       expect(refund.fees_labels).toEqual({
-        restocking_fee_pct: 'Wiedereinlagerungsgebühr: 15\u00a0%.', restocking_fee_amount: 'Einbehaltene Wiedereinlagerungsgebühr: 15,00\u00a0€.',
+        restocking_fee_pct: 'Wiedereinlagerungsgebühr: 15\u00a0%.',
+        restocking_fee_amount: 'Einbehaltene Wiedereinlagerungsgebühr: 15,00\u00a0€.',
         return_shipping_paid_by: 'Sie tragen die Kosten für den Rückversand.',
       });
       expect(refund.required_evidence_labels).toEqual(['Kassenbon']);
@@ -56,7 +60,9 @@ describe('summaries of a decision', () => {
   describe('for the whole decision', () => {
     it('lists what the customer can ask for, with each deadline', () => {
       expect(decide(DEFECT, 'en').summary).toBe('You can ask for Replacement (until 15 Mar 2025) or Warranty repair (until 1 Mar 2026).');
-      expect(decide(DEFECT, 'de').summary).toBe('Sie können Folgendes beantragen: Ersatz (bis zum 15. März 2025) oder Garantiereparatur (bis zum 1. März 2026).');
+      expect(decide(DEFECT, 'de').summary).toBe(
+        'Sie können Folgendes beantragen: Ersatz (bis zum 15. März 2025) oder Garantiereparatur (bis zum 1. März 2026).',
+      );
     });
 
     it('with nothing available, says so and gives the refusals’ reasons once each', () => {
@@ -65,13 +71,24 @@ describe('summaries of a decision', () => {
 
     it('names what the brand reviews', () => {
       const reviewed = compileOrThrow(tinyBrand({ files: { 'review.csv': 'C,issue,> repair,> reason\nReview,quality_defect,review,brand_discretion\n' } }));
-      expect(decide(DEFECT, 'en', reviewed).summary).toBe('You can ask for Replacement (until 15 Mar 2025). Tiny Audio decides case by case on Warranty repair (until 1 Mar 2026).');
+      expect(decide(DEFECT, 'en', reviewed).summary).toBe(
+        'You can ask for Replacement (until 15 Mar 2025). Tiny Audio decides case by case on Warranty repair (until 1 Mar 2026).',
+      );
     });
   });
 
   it('takes a brand’s own words over the shared ones', () => {
-    const own = compileOrThrow(tinyBrand({ files: { 'words.csv': 'kind,code,en,de\nstatus,ineligible,not possible,ausgeschlossen\nsummary,window_open,The {window} runs until {deadline}.,Die Frist ({window}) läuft bis zum {deadline}.\n' } }));
-    expect(remedy(decide(WATER_DAMAGE, 'en', own), 'repair').summary).toBe('Warranty repair — not possible: Water damage is not covered. The 1-year warranty runs until 10 Jan 2027.');
+    const own = compileOrThrow(
+      tinyBrand({
+        files: {
+          'words.csv':
+            'kind,code,en,de\nstatus,ineligible,not possible,ausgeschlossen\nsummary,window_open,The {window} runs until {deadline}.,Die Frist ({window}) läuft bis zum {deadline}.\n',
+        },
+      }),
+    );
+    expect(remedy(decide(WATER_DAMAGE, 'en', own), 'repair').summary).toBe(
+      'Warranty repair — not possible: Water damage is not covered. The 1-year warranty runs until 10 Jan 2027.',
+    );
     expect(remedy(decide(WATER_DAMAGE, 'de', own), 'repair').status_label).toBe('ausgeschlossen');
   });
 
@@ -82,7 +99,12 @@ describe('summaries of a decision', () => {
 
   it('answers a policy compiled before words existed (format 2) with its one label and no summary', () => {
     const { words: _words, ...old } = tiny;
-    const format2: CompiledPolicy = { ...old, formatVersion: 2, remedies: tiny.remedies.map(({ labels: _l, descriptions: _d, ...r }) => r), windows: tiny.windows.map(({ labels: _l, ...w }) => w) };
+    const format2: CompiledPolicy = {
+      ...old,
+      formatVersion: 2,
+      remedies: tiny.remedies.map(({ labels: _l, descriptions: _d, ...r }) => r),
+      windows: tiny.windows.map(({ labels: _l, ...w }) => w),
+    };
     const d = decide(WATER_DAMAGE, 'de', format2);
     expect(remedy(d, 'repair')).toMatchObject({ label: 'Warranty repair', status_label: 'ineligible', summary: '' });
     expect(d.summary).toBe('');

@@ -15,7 +15,7 @@ const sentences = (...parts: string[]) => parts.filter((p) => p !== '').join(' '
 const joinedReasons = new WeakMap<RemedyDecision['reasons'], string>();
 function messages(reasons: RemedyDecision['reasons']): string {
   let text = joinedReasons.get(reasons);
-  if (text === undefined) joinedReasons.set(reasons, text = reasons.map((r) => r.message).join(' '));
+  if (text === undefined) joinedReasons.set(reasons, (text = reasons.map((r) => r.message).join(' ')));
   return text;
 }
 
@@ -26,13 +26,15 @@ export function summarizeRemedy(words: LocaleWords, d: RemedyParts, window: Wind
   if (head === '') return '';
   // A remedy that does not answer the request at all: its time limit would only mislead.
   if (d.reasons.length > 0 && d.reasons.every((r) => r.code === 'not_applicable')) return head;
-  const until = window?.deadline && window.status !== 'unknown'
-    ? words.summary(window.status === 'open' ? 'window_open' : 'window_closed', { window: window.label, deadline: words.date(window.deadline) })
-    : '';
+  const until =
+    window?.deadline && window.status !== 'unknown'
+      ? words.summary(window.status === 'open' ? 'window_open' : 'window_closed', { window: window.label, deadline: words.date(window.deadline) })
+      : '';
   // What to send matters only for what the customer can still ask for.
-  const evidence = d.status !== 'ineligible' && d.required_evidence_labels.length
-    ? words.summary('evidence', { evidence: words.list(d.required_evidence_labels, 'and') })
-    : '';
+  const evidence =
+    d.status !== 'ineligible' && d.required_evidence_labels.length
+      ? words.summary('evidence', { evidence: words.list(d.required_evidence_labels, 'and') })
+      : '';
   return sentences(head, until, ...costs(words, d), evidence);
 }
 
@@ -60,8 +62,22 @@ export function summarizeDecision(words: LocaleWords, remedies: readonly RemedyD
   const review = remedies.filter((r) => r.status === 'review');
   if (eligible.length || review.length) {
     return sentences(
-      eligible.length ? words.summary('decision_eligible', { remedies: words.list(eligible.map((r) => item(words, r)), 'or') }) : '',
-      review.length ? words.summary('decision_review', { remedies: words.list(review.map((r) => item(words, r)), 'and') }) : '',
+      eligible.length
+        ? words.summary('decision_eligible', {
+            remedies: words.list(
+              eligible.map((r) => item(words, r)),
+              'or',
+            ),
+          })
+        : '',
+      review.length
+        ? words.summary('decision_review', {
+            remedies: words.list(
+              review.map((r) => item(words, r)),
+              'and',
+            ),
+          })
+        : '',
     );
   }
   const none = words.summary('decision_none');

@@ -25,7 +25,12 @@ export type SummaryTemplate = keyof typeof SUMMARY_TEMPLATES;
 
 /** Placeholders of the other kinds of words (all may use {brand}). */
 export const WORD_PLACEHOLDERS: Record<string, readonly string[]> = {
-  status: [], paid_by: [], fee: ['value'], fee_value: [], evidence: [], format: [],
+  status: [],
+  paid_by: [],
+  fee: ['value'],
+  fee_value: [],
+  evidence: [],
+  format: [],
 };
 
 /** `{name}` placeholders of a text. */

@@ -5,13 +5,15 @@ import type { CompiledWindow, Literal, WindowResult } from '../contract.js';
 import { isoDate, parseIsoDate, windowDeadline } from './dates.js';
 
 /** A window's label split around `{length}` once, so a claim only joins the parts. */
-export interface WindowLabel { window: CompiledWindow; before: string; after: string | null }
+export interface WindowLabel {
+  window: CompiledWindow;
+  before: string;
+  after: string | null;
+}
 
 export function windowLabel(window: CompiledWindow, text = window.label): WindowLabel {
   const at = text.indexOf('{length}');
-  return at < 0
-    ? { window, before: text, after: null }
-    : { window, before: text.slice(0, at), after: text.slice(at + '{length}'.length) };
+  return at < 0 ? { window, before: text, after: null } : { window, before: text.slice(0, at), after: text.slice(at + '{length}'.length) };
 }
 
 /**
@@ -20,24 +22,25 @@ export function windowLabel(window: CompiledWindow, text = window.label): Window
  */
 export function windowOnDays(w: WindowLabel, startDay: number, lengthValue: Literal, checkedDay: number): WindowResult {
   const length = typeof lengthValue === 'number' && lengthValue >= 0 ? lengthValue : null;
-  const known = startDay === startDay && length !== null;   // NaN !== NaN
+  const known = startDay === startDay && length !== null; // NaN !== NaN
   const deadline = known ? windowDeadline(startDay, length, w.window.unit) : NaN;
   // One object literal with every field, so all window results share a shape.
   return {
     window: w.window.name,
     label: w.after === null ? w.before : w.before + (length === null ? '?' : length) + w.after,
-    length, unit: w.window.unit,
+    length,
+    unit: w.window.unit,
     starts_on: startDay === startDay ? isoDate(startDay) : null,
     deadline: known ? isoDate(deadline) : null,
     status: !known || checkedDay !== checkedDay ? 'unknown' : checkedDay <= deadline ? 'open' : 'closed',
   };
 }
 
-const dayOf = (value: Literal | undefined): number => (typeof value === 'string' ? parseIsoDate(value) ?? NaN : NaN);
+const dayOf = (value: Literal | undefined): number => (typeof value === 'string' ? (parseIsoDate(value) ?? NaN) : NaN);
 
 /** The same, reading a window's facts by name (tools and tests; claims go through evaluate-claim). */
 export function computeWindow(window: CompiledWindow, facts: Record<string, Literal>): WindowResult {
-  const length = typeof window.length === 'number' ? window.length : facts[window.length.ref] ?? null;
+  const length = typeof window.length === 'number' ? window.length : (facts[window.length.ref] ?? null);
   let start = NaN;
   for (const name of window.countsFrom) if ((start = dayOf(facts[name])) === start) break;
   return windowOnDays(windowLabel(window), start, length, dayOf(facts[window.checkedAgainst]));

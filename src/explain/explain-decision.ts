@@ -8,10 +8,10 @@ import { effectsOf, preparePolicy, type RuleEffect } from '../evaluate/prepare-p
 export interface RowSaid {
   source: SourceRef;
   label?: string;
-  verdict: Status | null;        // null: the row only describes (fees, deadline, evidence)
+  verdict: Status | null; // null: the row only describes (fees, deadline, evidence)
   reasons: string[];
-  fields: string[];              // fee, payer, deadline and evidence fields the row sets
-  decisive: boolean;             // the row whose verdict set the final status
+  fields: string[]; // fee, payer, deadline and evidence fields the row sets
+  decisive: boolean; // the row whose verdict set the final status
 }
 
 export interface RemedyExplanation {
@@ -69,9 +69,16 @@ export function explainDecision(policy: CompiledPolicy, decision: Decision): Exp
       }
     }
     return {
-      remedy: d.remedy, label: d.label, status: d.status, deadline: d.deadline, deadlineBasis: d.deadline_basis,
+      remedy: d.remedy,
+      label: d.label,
+      status: d.status,
+      deadline: d.deadline,
+      deadlineBasis: d.deadline_basis,
       // Amounts as customers read them (9.00, not 9).
-      fees: Object.fromEntries(Object.entries(d.fees).map(([k, v]) => [k, money.has(k) && typeof v === 'number' ? v.toFixed(2) : v])), reasons: d.reasons, evidence: d.required_evidence, rows,
+      fees: Object.fromEntries(Object.entries(d.fees).map(([k, v]) => [k, money.has(k) && typeof v === 'number' ? v.toFixed(2) : v])),
+      reasons: d.reasons,
+      evidence: d.required_evidence,
+      rows,
     };
   });
   const tables = (decision.trace ?? []).map((step): TableConsulted => {
@@ -79,7 +86,8 @@ export function explainDecision(policy: CompiledPolicy, decision: Decision): Exp
     const derivedNames = table?.outputs.filter((o) => o.role?.kind === 'derived').map((o) => o.name) ?? [];
     const error = (step as { error?: string }).error;
     return {
-      table: step.table, hitPolicy: step.hit_policy,
+      table: step.table,
+      hitPolicy: step.hit_policy,
       matched: step.matched.map((source) => {
         const label = table?.rules.find((r) => r.source === source)?.label;
         return label ? { source, label } : { source };
@@ -89,7 +97,15 @@ export function explainDecision(policy: CompiledPolicy, decision: Decision): Exp
     };
   });
   return {
-    brand: policy.brand, name: policy.name, version: policy.version, asOf: decision.as_of, locale: decision.locale,
-    remedies, windows: decision.windows, derived: decision.derived, notEstablished: decision.facts_not_established, tables,
+    brand: policy.brand,
+    name: policy.name,
+    version: policy.version,
+    asOf: decision.as_of,
+    locale: decision.locale,
+    remedies,
+    windows: decision.windows,
+    derived: decision.derived,
+    notEstablished: decision.facts_not_established,
+    tables,
   };
 }

@@ -15,8 +15,32 @@ const validates = (schema: JsonSchema, value: unknown) => new Validator(schema a
 
 /** Values of every JSON kind, valid for some fact types and not others. */
 const PROBES: unknown[] = [
-  null, true, false, 0, 5, -1, 299.99, 0.001, 1e12, 1e13, '299.99', '0.5', '-3', '1e3', '12.345', 'x', '', 'a'.repeat(200), 'a'.repeat(201),
-  '2025-03-01', '2024-02-29', '2025-02-29', '2025-13-01', '2025-3-1', {}, [],
+  null,
+  true,
+  false,
+  0,
+  5,
+  -1,
+  299.99,
+  0.001,
+  1e12,
+  1e13,
+  '299.99',
+  '0.5',
+  '-3',
+  '1e3',
+  '12.345',
+  'x',
+  '',
+  'a'.repeat(200),
+  'a'.repeat(201),
+  '2025-03-01',
+  '2024-02-29',
+  '2025-02-29',
+  '2025-13-01',
+  '2025-3-1',
+  {},
+  [],
 ];
 
 const tiny = compileOrThrow(tinyBrand({}));
@@ -40,7 +64,8 @@ describe('claimSchema', () => {
 
   it('describes a fact and the dates it cannot precede', () => {
     expect(schema.properties.delivered_on).toMatchObject({
-      description: 'Date the customer received the goods. Not before purchased_on.', 'x-not-before': ['purchased_on'],
+      description: 'Date the customer received the goods. Not before purchased_on.',
+      'x-not-before': ['purchased_on'],
     });
   });
 

@@ -22,11 +22,7 @@ const NULL: JsonSchema = { type: 'null' };
 
 /** Amounts as a number or a decimal string, in currency units with at most two decimals (money.ts). */
 const MONEY: JsonSchema = {
-  anyOf: [
-    { type: 'number', minimum: 0, maximum: MAX_AMOUNT, multipleOf: 0.01 },
-    { type: 'string', pattern: '^\\d{1,12}(\\.\\d{1,2})?$' },
-    NULL,
-  ],
+  anyOf: [{ type: 'number', minimum: 0, maximum: MAX_AMOUNT, multipleOf: 0.01 }, { type: 'string', pattern: '^\\d{1,12}(\\.\\d{1,2})?$' }, NULL],
 };
 
 /** What each fact type accepts; enum values come from the fact itself. */

@@ -72,8 +72,26 @@ describe('parseInputCell', () => {
       ['null', 'null', { eq: [null] }],
       ['null among values', 'null, printer', { eq: [null, 'printer'] }],
       ['a known fact name, as a reference', 'delivered_on', { ref: 'delivered_on' }],
-      ['a list of ranges', '[0..14], (30..60]', { or: [{ range: [0, 14], open: [false, false] }, { range: [30, 60], open: [true, false] }] }],
-      ['a list of ranges, the first with an outward bracket', '[0..14[, [30..60]', { or: [{ range: [0, 14], open: [false, true] }, { range: [30, 60], open: [false, false] }] }],
+      [
+        'a list of ranges',
+        '[0..14], (30..60]',
+        {
+          or: [
+            { range: [0, 14], open: [false, false] },
+            { range: [30, 60], open: [true, false] },
+          ],
+        },
+      ],
+      [
+        'a list of ranges, the first with an outward bracket',
+        '[0..14[, [30..60]',
+        {
+          or: [
+            { range: [0, 14], open: [false, true] },
+            { range: [30, 60], open: [false, false] },
+          ],
+        },
+      ],
     ])('%s: %s', (_what, cell, test) => {
       expect(input(cell)).toEqual({ ok: true, value: test });
     });
@@ -87,8 +105,32 @@ describe('parseInputCell', () => {
     });
 
     it('reads a range whose ends are names as "not below the low end and not above the high end"', () => {
-      expect(input('[delivered_on..claim_on]')).toEqual({ ok: true, value: { not: [{ or: [{ ref: 'delivered_on', op: '<' }, { ref: 'claim_on', op: '>' }] }] } });
-      expect(input('(0..order_amount)')).toEqual({ ok: true, value: { not: [{ or: [{ cmp: '<=', value: 0 }, { ref: 'order_amount', op: '>=' }] }] } });
+      expect(input('[delivered_on..claim_on]')).toEqual({
+        ok: true,
+        value: {
+          not: [
+            {
+              or: [
+                { ref: 'delivered_on', op: '<' },
+                { ref: 'claim_on', op: '>' },
+              ],
+            },
+          ],
+        },
+      });
+      expect(input('(0..order_amount)')).toEqual({
+        ok: true,
+        value: {
+          not: [
+            {
+              or: [
+                { cmp: '<=', value: 0 },
+                { ref: 'order_amount', op: '>=' },
+              ],
+            },
+          ],
+        },
+      });
     });
   });
 

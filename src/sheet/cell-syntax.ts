@@ -26,24 +26,29 @@ const NUMBER = /^-?\d+(?:\.\d+)?%?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_CALL = /^date\(\s*"(\d{4}-\d{2}-\d{2})"\s*\)$/;
 const NAME = /^[A-Za-z_][\w.]*$/;
-const BARE_WORD = /^[\p{L}\p{N}_][\p{L}\p{N}_.\-*\/ ]*$/u;
+const BARE_WORD = /^[\p{L}\p{N}_][\p{L}\p{N}_.\-*/ ]*$/u;
 const FORMULA_START = /^[=+@]/;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
 
 /** A whole range at a position, whatever its brackets: `]0..14[` must not count as nesting. */
-const RANGE_AT = /[\[\]()]\s*[^,\[\]()"]+?\s*\.\.\s*[^,\[\]()"]+?\s*[\[\]()]/y;
+const RANGE_AT = /[[\]()]\s*[^,[\]()"]+?\s*\.\.\s*[^,[\]()"]+?\s*[[\]()]/y;
 
 /** Splits on commas that are not inside quotes, brackets or parentheses. */
 export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
-  let depth = 0, quoted = false, start = 0;
+  let depth = 0,
+    quoted = false,
+    start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (!quoted && depth === 0 && (c === '[' || c === ']' || c === '(')) {
       RANGE_AT.lastIndex = i;
-      if (RANGE_AT.test(text)) { i = RANGE_AT.lastIndex - 1; continue; }
+      if (RANGE_AT.test(text)) {
+        i = RANGE_AT.lastIndex - 1;
+        continue;
+      }
     }
     if (quoted) {
       if (c === '\\') i++;
@@ -110,7 +115,7 @@ function parseEndpoint(text: string, isName: (name: string) => boolean): Parsed<
   return fail(`"${text}" is not a number, a date or a known name`);
 }
 
-const RANGE = /^([\[\]()])\s*(.+?)\s*\.\.\s*(.+?)\s*([\[\]()])$/;
+const RANGE = /^([[\]()])\s*(.+?)\s*\.\.\s*(.+?)\s*([[\]()])$/;
 const COMPARISON = /^(<=|>=|<|>)\s*(.+)$/;
 const NOT_EQUAL = /^!=\s*(.+)$/;
 
@@ -135,7 +140,8 @@ function parseSimpleTest(text: string, isName: (name: string) => boolean, bareTe
   const range = RANGE.exec(text);
   if (range) {
     const [, open, lo, hi, close] = range as unknown as [string, string, string, string, string];
-    const low = parseEndpoint(lo, isName), high = parseEndpoint(hi, isName);
+    const low = parseEndpoint(lo, isName),
+      high = parseEndpoint(hi, isName);
     if (!low.ok) return low;
     if (!high.ok) return high;
     const openLow = open === '(' || open === ']';
@@ -170,7 +176,9 @@ function parseSimpleTest(text: string, isName: (name: string) => boolean, bareTe
 function combine(tests: UnaryTest[]): UnaryTest {
   if (tests.length === 1) return tests[0]!;
   if (tests.some((t) => 'any' in t)) return { any: true };
-  const eq: Literal[] = [], glob: string[] = [], rest: UnaryTest[] = [];
+  const eq: Literal[] = [],
+    glob: string[] = [],
+    rest: UnaryTest[] = [];
   for (const t of tests) {
     if ('eq' in t) eq.push(...t.eq);
     else if ('glob' in t) glob.push(...t.glob);
@@ -215,7 +223,10 @@ export function parseOutputCell(cell: string, isName: (name: string) => boolean 
   const values: Literal[] = [];
   for (const part of parts) {
     if (part === '') return fail(`empty entry in list "${text}"`);
-    if (part === '*') { values.push(part); continue; } // "every remedy" in > remedies
+    if (part === '*') {
+      values.push(part);
+      continue;
+    } // "every remedy" in > remedies
     const literal = parseLiteral(part);
     if (literal) {
       if (!literal.ok) return literal;

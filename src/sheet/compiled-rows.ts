@@ -9,7 +9,7 @@ function tableRows(table: CompiledTable): string[][] {
   const header = [
     `${table.hitPolicy}${table.complete ? ' complete' : ''}`,
     ...table.inputs.map((i) => i.name),
-    ...table.outputs.map((o) => `> ${o.name}${o.default === undefined ? "" : ` default ${formatOutput({ value: o.default })}`}`),
+    ...table.outputs.map((o) => `> ${o.name}${o.default === undefined ? '' : ` default ${formatOutput({ value: o.default })}`}`),
   ];
   return [header, ...table.rules.map((r) => [r.label ?? '', ...r.tests.map((t) => formatTest(t)), ...r.outputs.map((o) => formatOutput(o))])];
 }
@@ -26,7 +26,13 @@ export function compiledRows(policy: CompiledPolicy, sheet: string): string[][] 
     return [
       ['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge'],
       ...policy.windows.map((w) => [
-        w.name, typeof w.length === 'number' ? String(w.length) : w.length.ref, w.unit, w.countsFrom.join('|'), w.checkedAgainst, w.label, w.badge ? 'yes' : 'no',
+        w.name,
+        typeof w.length === 'number' ? String(w.length) : w.length.ref,
+        w.unit,
+        w.countsFrom.join('|'),
+        w.checkedAgainst,
+        w.label,
+        w.badge ? 'yes' : 'no',
       ]),
     ];
   }

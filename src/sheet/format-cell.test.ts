@@ -15,7 +15,15 @@ describe('formatTest', () => {
     [{ range: [0, 14], open: [false, true] }, '[0..14)'],
     [{ ref: 'delivered_on', op: '<' }, '< delivered_on'],
     [{ not: [{ eq: ['used'] }] }, 'not(used)'],
-    [{ or: [{ cmp: '<', value: 1 }, { cmp: '>', value: 9 }] }, '< 1, > 9'],
+    [
+      {
+        or: [
+          { cmp: '<', value: 1 },
+          { cmp: '>', value: 9 },
+        ],
+      },
+      '< 1, > 9',
+    ],
     [{ eq: [null] }, 'null'],
   ])('%j reads as %s', (test, text) => {
     expect(formatTest(test, sheetLiteral)).toBe(text);

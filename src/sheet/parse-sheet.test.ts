@@ -52,7 +52,11 @@ describe('parseSheet', () => {
       const { sheet, issues } = parse('key;value\r\nbrand;acme\r\nname;ACME\r\ncurrency;EUR\r\n');
       expect(issues).toEqual([]);
       expect(sheet?.header).toEqual(['key', 'value']);
-      expect(sheet?.rows.map((r) => r.cells)).toEqual([['brand', 'acme'], ['name', 'ACME'], ['currency', 'EUR']]);
+      expect(sheet?.rows.map((r) => r.cells)).toEqual([
+        ['brand', 'acme'],
+        ['name', 'ACME'],
+        ['currency', 'EUR'],
+      ]);
     });
 
     it('keeps semicolons inside cells of a comma sheet', () => {
@@ -60,12 +64,18 @@ describe('parseSheet', () => {
     });
 
     it('reads a one-column sheet', () => {
-      expect(parse('code\nwindow_expired\n')).toMatchObject({ sheet: { name: 'brand/table.csv', header: ['code'], rows: [{ row: 2, cells: ['window_expired'] }] }, issues: [] });
+      expect(parse('code\nwindow_expired\n')).toMatchObject({
+        sheet: { name: 'brand/table.csv', header: ['code'], rows: [{ row: 2, cells: ['window_expired'] }] },
+        issues: [],
+      });
     });
 
     it('keeps a line break inside a quoted cell in one row (as \\n, whatever the file used)', () => {
       const { sheet } = parse('key,value\nnote,"two\r\nlines"\nname,ACME\n');
-      expect(sheet?.rows).toEqual([{ row: 2, cells: ['note', 'two\nlines'] }, { row: 3, cells: ['name', 'ACME'] }]);
+      expect(sheet?.rows).toEqual([
+        { row: 2, cells: ['note', 'two\nlines'] },
+        { row: 3, cells: ['name', 'ACME'] },
+      ]);
     });
   });
 

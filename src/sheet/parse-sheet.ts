@@ -2,20 +2,20 @@
 // CRLF line ends, and `;` as the delimiter (European Excel). Row numbers are the spreadsheet's.
 
 import Papa from 'papaparse';
-import { IssueList } from '../issue.js';
+import type { IssueList } from '../issue.js';
 
 export interface SheetRow {
-  row: number;           // 1-based spreadsheet row
+  row: number; // 1-based spreadsheet row
   cells: string[];
   /** For a row shorter than the header: the cells it had before padding (absent: a full row). */
   written?: number;
 }
 
 export interface Sheet {
-  name: string;          // brand/file.csv
+  name: string; // brand/file.csv
   header: string[];
-  headerRow: number;     // 1-based row of the header
-  rows: SheetRow[];      // body rows that are not blank
+  headerRow: number; // 1-based row of the header
+  rows: SheetRow[]; // body rows that are not blank
 }
 
 export function parseSheet(name: string, text: string, issues: IssueList): Sheet | null {
@@ -33,7 +33,12 @@ export function parseSheet(name: string, text: string, issues: IssueList): Sheet
   for (const e of parsed.errors) {
     // Papaparse's auto-detect "error" for one-column sheets is not a problem in the sheet.
     if (e.code === 'UndetectableDelimiter') continue;
-    issues.error('csv_syntax', `${e.message.replace(/\.$/, '')}: expected well-formed CSV (quote cells that contain commas or line breaks)`, name, (e.row ?? 0) + 1);
+    issues.error(
+      'csv_syntax',
+      `${e.message.replace(/\.$/, '')}: expected well-formed CSV (quote cells that contain commas or line breaks)`,
+      name,
+      (e.row ?? 0) + 1,
+    );
   }
   const records = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c ?? '').trim()) }));
   const isBlank = (r: SheetRow) => r.cells.every((c) => c === '');
@@ -49,7 +54,13 @@ export function parseSheet(name: string, text: string, issues: IssueList): Sheet
     if (r.row <= first.row || isBlank(r)) continue;
     const extra = r.cells.slice(header.length).findIndex((c) => c !== '');
     if (extra >= 0) {
-      issues.error('ragged_row', `row has ${r.cells.length} cells but the header has ${header.length}: expected no values beyond the last header column`, name, r.row, header.length + extra);
+      issues.error(
+        'ragged_row',
+        `row has ${r.cells.length} cells but the header has ${header.length}: expected no values beyond the last header column`,
+        name,
+        r.row,
+        header.length + extra,
+      );
     }
     const cells = r.cells.slice(0, header.length);
     while (cells.length < header.length) cells.push('');

@@ -8,14 +8,35 @@ import { parseInputCell, parseLiteral, parseOutputCell, splitTopLevel } from './
 import type { Sheet } from './parse-sheet.js';
 
 const HIT_POLICIES: Record<string, HitPolicy> = {
-  U: 'U', UNIQUE: 'U', A: 'A', ANY: 'A', P: 'P', PRIORITY: 'P', F: 'F', FIRST: 'F',
-  R: 'R', 'RULE ORDER': 'R', O: 'O', 'OUTPUT ORDER': 'O', C: 'C', COLLECT: 'C',
-  'C+': 'C+', 'COLLECT SUM': 'C+', 'C<': 'C<', 'COLLECT MIN': 'C<', 'C>': 'C>', 'COLLECT MAX': 'C>',
-  'C#': 'C#', 'COLLECT COUNT': 'C#',
+  U: 'U',
+  UNIQUE: 'U',
+  A: 'A',
+  ANY: 'A',
+  P: 'P',
+  PRIORITY: 'P',
+  F: 'F',
+  FIRST: 'F',
+  R: 'R',
+  'RULE ORDER': 'R',
+  O: 'O',
+  'OUTPUT ORDER': 'O',
+  C: 'C',
+  COLLECT: 'C',
+  'C+': 'C+',
+  'COLLECT SUM': 'C+',
+  'C<': 'C<',
+  'COLLECT MIN': 'C<',
+  'C>': 'C>',
+  'COLLECT MAX': 'C>',
+  'C#': 'C#',
+  'COLLECT COUNT': 'C#',
 };
 
 /** What the compiler knows about a name a column reads; undefined = unknown name. */
-export interface NameInfo { type?: FactType; values?: readonly Literal[] }
+export interface NameInfo {
+  type?: FactType;
+  values?: readonly Literal[];
+}
 export interface TableContext {
   describe(name: string): NameInfo | undefined;
   /** Brand tables must only read known facts; a standalone table (DMN TCK) may read anything. */
@@ -24,7 +45,12 @@ export interface TableContext {
   bareText?: boolean;
 }
 
-interface Column { index: number; name: string; values?: Literal[]; default?: Literal }
+interface Column {
+  index: number;
+  name: string;
+  values?: Literal[];
+  default?: Literal;
+}
 
 /** `> extra_days default 0`: an output's value when no rule matches (DMN defaultOutputEntry). */
 const DEFAULT_SUFFIX = /^(.*?)\s+default\s+(.+)$/;
@@ -60,7 +86,8 @@ function parseValueList(text: string, sheet: string, row: number, col: number, i
 }
 
 function parseHeader(sheet: Sheet, issues: IssueList) {
-  const inputs: Column[] = [], outputs: Column[] = [];
+  const inputs: Column[] = [],
+    outputs: Column[] = [];
   const seen = new Map<string, number>();
   const headerRow = sheet.headerRow;
   sheet.header.forEach((raw, index) => {
@@ -89,7 +116,13 @@ function parseHeader(sheet: Sheet, issues: IssueList) {
     }
     const key = `${isOutput ? '>' : ''}${name}`;
     if (seen.has(key)) {
-      issues.error('duplicate_header', `column "${raw}" repeats column ${seen.get(key)! + 1}: expected each input and output once`, sheet.name, headerRow, index);
+      issues.error(
+        'duplicate_header',
+        `column "${raw}" repeats column ${seen.get(key)! + 1}: expected each input and output once`,
+        sheet.name,
+        headerRow,
+        index,
+      );
       return;
     }
     seen.set(key, index);
@@ -123,7 +156,8 @@ export function checkTest(test: UnaryTest, info: NameInfo): string | null {
       for (const v of t.eq) {
         if (v === null || type === undefined) continue;
         const expected = type === 'boolean' ? 'boolean' : type === 'number' || type === 'money' ? 'number' : 'string';
-        if (typeOfLiteral(v) !== expected) return `${JSON.stringify(v)} is not a ${type}: expected ${type === 'boolean' ? 'true/false (√/×)' : type === 'date' ? 'a date like 2025-03-01' : `a ${type}`}`;
+        if (typeOfLiteral(v) !== expected)
+          return `${JSON.stringify(v)} is not a ${type}: expected ${type === 'boolean' ? 'true/false (√/×)' : type === 'date' ? 'a date like 2025-03-01' : `a ${type}`}`;
         if (values && !values.includes(v)) return `"${v}" is not an allowed value: expected one of ${values.join(', ')}`;
       }
       return null;
@@ -135,18 +169,37 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
   const corner = sheet.header[0] ?? '';
   const headerRow = sheet.headerRow;
   const hit = parseHitPolicy(corner);
-  if (!hit) issues.error('bad_hit_policy', `"${corner}" is not a hit policy: expected U, A, P, F, R, O, C, C+, C<, C> or C# in the top-left cell (optionally followed by "complete")`, sheet.name, headerRow, 0);
+  if (!hit)
+    issues.error(
+      'bad_hit_policy',
+      `"${corner}" is not a hit policy: expected U, A, P, F, R, O, C, C+, C<, C> or C# in the top-left cell (optionally followed by "complete")`,
+      sheet.name,
+      headerRow,
+      0,
+    );
   const { inputs, outputs } = parseHeader(sheet, issues);
   if (outputs.length === 0) issues.error('no_outputs', 'the table has no output column: expected at least one header starting with ">"', sheet.name, headerRow);
   // DMN 8.2.11: collect operators are undefined over compound outputs, C# included.
   if (hit && (hit.hitPolicy === 'C+' || hit.hitPolicy === 'C<' || hit.hitPolicy === 'C>' || hit.hitPolicy === 'C#') && outputs.length > 1)
     issues.error('aggregation_outputs', `hit policy ${hit.hitPolicy} aggregates one output: expected exactly one ">" column`, sheet.name, headerRow);
   if (hit && (hit.hitPolicy === 'P' || hit.hitPolicy === 'O') && !outputs.some((o) => o.values))
-    issues.error('priority_values', `hit policy ${hit.hitPolicy} needs output values in priority order: expected a header like "> status: high, low"`, sheet.name, headerRow);
+    issues.error(
+      'priority_values',
+      `hit policy ${hit.hitPolicy} needs output values in priority order: expected a header like "> status: high, low"`,
+      sheet.name,
+      headerRow,
+    );
 
   const infos = inputs.map((col) => {
     const info = context.describe(col.name);
-    if (!info && context.strictNames) issues.error('unknown_fact', `input "${col.name}" is not a fact, window or table output: expected a name from facts.csv or windows.csv`, sheet.name, headerRow, col.index);
+    if (!info && context.strictNames)
+      issues.error(
+        'unknown_fact',
+        `input "${col.name}" is not a fact, window or table output: expected a name from facts.csv or windows.csv`,
+        sheet.name,
+        headerRow,
+        col.index,
+      );
     return { ...info, values: col.values ?? info?.values };
   });
   const isName = (name: string) => context.describe(name) !== undefined || inputs.some((i) => i.name === name);
@@ -161,7 +214,13 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
     // A short row lost its last cells (a hand edit, a bad export): padded, it would silently drop
     // its verdict or fee.
     if (written !== undefined && written < width)
-      issues.error('short_row', `row has ${written} cells but the table has ${width} input and output columns: expected a cell for each (an empty cell is still separated by a comma)`, sheet.name, row, written);
+      issues.error(
+        'short_row',
+        `row has ${written} cells but the table has ${width} input and output columns: expected a cell for each (an empty cell is still separated by a comma)`,
+        sheet.name,
+        row,
+        written,
+      );
     const tests: UnaryTest[] = [];
     const values: CompiledRule['outputs'] = [];
     inputs.forEach((col, i) => {
@@ -191,7 +250,9 @@ export function parseTable(sheet: Sheet, context: TableContext, issues: IssueLis
     hitPolicy: hit?.hitPolicy ?? 'U',
     complete: hit?.complete ?? false,
     inputs: inputs.map((c, i): CompiledInput => ({ name: c.name, ...(infos[i]!.values ? { values: [...infos[i]!.values!] } : {}) })),
-    outputs: outputs.map((c): CompiledOutput => ({ name: c.name, ...(c.values ? { priority: c.values } : {}), ...(c.default !== undefined ? { default: c.default } : {}) })),
+    outputs: outputs.map(
+      (c): CompiledOutput => ({ name: c.name, ...(c.values ? { priority: c.values } : {}), ...(c.default !== undefined ? { default: c.default } : {}) }),
+    ),
     rules,
   };
 }

@@ -47,5 +47,8 @@ export function otherColumns(sheet: Sheet, except: string[]): string[] {
 
 /** "a, b | c" → ["a", "b", "c"]. */
 export function splitList(text: string): string[] {
-  return text.split(/[,|;]/).map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(/[,|;]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

@@ -20,7 +20,10 @@ export const oneOfCell = <T extends string>(values: readonly T[], what: string) 
 export const listCell = z.pipe(z.string(), z.transform(splitList));
 
 /** Free text; empty becomes undefined so compiled documents carry no empty strings. */
-export const textCell = z.pipe(z.string(), z.transform((text: string) => (text === '' ? undefined : text)));
+export const textCell = z.pipe(
+  z.string(),
+  z.transform((text: string) => (text === '' ? undefined : text)),
+);
 
 /** A column schema and the issue code its failures get. */
 export type RowSchema = Record<string, { schema: z.ZodMiniType; code: string }>;

@@ -26,8 +26,14 @@ export function visitTest<R>(test: UnaryTest, visitor: TestVisitor<R>): R {
 /** The names a cell compares with (`< delivered_on`, inside not(…) or a list), added to `into`. */
 export function addTestRefs(test: UnaryTest, into: Set<string>): void {
   visitTest<void>(test, {
-    any: () => {}, eq: () => {}, glob: () => {}, cmp: () => {}, range: () => {},
-    ref: (t) => { into.add(t.ref); },
+    any: () => {},
+    eq: () => {},
+    glob: () => {},
+    cmp: () => {},
+    range: () => {},
+    ref: (t) => {
+      into.add(t.ref);
+    },
     not: (t) => t.not.forEach((inner) => addTestRefs(inner, into)),
     or: (t) => t.or.forEach((inner) => addTestRefs(inner, into)),
   });

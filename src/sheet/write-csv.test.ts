@@ -27,7 +27,10 @@ describe('writeCsv', () => {
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180), with CRLF line ends and a BOM', () => {
-    const csv = writeCsv([['a,b', 'say "hi"', 'two\nlines'], ['x', 'y', 'z']]);
+    const csv = writeCsv([
+      ['a,b', 'say "hi"', 'two\nlines'],
+      ['x', 'y', 'z'],
+    ]);
     expect(csv).toBe('\uFEFF"a,b","say ""hi""","two\nlines"\r\nx,y,z\r\n');
   });
 });
@@ -44,7 +47,15 @@ describe('compiledRows', () => {
 
   it('gives remedies.csv and windows.csv back', () => {
     expect(compiledRows(policy, 'remedies')![1]).toEqual(['refund', '14-day returns', 'return_window', 'receipt', expect.any(String)]);
-    expect(compiledRows(policy, 'windows')![1]).toEqual(['return_window', '14', 'days', 'delivered_on|purchased_on', 'claim_on', expect.any(String), expect.stringMatching(/yes|no/)]);
+    expect(compiledRows(policy, 'windows')![1]).toEqual([
+      'return_window',
+      '14',
+      'days',
+      'delivered_on|purchased_on',
+      'claim_on',
+      expect.any(String),
+      expect.stringMatching(/yes|no/),
+    ]);
   });
 
   it('is null for a sheet the policy does not have', () => {
@@ -53,7 +64,11 @@ describe('compiledRows', () => {
 
   it('exports a formula-looking label an editor typed as plain text', () => {
     // The compiler accepts any text as a label: the export must not let a spreadsheet run it.
-    const sneaky = compileOrThrow(tinyBrand({ files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('refund,14-day returns', 'refund,"=HYPERLINK(""http://evil.example"",""Refund"")"') } }));
+    const sneaky = compileOrThrow(
+      tinyBrand({
+        files: { 'remedies.csv': TINY_BRAND['remedies.csv']!.replace('refund,14-day returns', 'refund,"=HYPERLINK(""http://evil.example"",""Refund"")"') },
+      }),
+    );
     const csv = writeCsv(compiledRows(sneaky, 'remedies')!);
     expect(parse(csv)[1]![1]).toBe(`'=HYPERLINK("http://evil.example","Refund")`);
   });

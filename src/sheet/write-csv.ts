@@ -7,5 +7,8 @@ import Papa from 'papaparse';
 
 /** CSV text with CRLF line ends and a UTF-8 BOM, so spreadsheet programs read accents correctly. */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${Papa.unparse(rows.map((row) => [...row]), { newline: '\r\n', escapeFormulae: true, quotes: false })}\r\n`;
+  return `\uFEFF${Papa.unparse(
+    rows.map((row) => [...row]),
+    { newline: '\r\n', escapeFormulae: true, quotes: false },
+  )}\r\n`;
 }

@@ -13,10 +13,18 @@ const MAX_NAME = 80;
 type SummaryTuple = [name: string, currency: string, default_locale: string, locales: string[]];
 type EntryTuple = [version: string, effective_from: string, summary: number];
 
-export interface BrandMetadata { f: number; s: SummaryTuple[]; e: EntryTuple[] }
+export interface BrandMetadata {
+  f: number;
+  s: SummaryTuple[];
+  e: EntryTuple[];
+}
 
 /** A version as the list sees it; summary null when the version was published before summaries. */
-export interface ListedVersion { version: string; effective_from: string; summary: VersionSummary | null }
+export interface ListedVersion {
+  version: string;
+  effective_from: string;
+  summary: VersionSummary | null;
+}
 
 /**
  * The metadata for the pointer written on `today`: the entry in force and every scheduled one (older
@@ -31,7 +39,10 @@ export function brandMetadata(pointer: PolicyPointer, today: string): BrandMetad
     if (!e.summary) return [e.version, e.effective_from, -1];
     const tuple: SummaryTuple = [e.summary.name.slice(0, MAX_NAME), e.summary.currency, e.summary.default_locale, e.summary.locales];
     const key = JSON.stringify(tuple);
-    if (!keys.includes(key)) { keys.push(key); summaries.push(tuple); }
+    if (!keys.includes(key)) {
+      keys.push(key);
+      summaries.push(tuple);
+    }
     return [e.version, e.effective_from, keys.indexOf(key)];
   });
   const metadata: BrandMetadata = { f: METADATA_FORMAT, s: summaries, e: entries };

@@ -32,8 +32,14 @@ export interface DevProblemsRecord {
 
 const isProblem = (p: unknown): p is DevProblem => {
   const v = p as Partial<DevProblem> | null;
-  return typeof v === 'object' && v !== null && typeof v.where === 'string' && typeof v.code === 'string'
-    && (v.severity === 'error' || v.severity === 'warning') && typeof v.message === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.where === 'string' &&
+    typeof v.code === 'string' &&
+    (v.severity === 'error' || v.severity === 'warning') &&
+    typeof v.message === 'string'
+  );
 };
 
 /** Reads a stored record, or null when the value is not one (the Worker then leaves it out). */
@@ -42,5 +48,12 @@ export function readDevProblems(value: unknown): DevProblemsRecord | null {
   if (typeof r !== 'object' || r === null || typeof r.brand !== 'string' || typeof r.checked_at !== 'string') return null;
   if (!Array.isArray(r.problems) || !r.problems.every(isProblem) || typeof r.total !== 'number') return null;
   const version = (v: unknown) => (typeof v === 'string' ? v : null);
-  return { brand: r.brand, checked_at: r.checked_at, compiled_version: version(r.compiled_version), live_version: version(r.live_version), problems: r.problems, total: r.total };
+  return {
+    brand: r.brand,
+    checked_at: r.checked_at,
+    compiled_version: version(r.compiled_version),
+    live_version: version(r.live_version),
+    problems: r.problems,
+    total: r.total,
+  };
 }

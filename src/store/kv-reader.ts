@@ -2,9 +2,16 @@
 // under a prefix with their metadata — so the Worker, tests, the CLI's local store and benchmarks
 // can hand it any object that reads keys.
 
-export interface KvListKey { name: string; metadata?: unknown }
+export interface KvListKey {
+  name: string;
+  metadata?: unknown;
+}
 
-export interface KvListPage { keys: KvListKey[]; list_complete: boolean; cursor?: string }
+export interface KvListPage {
+  keys: KvListKey[];
+  list_complete: boolean;
+  cursor?: string;
+}
 
 export interface KvReader {
   get(key: string, type: 'text'): Promise<string | null>;

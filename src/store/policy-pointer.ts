@@ -27,15 +27,15 @@ export interface VersionSummary {
 
 export interface TimelineEntry {
   version: string;
-  effective_from: string;        // YYYY-MM-DD: in force from this day on
-  published_at: string;          // ISO timestamp
+  effective_from: string; // YYYY-MM-DD: in force from this day on
+  published_at: string; // ISO timestamp
   /** Absent on entries carried over from the old layout. */
   summary?: VersionSummary;
 }
 
 export interface PolicyPointer {
   brand: string;
-  timeline: TimelineEntry[];     // ascending by effective_from, then published_at
+  timeline: TimelineEntry[]; // ascending by effective_from, then published_at
 }
 
 export type EntryState = 'past' | 'current' | 'scheduled';
@@ -44,8 +44,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isSummary = (s: unknown): s is VersionSummary => {
   const v = s as Partial<VersionSummary> | null;
-  return typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.currency === 'string'
-    && typeof v.default_locale === 'string' && Array.isArray(v.locales) && v.locales.every((l) => typeof l === 'string');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.name === 'string' &&
+    typeof v.currency === 'string' &&
+    typeof v.default_locale === 'string' &&
+    Array.isArray(v.locales) &&
+    v.locales.every((l) => typeof l === 'string')
+  );
 };
 
 /**
@@ -57,12 +64,18 @@ export function readPointer(value: unknown): PolicyPointer | string {
   const p = value as Partial<PolicyPointer>;
   if (!isBrandId(p.brand) || !Array.isArray(p.timeline) || p.timeline.length === 0) return 'pointer lacks a brand id or a timeline';
   for (const e of p.timeline as Partial<TimelineEntry>[]) {
-    if (typeof e?.version !== 'string' || typeof e.effective_from !== 'string' || !ISO_DATE.test(e.effective_from)) return 'pointer timeline entry is malformed';
+    if (typeof e?.version !== 'string' || typeof e.effective_from !== 'string' || !ISO_DATE.test(e.effective_from))
+      return 'pointer timeline entry is malformed';
     if (e.summary !== undefined && !isSummary(e.summary)) return 'pointer timeline entry has a malformed summary';
   }
   return {
     brand: p.brand,
-    timeline: p.timeline.map((e) => ({ version: e.version, effective_from: e.effective_from, published_at: String(e.published_at ?? ''), ...(e.summary ? { summary: e.summary } : {}) })),
+    timeline: p.timeline.map((e) => ({
+      version: e.version,
+      effective_from: e.effective_from,
+      published_at: String(e.published_at ?? ''),
+      ...(e.summary ? { summary: e.summary } : {}),
+    })),
   };
 }
 
@@ -102,7 +115,14 @@ const byDate = (a: TimelineEntry, b: TimelineEntry) =>
  * The pointer after publishing `version` effective from `effectiveFrom`; the same object when that
  * version is already the one in force on that date (republishing unchanged sheets writes nothing).
  */
-export function withPublished(pointer: PolicyPointer | null, brand: string, version: string, effectiveFrom: string, now: string, summary: VersionSummary): PolicyPointer {
+export function withPublished(
+  pointer: PolicyPointer | null,
+  brand: string,
+  version: string,
+  effectiveFrom: string,
+  now: string,
+  summary: VersionSummary,
+): PolicyPointer {
   const timeline = pointer?.timeline ?? [];
   const inForce = timeline[indexInForce(timeline, effectiveFrom)];
   if (pointer && inForce?.version === version && inForce.summary) return pointer;
@@ -117,12 +137,17 @@ export function withPublished(pointer: PolicyPointer | null, brand: string, vers
  */
 export function withRolledBack(pointer: PolicyPointer, today: string, version?: string): PolicyPointer | string {
   const current = indexInForce(pointer.timeline, today);
-  if (current < 0) return `${pointer.brand} has no version in force yet (its first is scheduled from ${pointer.timeline[0]?.effective_from}): nothing to roll back`;
+  if (current < 0)
+    return `${pointer.brand} has no version in force yet (its first is scheduled from ${pointer.timeline[0]?.effective_from}): nothing to roll back`;
   let at = current - 1;
   if (version) {
-    at = pointer.timeline.slice(0, current + 1).map((e) => e.version).lastIndexOf(version);
+    at = pointer.timeline
+      .slice(0, current + 1)
+      .map((e) => e.version)
+      .lastIndexOf(version);
     const scheduled = pointer.timeline.slice(current + 1).find((e) => e.version === version);
-    if (at < 0 && scheduled) return `version ${version} of ${pointer.brand} is scheduled from ${scheduled.effective_from}, not yet in force: rollback only returns to a version that was in force`;
+    if (at < 0 && scheduled)
+      return `version ${version} of ${pointer.brand} is scheduled from ${scheduled.effective_from}, not yet in force: rollback only returns to a version that was in force`;
     if (at < 0) return `version ${version} was never published for ${pointer.brand}`;
   }
   if (at < 0) return `${pointer.brand} has no earlier version to roll back to`;

@@ -2,10 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { FORMAT_VERSION, type CompiledPolicy } from '../contract.js';
 import { BRAND_ID_PATTERN, brandIdProblem } from './brand-id.js';
 import { brandMetadata, readBrandMetadata } from './brand-metadata.js';
-import { brandKey, legacyPointerKey, selectEntry, timelineStates, versionKey, withRolledBack, type PolicyPointer, type TimelineEntry } from './policy-pointer.js';
+import {
+  brandKey,
+  legacyPointerKey,
+  selectEntry,
+  timelineStates,
+  versionKey,
+  withRolledBack,
+  type PolicyPointer,
+  type TimelineEntry,
+} from './policy-pointer.js';
 import { keysToRead, planPublish, readPublishedState, type PublishPlan } from './publish-plan.js';
 
-const policy = (brand: string, version: string) => ({ brand, version, name: brand.toUpperCase(), currency: 'USD', defaultLocale: 'en', locales: ['en'], formatVersion: FORMAT_VERSION, tables: [] }) as unknown as CompiledPolicy;
+const policy = (brand: string, version: string) =>
+  ({
+    brand,
+    version,
+    name: brand.toUpperCase(),
+    currency: 'USD',
+    defaultLocale: 'en',
+    locales: ['en'],
+    formatVersion: FORMAT_VERSION,
+    tables: [],
+  }) as unknown as CompiledPolicy;
 const NOW = '2026-01-01T00:00:00.000Z';
 const TODAY = '2026-01-01';
 const NOTHING = { pointers: {}, legacy: [] };
@@ -19,23 +38,28 @@ describe('planPublish', () => {
   describe('on an empty store', () => {
     const plan = planned(planPublish([policy('kospet', 'v1'), policy('elegoo', 'e1')], NOTHING, '2025-06-01', NOW, TODAY));
 
-    it('writes the immutable versions first, then each brand\'s own pointer — no shared key', () => {
+    it("writes the immutable versions first, then each brand's own pointer — no shared key", () => {
       expect(plan.phases.map((phase) => phase.map((e) => e.key))).toEqual([
         [versionKey('kospet', 'v1'), versionKey('elegoo', 'e1')],
         [brandKey('kospet'), brandKey('elegoo')],
       ]);
     });
 
-    it('starts each brand\'s timeline at the effective date, with what the brand list shows as metadata', () => {
+    it("starts each brand's timeline at the effective date, with what the brand list shows as metadata", () => {
       const pointer = JSON.parse(plan.phases[1]![0]!.value) as PolicyPointer;
       expect(pointer.timeline.map((e) => [e.version, e.effective_from])).toEqual([['v1', '2025-06-01']]);
-      expect(readBrandMetadata(plan.phases[1]![0]!.metadata)).toEqual([{ version: 'v1', effective_from: '2025-06-01', summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } }]);
+      expect(readBrandMetadata(plan.phases[1]![0]!.metadata)).toEqual([
+        { version: 'v1', effective_from: '2025-06-01', summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } },
+      ]);
       expect(plan.changes).toContainEqual(expect.objectContaining({ brand: 'kospet', from: null, to: 'v1', unchanged: false, scheduled: false }));
     });
   });
 
   describe('over a published brand', () => {
-    const before: PolicyPointer = { brand: 'kospet', timeline: [{ ...entry('v1', '2025-01-01'), summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } }] };
+    const before: PolicyPointer = {
+      brand: 'kospet',
+      timeline: [{ ...entry('v1', '2025-01-01'), summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } }],
+    };
     const state = { pointers: { kospet: before }, legacy: [] };
 
     it('adds the new version to the timeline, so earlier orders keep the old one', () => {
@@ -44,22 +68,29 @@ describe('planPublish', () => {
       expect(selectEntry(after.timeline, '2025-06-01', TODAY)!.version).toBe('v2');
     });
 
-    it('schedules a version effective after today: today\'s stays in force, both are in the metadata', () => {
+    it("schedules a version effective after today: today's stays in force, both are in the metadata", () => {
       const plan = planned(planPublish([policy('kospet', 'v2')], state, '2027-06-01', NOW, TODAY));
       expect(plan.changes).toEqual([expect.objectContaining({ from: 'v1', to: 'v1', scheduled: true, unchanged: false })]);
-      expect(readBrandMetadata(plan.phases[1]![0]!.metadata)!.map((v) => [v.version, v.effective_from])).toEqual([['v1', '2025-01-01'], ['v2', '2027-06-01']]);
+      expect(readBrandMetadata(plan.phases[1]![0]!.metadata)!.map((v) => [v.version, v.effective_from])).toEqual([
+        ['v1', '2025-01-01'],
+        ['v2', '2027-06-01'],
+      ]);
     });
 
     it('reports republishing the version in force as unchanged', () => {
-      expect(planned(planPublish([policy('kospet', 'v1')], state, TODAY, NOW, TODAY)).changes).toEqual([expect.objectContaining({ brand: 'kospet', from: 'v1', to: 'v1', unchanged: true })]);
+      expect(planned(planPublish([policy('kospet', 'v1')], state, TODAY, NOW, TODAY)).changes).toEqual([
+        expect.objectContaining({ brand: 'kospet', from: 'v1', to: 'v1', unchanged: true }),
+      ]);
     });
   });
 
   it('refuses a brand id that breaks the rule, planning nothing', () => {
-    expect(planPublish([policy('Kospet X', 'v1'), policy('elegoo', 'e1')], NOTHING, TODAY, NOW, TODAY)).toEqual({ problems: [expect.stringContaining('"Kospet X" is not a brand id')] });
+    expect(planPublish([policy('Kospet X', 'v1'), policy('elegoo', 'e1')], NOTHING, TODAY, NOW, TODAY)).toEqual({
+      problems: [expect.stringContaining('"Kospet X" is not a brand id')],
+    });
   });
 
-  it('refuses a brand list entry larger than KV\'s metadata limit', () => {
+  it("refuses a brand list entry larger than KV's metadata limit", () => {
     const many = { ...policy('kospet', 'v1'), locales: Array.from({ length: 200 }, (_, i) => `l${i}`) } as CompiledPolicy;
     expect(planPublish([many], NOTHING, TODAY, NOW, TODAY)).toEqual({ problems: [expect.stringContaining('1024-byte metadata limit')] });
   });
@@ -68,11 +99,17 @@ describe('planPublish', () => {
 describe('readPublishedState', () => {
   const pointer: PolicyPointer = { brand: 'kospet', timeline: [entry('v1', '2025-01-01')] };
 
-  it('reads each brand\'s own key, else carries its old-layout pointer over', () => {
+  it("reads each brand's own key, else carries its old-layout pointer over", () => {
     expect(keysToRead(['kospet'])).toEqual([brandKey('kospet'), legacyPointerKey('kospet')]);
     const legacy = JSON.stringify({ ...pointer, current: 'v1' });
-    expect(readPublishedState(['kospet', 'elegoo'], { [brandKey('kospet')]: null, [legacyPointerKey('kospet')]: legacy, [brandKey('elegoo')]: null, [legacyPointerKey('elegoo')]: null }))
-      .toEqual({ pointers: { kospet: pointer, elegoo: null }, legacy: ['kospet'] });
+    expect(
+      readPublishedState(['kospet', 'elegoo'], {
+        [brandKey('kospet')]: null,
+        [legacyPointerKey('kospet')]: legacy,
+        [brandKey('elegoo')]: null,
+        [legacyPointerKey('elegoo')]: null,
+      }),
+    ).toEqual({ pointers: { kospet: pointer, elegoo: null }, legacy: ['kospet'] });
   });
 
   it('refuses to plan over a corrupt pointer, naming its key', () => {
@@ -115,5 +152,7 @@ describe('the version in force', () => {
 
 describe('the brand-id rule', () => {
   it.each(['kospet', 'acme-2', 'a', 'a'.repeat(63)])('accepts %j', (id) => expect(BRAND_ID_PATTERN.test(id)).toBe(true));
-  it.each(['Kospet X', 'kospet_x', '9lives', '-x', '', 'a'.repeat(64), 'kospét'])('refuses %j, saying why', (id) => expect(brandIdProblem(id)).toContain('is not a brand id'));
+  it.each(['Kospet X', 'kospet_x', '9lives', '-x', '', 'a'.repeat(64), 'kospét'])('refuses %j, saying why', (id) =>
+    expect(brandIdProblem(id)).toContain('is not a brand id'),
+  );
 });

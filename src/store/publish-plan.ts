@@ -10,7 +10,11 @@ import { policyToJson } from './policy-document.js';
 import { brandKey, currentEntry, legacyPointerKey, readPointer, versionKey, withPublished, type PolicyPointer, type VersionSummary } from './policy-pointer.js';
 
 /** One write; `metadata` is KV's per-key metadata (the brand list reads it). */
-export interface KvEntry { key: string; value: string; metadata?: unknown }
+export interface KvEntry {
+  key: string;
+  value: string;
+  metadata?: unknown;
+}
 
 /** What the store holds now; null where a brand has no pointer. */
 export interface PublishedState {
@@ -41,7 +45,10 @@ export interface PublishPlan {
 }
 
 export const summaryOf = (policy: CompiledPolicy): VersionSummary => ({
-  name: policy.name, currency: policy.currency, default_locale: policy.defaultLocale, locales: [...policy.locales],
+  name: policy.name,
+  currency: policy.currency,
+  default_locale: policy.defaultLocale,
+  locales: [...policy.locales],
 });
 
 /** The keys a publisher reads before planning: each brand's pointer, and its old-layout pointer. */
@@ -57,9 +64,16 @@ export function readPublishedState(brands: readonly string[], values: Record<str
     const current = values[brandKey(brand)] ?? null;
     const key = current === null ? legacyPointerKey(brand) : brandKey(brand);
     const text = values[key] ?? null;
-    if (text === null) { state.pointers[brand] = null; continue; }
+    if (text === null) {
+      state.pointers[brand] = null;
+      continue;
+    }
     let pointer: PolicyPointer | string;
-    try { pointer = readPointer(JSON.parse(text)); } catch { pointer = 'not JSON'; }
+    try {
+      pointer = readPointer(JSON.parse(text));
+    } catch {
+      pointer = 'not JSON';
+    }
     if (typeof pointer === 'string') corrupt.push(`${key}: ${pointer}`);
     else if (pointer.brand !== brand) corrupt.push(`${key}: holds the pointer of ${pointer.brand}`);
     else {
@@ -83,8 +97,17 @@ export function pointerEntry(pointer: PolicyPointer, today: string): KvEntry | s
  * plans the same documents and an unchanged pointer. Problems (a brand id that breaks the rule, a
  * brand list entry too large for KV) come back as data, and then nothing is planned.
  */
-export function planPublish(policies: readonly CompiledPolicy[], state: PublishedState, effectiveFrom: string, now: string, today: string): PublishPlan | { problems: string[] } {
-  const problems = policies.map((p) => brandIdProblem(p.brand)).filter((p): p is string => p !== null).map((p) => `brand id ${p}`);
+export function planPublish(
+  policies: readonly CompiledPolicy[],
+  state: PublishedState,
+  effectiveFrom: string,
+  now: string,
+  today: string,
+): PublishPlan | { problems: string[] } {
+  const problems = policies
+    .map((p) => brandIdProblem(p.brand))
+    .filter((p): p is string => p !== null)
+    .map((p) => `brand id ${p}`);
   if (problems.length) return { problems };
   const versions: KvEntry[] = [];
   const pointers: KvEntry[] = [];
@@ -93,13 +116,20 @@ export function planPublish(policies: readonly CompiledPolicy[], state: Publishe
     const before = state.pointers[policy.brand] ?? null;
     const after = withPublished(before, policy.brand, policy.version, effectiveFrom, now, summaryOf(policy));
     const entry = pointerEntry(after, today);
-    if (typeof entry === 'string') { problems.push(entry); continue; }
+    if (typeof entry === 'string') {
+      problems.push(entry);
+      continue;
+    }
     versions.push({ key: versionKey(policy.brand, policy.version), value: policyToJson(policy) });
     pointers.push(entry);
     changes.push({
-      brand: policy.brand, version: policy.version, effective_from: effectiveFrom,
-      from: (before && currentEntry(before.timeline, today)?.version) ?? null, to: currentEntry(after.timeline, today)?.version ?? null,
-      scheduled: effectiveFrom > today, unchanged: after === before && !state.legacy.includes(policy.brand),
+      brand: policy.brand,
+      version: policy.version,
+      effective_from: effectiveFrom,
+      from: (before && currentEntry(before.timeline, today)?.version) ?? null,
+      to: currentEntry(after.timeline, today)?.version ?? null,
+      scheduled: effectiveFrom > today,
+      unchanged: after === before && !state.legacy.includes(policy.brand),
     });
   }
   return problems.length ? { problems } : { phases: [versions, pointers], changes };

@@ -3,20 +3,53 @@ import type { CoverageSummary } from '../contract.js';
 import { describeCoverage } from './describe-coverage.js';
 
 const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
-  brand: 'acme', name: 'ACME', policy_version: 'v1', locale: 'en', product_line: null, part: null,
+  brand: 'acme',
+  name: 'ACME',
+  policy_version: 'v1',
+  locale: 'en',
+  product_line: null,
+  part: null,
   headline: '14-day returns · 24-month warranty',
   windows: [
     { window: 'return_window', label: '14-day returns', length: 14, unit: 'days', counts_from: ['delivered_on'], counts_from_labels: ['delivery date'] },
-    { window: 'warranty', label: '24-month warranty', length: 24, unit: 'months', counts_from: ['delivered_on', 'purchased_on'], counts_from_labels: ['delivery date', 'purchase date'] },
-    { window: 'part_warranty', label: '?-month warranty for this part', length: null, unit: 'months', counts_from: ['delivered_on'], counts_from_labels: ['delivery date'] },
-    { window: 'dispatch_window', label: 'dispatch within 7 days of approval', length: 7, unit: 'days', counts_from: ['return_approved_on'], counts_from_labels: [] },
+    {
+      window: 'warranty',
+      label: '24-month warranty',
+      length: 24,
+      unit: 'months',
+      counts_from: ['delivered_on', 'purchased_on'],
+      counts_from_labels: ['delivery date', 'purchase date'],
+    },
+    {
+      window: 'part_warranty',
+      label: '?-month warranty for this part',
+      length: null,
+      unit: 'months',
+      counts_from: ['delivered_on'],
+      counts_from_labels: ['delivery date'],
+    },
+    {
+      window: 'dispatch_window',
+      label: 'dispatch within 7 days of approval',
+      length: 7,
+      unit: 'days',
+      counts_from: ['return_approved_on'],
+      counts_from_labels: [],
+    },
   ],
   remedies: [
     {
-      remedy: 'refund', label: 'Refund', terms: { return_shipping_paid_by: ['brand', 'customer'], restocking_fee_pct: [15, 5], restocking_fee_amount: [12] },
+      remedy: 'refund',
+      label: 'Refund',
+      terms: { return_shipping_paid_by: ['brand', 'customer'], restocking_fee_pct: [15, 5], restocking_fee_amount: [12] },
       terms_labels: ['Return shipping is paid by ACME or by you, depending on the case.', 'Restocking fee: 5%–15%.'],
     },
-    { remedy: 'repair', label: 'Free repair', terms: { repair_fee_paid_by: ['brand'], deductions: ['shipping_costs'] }, terms_labels: ['ACME pays for the repair.'] },
+    {
+      remedy: 'repair',
+      label: 'Free repair',
+      terms: { repair_fee_paid_by: ['brand'], deductions: ['shipping_costs'] },
+      terms_labels: ['ACME pays for the repair.'],
+    },
   ],
   exclusions: [{ code: 'water_damage', message: 'Liquid damage is not covered.' }],
   ...over,
@@ -41,15 +74,20 @@ describe('describeCoverage', () => {
 
   it('lists the windows of known length, with the dates they count from by their vocabulary labels', () => {
     const windows = describeCoverage(summary()).sections.find((s) => s.id === 'windows')!;
-    expect(windows.items.map((i) => i.text)).toEqual(['14-day returns, counted from the delivery date', '24-month warranty, counted from the delivery date or purchase date']);
+    expect(windows.items.map((i) => i.text)).toEqual([
+      '14-day returns, counted from the delivery date',
+      '24-month warranty, counted from the delivery date or purchase date',
+    ]);
   });
 
   it('never names a date by its fact name: a window counting from an unlabelled date is left out', () => {
-    const texts = describeCoverage(summary()).sections.flatMap((s) => s.items.map((i) => i.text)).join(' ');
+    const texts = describeCoverage(summary())
+      .sections.flatMap((s) => s.items.map((i) => i.text))
+      .join(' ');
     expect(texts).not.toMatch(/return_approved_on|delivered_on|dispatch within/);
   });
 
-  it('says who pays and what fees apply in the words the API gives (the brand\'s sheets), never from codes', () => {
+  it("says who pays and what fees apply in the words the API gives (the brand's sheets), never from codes", () => {
     const [refund, repair] = describeCoverage(summary()).sections.find((s) => s.id === 'remedies')!.items;
     expect(refund!.notes).toEqual(['Return shipping is paid by ACME or by you, depending on the case.', 'Restocking fee: 5%–15%.']);
     expect(repair!.notes).toEqual(['ACME pays for the repair.']);

@@ -8,9 +8,20 @@ import { stringsFor } from './widget-strings.js';
 /** The coverage route's answer: the summary plus machine-readable terms (functions/coverage-terms.ts). */
 export type CoverageResponse = CoverageSummary & { policies?: { type: string; window: string | null }[] };
 
-export interface DetailItem { text: string; notes: string[] }
-export interface DetailSection { id: string; title: string; items: DetailItem[] }
-export interface CoverageText { headline: string; label: string; sections: DetailSection[] }
+export interface DetailItem {
+  text: string;
+  notes: string[];
+}
+export interface DetailSection {
+  id: string;
+  title: string;
+  items: DetailItem[];
+}
+export interface CoverageText {
+  headline: string;
+  label: string;
+  sections: DetailSection[];
+}
 
 /** Without `badge` windows in the policy: its first window a buyer can count, then its warranty. */
 function fallbackHeadline(summary: CoverageResponse, known: CoverageSummary['windows']): string {

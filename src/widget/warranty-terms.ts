@@ -32,8 +32,9 @@ function loadCoverage(url: string, lang: string): Promise<CoverageResponse> {
   const key = `${lang} ${url}`;
   let pending = loads.get(key);
   if (!pending) {
-    pending = fetch(url, { headers: lang ? { 'Accept-Language': lang } : {}, credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) })
-      .then((r) => (r.ok ? (r.json() as Promise<CoverageResponse>) : Promise.reject(new Error(`HTTP ${r.status}`))));
+    pending = fetch(url, { headers: lang ? { 'Accept-Language': lang } : {}, credentials: 'omit', signal: AbortSignal.timeout(TIMEOUT_MS) }).then((r) =>
+      r.ok ? (r.json() as Promise<CoverageResponse>) : Promise.reject(new Error(`HTTP ${r.status}`)),
+    );
     // A failed load is forgotten, so a later badge (or attribute change) may try again.
     pending.catch(() => loads.delete(key));
     loads.set(key, pending);
@@ -49,14 +50,36 @@ function h(tag: string, attrs: Record<string, string>, ...children: (Node | stri
 }
 
 function renderBadge(text: CoverageText, locale: string): Node[] {
-  const toggle = h('button', { part: 'toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'd' },
+  const toggle = h(
+    'button',
+    { part: 'toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'd' },
     h('span', { class: 'i', 'aria-hidden': 'true' }, '✓'),
     h('span', { part: 'headline' }, text.headline),
-    h('span', { part: 'chevron', 'aria-hidden': 'true' }, '▾'));
-  const details = h('div', { part: 'details', id: 'd', hidden: '' }, ...text.sections.map((s) => h('section', { part: 'section' },
-    h('p', { part: 'section-title', id: `t-${s.id}` }, s.title),
-    h('ul', { part: 'list', 'aria-labelledby': `t-${s.id}` }, ...s.items.map((item) => h('li', { part: 'item' }, item.text,
-      ...(item.notes.length ? [h('ul', { part: 'notes' }, ...item.notes.map((n) => h('li', { part: 'note' }, n)))] : [])))))));
+    h('span', { part: 'chevron', 'aria-hidden': 'true' }, '▾'),
+  );
+  const details = h(
+    'div',
+    { part: 'details', id: 'd', hidden: '' },
+    ...text.sections.map((s) =>
+      h(
+        'section',
+        { part: 'section' },
+        h('p', { part: 'section-title', id: `t-${s.id}` }, s.title),
+        h(
+          'ul',
+          { part: 'list', 'aria-labelledby': `t-${s.id}` },
+          ...s.items.map((item) =>
+            h(
+              'li',
+              { part: 'item' },
+              item.text,
+              ...(item.notes.length ? [h('ul', { part: 'notes' }, ...item.notes.map((n) => h('li', { part: 'note' }, n)))] : []),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
   // A native button: Enter and Space toggle it, and screen readers announce the expanded state.
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -86,14 +109,21 @@ export class WarrantyTerms extends HTMLElement {
   #run = 0;
   #queued = false;
 
-  connectedCallback(): void { this.#schedule(); }
-  attributeChangedCallback(): void { if (this.isConnected) this.#schedule(); }
+  connectedCallback(): void {
+    this.#schedule();
+  }
+  attributeChangedCallback(): void {
+    if (this.isConnected) this.#schedule();
+  }
 
   /** Several attributes set in a row cause one request. */
   #schedule(): void {
     if (this.#queued) return;
     this.#queued = true;
-    queueMicrotask(() => { this.#queued = false; void this.#render(); });
+    queueMicrotask(() => {
+      this.#queued = false;
+      void this.#render();
+    });
   }
 
   async #render(): Promise<void> {

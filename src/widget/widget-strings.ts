@@ -2,7 +2,7 @@
 // speak. Policy wording (headline, labels, who pays, fees, exclusions) comes localized from the API.
 
 export interface WidgetStrings {
-  title: string;                 // the badge's accessible name, after the brand
+  title: string; // the badge's accessible name, after the brand
   windows: string;
   remedies: string;
   exclusions: string;

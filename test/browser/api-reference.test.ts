@@ -7,18 +7,30 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, launchChromium, openPage, SHOTS_DIR, type RecordedPage } from './browser-session.js';
 
-interface OpenApi { paths: Record<string, Record<string, { summary: string }>> }
+interface OpenApi {
+  paths: Record<string, Record<string, { summary: string }>>;
+}
 
 /** /docs with every request the page makes recorded, ready once the reference has drawn its routes. */
 async function openReference(browser: Browser, width: number): Promise<RecordedPage & { requested: string[] }> {
   const requested: string[] = [];
-  const opened = await openPage(browser, '/docs', { width, before: async (page) => { page.on('request', (r) => { requested.push(r.url()); }); } });
+  const opened = await openPage(browser, '/docs', {
+    width,
+    before: async (page) => {
+      page.on('request', (r) => {
+        requested.push(r.url());
+      });
+    },
+  });
   await opened.page.getByText('Decide a claim', { exact: true }).filter({ visible: true }).first().waitFor();
   return { ...opened, requested };
 }
 
 const elsewhere = (urls: string[]) => urls.filter((url) => !url.startsWith(`${BASE}/`) && !url.startsWith('data:'));
-const problems = ({ console: logs, errors }: RecordedPage) => [...errors.map(String), ...logs.filter((l) => l.type === 'error' || l.type === 'warning').map((l) => l.text)];
+const problems = ({ console: logs, errors }: RecordedPage) => [
+  ...errors.map(String),
+  ...logs.filter((l) => l.type === 'error' || l.type === 'warning').map((l) => l.text),
+];
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS_DIR}/${name}` });
@@ -31,8 +43,12 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe.skipIf(!BASE)('the API reference on /docs', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchChromium(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('shows every route of /openapi.json, with nothing from another host and no console error', async () => {
     const opened = await openReference(browser, 1280);
@@ -43,7 +59,11 @@ describe.skipIf(!BASE)('the API reference on /docs', () => {
     await page.waitForLoadState('networkidle');
     await shoot(page, 'api-reference-1280.png');
     // The groups after the first open on a click: then every operation is drawn.
-    for (const tag of ['Brands', 'Sheets', 'Agents', 'Service']) await page.getByRole('button', { name: new RegExp(`^${tag}`) }).first().click();
+    for (const tag of ['Brands', 'Sheets', 'Agents', 'Service'])
+      await page
+        .getByRole('button', { name: new RegExp(`^${tag}`) })
+        .first()
+        .click();
     for (const summary of summaries) await expect.poll(() => page.getByText(summary, { exact: true }).count(), { message: summary }).toBeGreaterThan(0);
     // Problem `type` URIs point at /docs#problem-…: the table below the reference has those anchors.
     expect(await page.locator('#problem-invalid-claim').isVisible()).toBe(true);
@@ -54,7 +74,10 @@ describe.skipIf(!BASE)('the API reference on /docs', () => {
   it('"try it" sends the example claim to this server and shows the 200', async () => {
     const opened = await openReference(browser, 1280);
     const { page } = opened;
-    await page.getByRole('button', { name: /Test Request.*\/v1\/eligibility\)/ }).first().click();
+    await page
+      .getByRole('button', { name: /Test Request.*\/v1\/eligibility\)/ })
+      .first()
+      .click();
     const send = page.getByRole('button', { name: `Send post request to ${BASE}/v1/eligibility` });
     const [answer] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/v1/eligibility')), send.click()]);
     expect(answer.url()).toBe(`${BASE}/v1/eligibility`);

@@ -29,10 +29,14 @@ async function coverage(brand: string, line: string, part: string, lang = 'en'):
 
 describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchChromium(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-  it('shows each brand\'s coverage headline on its product card', async () => {
+  it("shows each brand's coverage headline on its product card", async () => {
     const { page, response, console: logs, errors } = await openPage(browser, '/demo');
     // The page runs under a strict CSP (no inline script or CSS): the badge must not need either.
     expect(response!.headers()['content-security-policy']).toContain("default-src 'self'");
@@ -59,7 +63,7 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     await badge.locator('[part=toggle]').click();
     const details = badge.locator('[part=details]');
     await expect.poll(() => details.isVisible()).toBe(true);
-    const text = await details.innerText();
+    const text = await details.textContent();
     expect(text).toContain('14-day returns, counted from the delivery date');
     // Who pays and what it costs, as the sheets word it (_shared/words.csv), not from codes.
     expect(text).toContain('Return shipping is paid by ELEGOO or by you, depending on the case.');
@@ -87,19 +91,21 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     await page.locator('.card.kokoni').screenshot({ path: `${SHOTS_DIR}/badge-themed.png` });
   });
 
-  it('asks for the lang attribute\'s language and speaks it', async () => {
+  it("asks for the lang attribute's language and speaks it", async () => {
     const { page } = await openPage(browser, '/demo');
     const badge = page.locator('warranty-terms[brand=elegoo]');
     await badge.locator('[part=headline]').waitFor();
     const asked: (string | undefined)[] = [];
-    page.on('request', (r) => { if (r.url().includes('/v1/brands/elegoo/coverage')) asked.push(r.headers()['accept-language']); });
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/brands/elegoo/coverage')) asked.push(r.headers()['accept-language']);
+    });
     await badge.evaluate((el) => el.setAttribute('lang', 'de'));
     await expect.poll(() => badge.locator('[part=badge]').getAttribute('lang')).toBe('de');
     expect(asked).toEqual(['de']);
     await badge.locator('[part=toggle]').click();
     const german = await coverage('elegoo', 'neptune-4-pro', 'printer', 'de');
     expect(german.locale).toBe('de');
-    const details = await badge.locator('[part=details]').innerText();
+    const details = await badge.locator('[part=details]').textContent();
     expect(details).toContain('Fristen');
     expect(details).toContain('Wer den Rückversand bezahlt, hängt vom Fall ab: ELEGOO oder Sie.');
     expect(details).toContain(german.exclusions[0]!.message);
@@ -110,11 +116,12 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
   it('is reached with Tab and toggled with Enter and Space, announcing its state', async () => {
     const { page } = await openPage(browser, '/demo');
     await page.locator('warranty-terms[brand=elegoo] [part=toggle]').waitFor();
-    const focused = () => page.evaluate(() => {
-      const host = document.activeElement;
-      const inner = host?.shadowRoot?.activeElement;
-      return host?.tagName === 'WARRANTY-TERMS' ? `${host.getAttribute('brand')}:${inner?.getAttribute('part')}` : host?.tagName ?? null;
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.shadowRoot?.activeElement;
+        return host?.tagName === 'WARRANTY-TERMS' ? `${host.getAttribute('brand')}:${inner?.getAttribute('part')}` : (host?.tagName ?? null);
+      });
     let reached = false;
     for (let i = 0; i < 10 && !reached; i++) {
       await page.keyboard.press('Tab');
@@ -143,7 +150,7 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     expect(await focused()).not.toBe('elegoo:toggle');
   });
 
-  it('works from the README\'s two lines on another origin\'s storefront', async () => {
+  it("works from the README's two lines on another origin's storefront", async () => {
     // Storefronts on other origins (both on loopback, like the Worker, so Chrome's private network
     // rules stay out of it): one the Worker's ALLOWED_ORIGINS lists, one it does not.
     const page = `<!doctype html><html lang="en"><title>Shop</title><link rel="icon" href="data:,"><h1>Tank T3</h1>

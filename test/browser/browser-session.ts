@@ -9,14 +9,23 @@ import { CHROMIUM_ARGS } from './find-chromium.js';
 export const BASE = inject('browserBase');
 export const SHOTS_DIR = 'test-results/browser';
 
-export interface RecordedPage { page: Page; response: Response | null; console: { type: string; text: string }[]; errors: Error[] }
+export interface RecordedPage {
+  page: Page;
+  response: Response | null;
+  console: { type: string; text: string }[];
+  errors: Error[];
+}
 
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   return chromium.launch({ executablePath: inject('chromiumPath')!, headless: true, args: CHROMIUM_ARGS });
 }
 
-export async function openPage(browser: Browser, path: string, options: { width?: number; locale?: string; before?: (page: Page) => Promise<void> } = {}): Promise<RecordedPage> {
+export async function openPage(
+  browser: Browser,
+  path: string,
+  options: { width?: number; locale?: string; before?: (page: Page) => Promise<void> } = {},
+): Promise<RecordedPage> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1200, height: 900 }, locale: options.locale ?? 'en-US', baseURL: BASE! });
   const page = await context.newPage();
   const recorded: RecordedPage = { page, response: null, console: [], errors: [] };

@@ -28,10 +28,12 @@ const READY_TIMEOUT_MS = 90_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
   });
 }
 
@@ -46,7 +48,9 @@ async function waitForHealth(base: string, child: ChildProcess, log: () => strin
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${log()}`);
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`wrangler dev did not answer /healthz within ${READY_TIMEOUT_MS / 1000}s:\n${log()}`);
@@ -73,21 +77,50 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [port, inspectorPort, storefrontPort] = [await freePort(), await freePort(), await freePort()];
   let output = '';
   // Its own process group, so stopping it also stops the workerd it starts.
-  const child = spawn(process.execPath, [
-    WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
-    '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn',
-    // The one storefront allowed to call from a browser: the cross-origin embed test serves it.
-    '--var', `ALLOWED_ORIGINS:http://localhost:${storefrontPort}`,
-  ], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+  const child = spawn(
+    process.execPath,
+    [
+      WRANGLER,
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      state,
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+      // The one storefront allowed to call from a browser: the cross-origin embed test serves it.
+      '--var',
+      `ALLOWED_ORIGINS:http://localhost:${storefrontPort}`,
+    ],
+    { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
 
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((r) => child.once('exit', r));
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      if (child.exitCode === null)
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
     }
     rmSync(state, { recursive: true, force: true });
   };

@@ -31,7 +31,9 @@ const factOfType = (policy: CompiledPolicy, type: string) => policy.facts.find((
 
 async function decideDirectly(brand: string, claim: Claim, lang = 'en'): Promise<Decision> {
   const response = await fetch(`${BASE}/v1/eligibility?explain=1`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': lang }, body: JSON.stringify({ brand, claim }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
+    body: JSON.stringify({ brand, claim }),
   });
   expect(response.status).toBe(200);
   return response.json() as Promise<Decision>;
@@ -47,8 +49,10 @@ async function fillClaim(page: Page, claim: Claim): Promise<void> {
   }
 }
 
-const shownStatuses = (page: Page) => page.locator('.remedy').evaluateAll((nodes) =>
-  Object.fromEntries(nodes.map((n) => [n.getAttribute('data-remedy'), n.querySelector('.status')?.textContent])));
+const shownStatuses = (page: Page) =>
+  page
+    .locator('.remedy')
+    .evaluateAll((nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute('data-remedy'), n.querySelector('.status')?.textContent])));
 
 /** Every row a source link points at exists in the sheet the viewer will load. */
 async function expectRowsExist(hrefs: string[]): Promise<void> {
@@ -60,19 +64,26 @@ async function expectRowsExist(hrefs: string[]): Promise<void> {
     if (!sheets.has(key)) {
       const response = await fetch(`${BASE}/v1/brands/${brand}/sheets/${sheet}`);
       expect(response.status, `${key} should have a sheet`).toBe(200);
-      sheets.set(key, await response.json() as SheetDocument);
+      sheets.set(key, (await response.json()) as SheetDocument);
     }
     if (row === null) continue;
     const doc = sheets.get(key)!;
     const rows = doc.kind === 'table' ? doc.table.rules : doc.kind === 'remedies' ? doc.remedies : doc.windows;
-    expect(rows.map((r) => r.source), href).toContain(`${key}.csv:${row}`);
+    expect(
+      rows.map((r) => r.source),
+      href,
+    ).toContain(`${key}.csv:${row}`);
   }
 }
 
 describe.skipIf(!BASE)('the policy playground', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launchChromium(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('has a claim to try for every brand', () => {
     expect(CLAIMS.map((c) => c.brand)).toEqual(listBrands(SHEETS));
@@ -100,7 +111,7 @@ describe.skipIf(!BASE)('the policy playground', () => {
       const card = page.locator(`.remedy[data-remedy=${remedy.remedy}]`);
       expect(await card.locator('.decided-by a').getAttribute('data-source')).toBe(remedy.source);
       if (remedy.deadline) expect(await card.locator('.verdict time').textContent()).toBe(remedy.deadline);
-      for (const [field, value] of Object.entries(remedy.fees)) expect(await card.locator('dl').innerText()).toContain(`${field}\n${value}`);
+      for (const [field, value] of Object.entries(remedy.fees)) expect(await card.locator('dl').textContent()).toContain(`${field}\n${value}`);
     }
     // The trace: every table that ran, with links to the rows that matched.
     expect(await page.locator('.trace li').count()).toBe(direct.trace!.length);
@@ -155,7 +166,7 @@ describe.skipIf(!BASE)('the policy playground', () => {
     // The German wording of the reason, as the API gives it.
     const german = await decideDirectly(brand, claim, 'de');
     const reason = german.remedies.find((r) => r.reasons.length)!.reasons[0]!;
-    expect(await second.page.locator('.reasons').first().innerText()).toContain(reason.message);
+    expect(await second.page.locator('.reasons').first().textContent()).toContain(reason.message);
     expect(second.errors).toEqual([]);
   });
 

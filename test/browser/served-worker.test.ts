@@ -18,7 +18,7 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
     expect(list.map((b) => b.brand).sort()).toEqual(['elegoo', 'kokoni', 'kospet']);
   });
 
-  it('POST /v1/eligibility decides each brand\'s claim from the policy published to KV', async () => {
+  it("POST /v1/eligibility decides each brand's claim from the policy published to KV", async () => {
     for (const request of [ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN]) {
       const response = await post('/v1/eligibility', request);
       expect(response.status).toBe(200);
@@ -34,7 +34,14 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
   it('POST /v1/eligibility/batch answers every item', async () => {
     const response = await post('/v1/eligibility/batch', { items: [KOSPET_RETURN, { brand: 'nope', claim: {} }] });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ count: 2, failed: 1, results: [{ index: 0, status: 200 }, { index: 1, status: 404 }] });
+    expect(await response.json()).toMatchObject({
+      count: 2,
+      failed: 1,
+      results: [
+        { index: 0, status: 200 },
+        { index: 1, status: 404 },
+      ],
+    });
   });
 
   it('a bad request is a problem naming the field; a wrong method is 405 with Allow', async () => {
@@ -48,7 +55,14 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
   });
 
   it('coverage, sheets, OpenAPI and the docs page', async () => {
-    for (const path of ['/v1/brands/elegoo', '/v1/brands/elegoo/coverage?product_line=neptune-4-pro&part=printer', '/v1/brands/kospet/sheets', '/v1/brands/kospet/sheets/services', '/openapi.json', '/docs']) {
+    for (const path of [
+      '/v1/brands/elegoo',
+      '/v1/brands/elegoo/coverage?product_line=neptune-4-pro&part=printer',
+      '/v1/brands/kospet/sheets',
+      '/v1/brands/kospet/sheets/services',
+      '/openapi.json',
+      '/docs',
+    ]) {
       const response = await fetch(`${BASE}${path}`);
       expect(response.status, path).toBe(200);
       await response.arrayBuffer();

@@ -5,7 +5,11 @@ import type { Problem } from '../../functions/problem.js';
 import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from './claims.js';
 import { postJson, readJson } from './worker.js';
 
-interface Batch { count: number; failed: number; results: BatchItemResult[] }
+interface Batch {
+  count: number;
+  failed: number;
+  results: BatchItemResult[];
+}
 
 describe('POST /v1/eligibility/batch', () => {
   it('answers every item of a cart in order, one bad item failing only itself', async () => {
@@ -14,7 +18,13 @@ describe('POST /v1/eligibility/batch', () => {
     expect(res.status).toBe(200);
     const batch = await readJson<Batch>(res);
     expect(batch).toMatchObject({ count: 5, failed: 2 });
-    expect(batch.results.map((r) => [r.index, r.status])).toEqual([[0, 200], [1, 404], [2, 200], [3, 400], [4, 200]]);
+    expect(batch.results.map((r) => [r.index, r.status])).toEqual([
+      [0, 200],
+      [1, 404],
+      [2, 200],
+      [3, 400],
+      [4, 200],
+    ]);
     const bad = batch.results[3] as { problem: Problem };
     // Paths point into the batch body, so a client can highlight the exact cart line.
     expect(bad.problem.errors).toEqual([{ path: 'items[3].claim.issue', message: expect.stringContaining('expected one of') }]);

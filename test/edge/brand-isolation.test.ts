@@ -22,12 +22,26 @@ import { bundledPolicy, countingKv, freshApp, readJson } from './worker.js';
 const ghost: CompiledPolicy = { ...bundledPolicy('kospet'), brand: 'ghost', name: 'Ghost', version: '6060606060606060' };
 const GHOST_CLAIM = { ...KOSPET_RETURN, brand: 'ghost' };
 
-interface List { brands: BrandRow[]; next_cursor: string | null }
-interface Health { status: string; degraded_brands: { brand: string; fault: string; answered: string }[] }
-interface Batch { count: number; failed: number; results: BatchItemResult[] }
+interface List {
+  brands: BrandRow[];
+  next_cursor: string | null;
+}
+interface Health {
+  status: string;
+  degraded_brands: { brand: string; fault: string; answered: string }[];
+}
+interface Batch {
+  count: number;
+  failed: number;
+  results: BatchItemResult[];
+}
 
-beforeAll(async () => { await publish([ghost], NOTHING_PUBLISHED, '2020-01-01'); });
-afterAll(async () => { await env.POLICIES.delete(brandKey('ghost')); });
+beforeAll(async () => {
+  await publish([ghost], NOTHING_PUBLISHED, '2020-01-01');
+});
+afterAll(async () => {
+  await env.POLICIES.delete(brandKey('ghost'));
+});
 
 /** An isolate whose KV has `fault` on `key`; `kv` to inject more. */
 function isolateWith(key?: string, fault?: Parameters<FaultyKv['inject']>[1]) {
@@ -44,7 +58,9 @@ describe('a KV key whose brand id breaks the rule ("Kospet X")', () => {
     const listed = (await env.POLICIES.list({ prefix: brandKey('kospet') })).keys[0]!;
     await env.POLICIES.put(BAD, (await env.POLICIES.get(brandKey('kospet'), 'text'))!, { metadata: listed.metadata });
   });
-  afterAll(async () => { await env.POLICIES.delete(BAD); });
+  afterAll(async () => {
+    await env.POLICIES.delete(BAD);
+  });
 
   it('is marked in the brand list, which lists every other brand as before', async () => {
     const app = freshApp();
@@ -83,7 +99,12 @@ describe('a listed brand whose pointer is missing', () => {
 describe.each([
   ['the pointer is corrupt', brandKey('ghost'), '{"brand":"ghost","timeline":', 'kv-corrupt'],
   ['the pointer names a version that is not stored', versionKey('ghost', ghost.version), null, 'kv-corrupt'],
-  ['the version document has a newer format', versionKey('ghost', ghost.version), JSON.stringify({ ...ghost, formatVersion: FORMAT_VERSION + 1 }), 'format-too-new'],
+  [
+    'the version document has a newer format',
+    versionKey('ghost', ghost.version),
+    JSON.stringify({ ...ghost, formatVersion: FORMAT_VERSION + 1 }),
+    'format-too-new',
+  ],
 ])('a brand whose %s (and that no bundle holds)', (_, key, value, fault) => {
   const broken = () => isolateWith(key, value === null ? { kind: 'absent' } : { kind: 'value', value });
 
@@ -93,7 +114,11 @@ describe.each([
     expect(res.status).toBe(200);
     const batch = await readJson<Batch>(res);
     expect(batch).toMatchObject({ count: 2, failed: 1 });
-    expect(batch.results[0]).toMatchObject({ index: 0, status: 503, problem: { type: '/docs#problem-policy-unavailable', errors: [{ path: 'items[0].brand' }] } });
+    expect(batch.results[0]).toMatchObject({
+      index: 0,
+      status: 503,
+      problem: { type: '/docs#problem-policy-unavailable', errors: [{ path: 'items[0].brand' }] },
+    });
     expect(batch.results[1]).toMatchObject({ index: 1, status: 200 });
     expect(res.headers.get('x-policy-degraded')).toBeNull();
   });

@@ -6,7 +6,12 @@ import { bundledPolicy, call, readJson } from './worker.js';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
-interface Brand { brand: string; name: string; policy_version: string; locales: string[] }
+interface Brand {
+  brand: string;
+  name: string;
+  policy_version: string;
+  locales: string[];
+}
 
 describe('GET /v1/brands', () => {
   it('lists every published brand with its current version', async () => {
@@ -25,9 +30,13 @@ describe('GET /v1/brands/:brand', () => {
     const res = await call('/v1/brands/kospet', { headers: { 'accept-language': 'de' } });
     expect(res.status).toBe(200);
     const brand = await readJson<{
-      remedies: { remedy: string; source: string }[]; windows: { window: string; length: number | null; unit: string }[];
-      facts: { name: string; type: string; values: string[] | null }[]; reasons: { code: string; message: string }[];
-      timeline: { version: string; effective_from: string }[]; policy_version: string; locale: string;
+      remedies: { remedy: string; source: string }[];
+      windows: { window: string; length: number | null; unit: string }[];
+      facts: { name: string; type: string; values: string[] | null }[];
+      reasons: { code: string; message: string }[];
+      timeline: { version: string; effective_from: string }[];
+      policy_version: string;
+      locale: string;
     }>(res);
     expect(brand.remedies.map((r) => r.remedy)).toContain('refund');
     expect(brand.windows).toContainEqual(expect.objectContaining({ window: 'return_window', length: 30, unit: 'days' }));
@@ -46,7 +55,8 @@ describe('GET /v1/brands/:brand/coverage', () => {
     const res = await call(path);
     expect(res.status).toBe(200);
     const coverage = await readJson<{
-      part: string; windows: { window: string; length: number | null }[];
+      part: string;
+      windows: { window: string; length: number | null }[];
       policies: { id: string; type: string; duration: string | null; remedy: string | null }[];
     }>(res);
     expect(coverage.part).toBe('hot_end_kit');
@@ -81,9 +91,15 @@ describe('GET /v1/brands/:brand/coverage', () => {
         for (const lang of ['en', 'de']) {
           const res = await call(`/v1/brands/elegoo/coverage?${query}`, { headers: { 'accept-language': lang } });
           const params = new URLSearchParams(query);
-          const summary = summarizeCoverage(bundledPolicy('elegoo'), { product_line: params.get('product_line') ?? undefined, part: params.get('part') ?? undefined, locale: lang }, todayUtc());
+          const summary = summarizeCoverage(
+            bundledPolicy('elegoo'),
+            { product_line: params.get('product_line') ?? undefined, part: params.get('part') ?? undefined, locale: lang },
+            todayUtc(),
+          );
           expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-          expect(await readJson(res), `${query} ${lang}, round ${round}`).toEqual(JSON.parse(JSON.stringify({ ...summary, policies: coveragePolicies(bundledPolicy('elegoo'), summary) })));
+          expect(await readJson(res), `${query} ${lang}, round ${round}`).toEqual(
+            JSON.parse(JSON.stringify({ ...summary, policies: coveragePolicies(bundledPolicy('elegoo'), summary) })),
+          );
         }
       }
     }

@@ -8,7 +8,11 @@ import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { caseResults } from './case-claims.js';
 import { bundledPolicy, call, readJson } from './worker.js';
 
-interface SchemaBody { $schema: string; properties: Record<string, { title?: string; enum?: unknown[] }>; 'x-locale': string }
+interface SchemaBody {
+  $schema: string;
+  properties: Record<string, { title?: string; enum?: unknown[] }>;
+  'x-locale': string;
+}
 
 const fetchSchema = async (brand: string, headers: Record<string, string> = {}) => {
   const res = await call(`/v1/brands/${brand}/claim-schema`, { headers });

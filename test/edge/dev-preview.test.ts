@@ -16,7 +16,11 @@ import { bundledPolicy, countingKv, freshApp, readJson } from './worker.js';
 // Any brand the Worker was built with: the mechanism is the same for all.
 const brand = BUNDLED_POLICIES.brands[0]!;
 const record: DevProblemsRecord = {
-  brand, checked_at: '2026-12-05T10:00:00.000Z', compiled_version: null, live_version: bundledPolicy(brand).version, total: 1,
+  brand,
+  checked_at: '2026-12-05T10:00:00.000Z',
+  compiled_version: null,
+  live_version: bundledPolicy(brand).version,
+  total: 1,
   problems: [{ where: `${brand}/cases.csv:4:AP`, code: 'case_failed', severity: 'error', message: 'case "x": refund is eligible: expected review' }],
 };
 
@@ -25,9 +29,8 @@ function withDevRecords(kv: KvReader = env.POLICIES): KvReader {
   const dev: Record<string, string> = { [devProblemsKey(brand)]: JSON.stringify(record), [devProblemsKey('zz-corrupt')]: '{not json' };
   return {
     get: async (key, type) => dev[key] ?? kv.get(key, type),
-    list: async (options) => (options.prefix === DEV_PROBLEMS_PREFIX
-      ? { keys: Object.keys(dev).map((name) => ({ name })), list_complete: true }
-      : kv.list(options)),
+    list: async (options) =>
+      options.prefix === DEV_PROBLEMS_PREFIX ? { keys: Object.keys(dev).map((name) => ({ name })), list_complete: true } : kv.list(options),
   };
 }
 
@@ -88,7 +91,10 @@ describe('with DEV_PREVIEW=1 (npm run dev)', () => {
 describe('with DEV_PREVIEW=1, when the local store is busy', () => {
   it('answers GET /v1/dev/problems with a 503 problem, not an internal error', async () => {
     // What the dev script's concurrent write looks like from the Worker: the read fails (SQLITE_BUSY).
-    const busy: KvReader = { get: () => Promise.reject(new Error('KV GET failed: 500 Internal Server Error')), list: () => Promise.reject(new Error('KV GET failed: 500 Internal Server Error')) };
+    const busy: KvReader = {
+      get: () => Promise.reject(new Error('KV GET failed: 500 Internal Server Error')),
+      list: () => Promise.reject(new Error('KV GET failed: 500 Internal Server Error')),
+    };
     const { request, logs } = freshApp({ DEV_PREVIEW: '1', POLICIES: busy });
     const res = await request('/v1/dev/problems');
     expect(res.status).toBe(503);

@@ -17,7 +17,8 @@ const ALLOWED = 'https://shop.example, https://support.example';
 const honoStack: MiddlewareHandler<AppEnv>[] = [
   requestId(),
   secureHeaders({
-    overwrite: false, crossOriginResourcePolicy: 'cross-origin',
+    overwrite: false,
+    crossOriginResourcePolicy: 'cross-origin',
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
   }),
   cors({
@@ -32,13 +33,28 @@ const honoStack: MiddlewareHandler<AppEnv>[] = [
 function appWith(middleware: MiddlewareHandler<AppEnv>[]) {
   const app = new Hono<AppEnv>();
   for (const m of middleware) app.use(m);
-  app.get('/json', (c) => { c.header('X-Policy-Version', 'v1'); c.header('Cache-Control', 'no-store'); return c.json({ ok: true, id: c.get('requestId') }); });
+  app.get('/json', (c) => {
+    c.header('X-Policy-Version', 'v1');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ok: true, id: c.get('requestId') });
+  });
   app.post('/json', async (c) => c.json(await c.req.json(), 200));
-  app.get('/page', (c) => { c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'"); return c.html('<p>docs</p>'); });
-  app.get('/varies', (c) => { c.header('Vary', 'Accept-Language', { append: true }); return c.body(null, 304); });
-  app.get('/throws', () => { throw new Error('boom'); });
+  app.get('/page', (c) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html('<p>docs</p>');
+  });
+  app.get('/varies', (c) => {
+    c.header('Vary', 'Accept-Language', { append: true });
+    return c.body(null, 304);
+  });
+  app.get('/throws', () => {
+    throw new Error('boom');
+  });
   app.get('/raw', () => new Response('raw', { headers: { 'Content-Type': 'text/plain', 'X-Frame-Options': 'DENY' } }));
-  app.onError((_error, c) => { c.header('Retry-After', '30'); return c.body(JSON.stringify({ id: c.get('requestId') }), 503, { 'Content-Type': 'application/problem+json' }); });
+  app.onError((_error, c) => {
+    c.header('Retry-After', '30');
+    return c.body(JSON.stringify({ id: c.get('requestId') }), 503, { 'Content-Type': 'application/problem+json' });
+  });
   app.notFound((c) => c.body('no', 404));
   return app;
 }
@@ -47,7 +63,12 @@ function appWith(middleware: MiddlewareHandler<AppEnv>[]) {
 function comparable(res: Response): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of res.headers) out[name] = value;
-  if (out.vary) out.vary = out.vary.split(',').map((v) => v.trim()).sort().join(', ');
+  if (out.vary)
+    out.vary = out.vary
+      .split(',')
+      .map((v) => v.trim())
+      .sort()
+      .join(', ');
   if (out['x-request-id'] && /^[0-9a-f-]{36}$/.test(out['x-request-id'])) out['x-request-id'] = '(generated)';
   return out;
 }
@@ -58,7 +79,19 @@ const before = appWith(honoStack);
 const after = appWith([edgeHeaders()]);
 
 const requests: [string, string, Record<string, string>][] = [];
-for (const [method, path] of [['GET', '/json'], ['POST', '/json'], ['HEAD', '/json'], ['GET', '/page'], ['GET', '/varies'], ['GET', '/throws'], ['GET', '/raw'], ['GET', '/nope'], ['PUT', '/json'], ['OPTIONS', '/json'], ['OPTIONS', '/nope']] as const) {
+for (const [method, path] of [
+  ['GET', '/json'],
+  ['POST', '/json'],
+  ['HEAD', '/json'],
+  ['GET', '/page'],
+  ['GET', '/varies'],
+  ['GET', '/throws'],
+  ['GET', '/raw'],
+  ['GET', '/nope'],
+  ['PUT', '/json'],
+  ['OPTIONS', '/json'],
+  ['OPTIONS', '/nope'],
+] as const) {
   for (const origin of [undefined, 'https://shop.example', 'https://evil.example']) {
     for (const id of [undefined, 'order-42', 'bad id <x>']) {
       const headers: Record<string, string> = {};
@@ -72,7 +105,7 @@ for (const [method, path] of [['GET', '/json'], ['POST', '/json'], ['HEAD', '/js
 }
 
 describe('edgeHeaders', () => {
-  it.each([ALLOWED, '*', undefined])('answers with the headers hono\'s requestId, secureHeaders and cors gave (ALLOWED_ORIGINS=%s)', async (configured) => {
+  it.each([ALLOWED, '*', undefined])("answers with the headers hono's requestId, secureHeaders and cors gave (ALLOWED_ORIGINS=%s)", async (configured) => {
     const env = { ALLOWED_ORIGINS: configured };
     for (const [method, path, headers] of requests) {
       const init = (): RequestInit => ({ method, headers, ...(method === 'POST' ? { body: '{"a":1}' } : {}) });
@@ -86,6 +119,6 @@ describe('edgeHeaders', () => {
 
   it('keeps one request id for the context and the header', async () => {
     const res = await after.request('/json');
-    expect((await res.json() as { id: string }).id).toBe(res.headers.get('x-request-id'));
+    expect(((await res.json()) as { id: string }).id).toBe(res.headers.get('x-request-id'));
   });
 });

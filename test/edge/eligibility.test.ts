@@ -21,7 +21,7 @@ describe('POST /v1/eligibility', () => {
       for (const r of decision.remedies) expect(r.source).toMatch(new RegExp(`^${body.brand}/[\\w-]+\\.csv:\\d+$`));
     });
 
-    it('works out ELEGOO\'s restocking fee (5% of 299.99, half-up to the cent)', async () => {
+    it("works out ELEGOO's restocking fee (5% of 299.99, half-up to the cent)", async () => {
       const decision = await readJson<EligibilityDecision>(await postJson('/v1/eligibility', ELEGOO_UNWANTED));
       expect(remedy(decision, 'refund').fees).toMatchObject({ restocking_fee_pct: 5, restocking_fee_amount: 15 });
     });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/app.js';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
@@ -20,11 +19,13 @@ async function expectProblem(res: Response, status: number, slug: string): Promi
 describe('client errors are problem+json naming each bad field', () => {
   it('400 for a request body of the wrong shape, every field at once', async () => {
     const problem = await expectProblem(await postJson('/v1/eligibility', { brand: 'Not A Brand', claim: [], extra: 1 }), 400, 'invalid-request');
-    expect(problem.errors).toEqual(expect.arrayContaining([
-      { path: 'brand', message: expect.stringContaining('brand id') },
-      { path: 'claim', message: 'expected an object' },
-      { path: 'extra', message: expect.stringContaining('unknown field') },
-    ]));
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'brand', message: expect.stringContaining('brand id') },
+        { path: 'claim', message: 'expected an object' },
+        { path: 'extra', message: expect.stringContaining('unknown field') },
+      ]),
+    );
   });
 
   it('400 for a claim with an unknown fact and a value of the wrong type', async () => {
@@ -52,7 +53,11 @@ describe('client errors are problem+json naming each bad field', () => {
   });
 
   it('400 naming the query and the body problems at once', async () => {
-    const problem = await expectProblem(await postJson('/v1/eligibility?policy=yesterday&explain=maybe', { brand: 'kospet', claim: [] }), 400, 'invalid-request');
+    const problem = await expectProblem(
+      await postJson('/v1/eligibility?policy=yesterday&explain=maybe', { brand: 'kospet', claim: [] }),
+      400,
+      'invalid-request',
+    );
     expect(problem.errors).toEqual([
       { path: 'query.explain', message: 'expected one of "0", "1", "true", "false"' },
       { path: 'query.policy', message: 'expected one of "order_date", "current"' },
@@ -66,7 +71,11 @@ describe('client errors are problem+json naming each bad field', () => {
   });
 
   it('400 for malformed JSON', async () => {
-    await expectProblem(await call('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"brand": ' }), 400, 'malformed-json');
+    await expectProblem(
+      await call('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"brand": ' }),
+      400,
+      'malformed-json',
+    );
   });
 
   it('404 for an unknown brand, pointing at the brand list (which has no bound, so is not inlined)', async () => {
@@ -120,7 +129,12 @@ describe('client errors are problem+json naming each bad field', () => {
   it('413 also when the body streams in without a Content-Length', async () => {
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;
-    const body = new ReadableStream<Uint8Array>({ pull(controller) { if (sent++ < 8) controller.enqueue(chunk); else controller.close(); } });
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
     const { request } = freshApp();
     const res = await request('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
     await expectProblem(res, 413, 'body-too-large');
@@ -135,7 +149,14 @@ describe('client errors are problem+json naming each bad field', () => {
 
 describe('faults are problem+json without internals', () => {
   it('500 for an unexpected error, logged with the request id', async () => {
-    const { request, logs } = freshApp({}, { now: () => { throw new Error('clock stopped at /secret/path.ts:12'); } });
+    const { request, logs } = freshApp(
+      {},
+      {
+        now: () => {
+          throw new Error('clock stopped at /secret/path.ts:12');
+        },
+      },
+    );
     const problem = await expectProblem(await request('/v1/brands'), 500, 'internal-error');
     expect(JSON.stringify(problem)).not.toContain('clock stopped');
     expect(logs.join('\n')).toContain(problem.request_id as string);

@@ -6,10 +6,10 @@
 import type { KvListPage, KvReader } from '../../functions/env.js';
 
 export type Fault =
-  | { kind: 'absent' }                       // the key holds nothing
-  | { kind: 'value'; value: string }         // the key holds this text instead
-  | { kind: 'throw'; message: string }       // the read rejects
-  | { kind: 'hang' };                        // the read never answers
+  | { kind: 'absent' } // the key holds nothing
+  | { kind: 'value'; value: string } // the key holds this text instead
+  | { kind: 'throw'; message: string } // the read rejects
+  | { kind: 'hang' }; // the read never answers
 
 export class FaultyKv implements KvReader {
   readonly reads: string[] = [];
@@ -33,11 +33,16 @@ export class FaultyKv implements KvReader {
     this.reads.push(key);
     const fault = this.faults.find((f) => f.match(key))?.fault;
     switch (fault?.kind) {
-      case undefined: return this.kv.list(options);
-      case 'absent': return Promise.resolve({ keys: [], list_complete: true });
-      case 'value': return Promise.resolve(JSON.parse(fault.value) as KvListPage);
-      case 'throw': return Promise.reject(new Error(fault.message));
-      case 'hang': return new Promise(() => {});
+      case undefined:
+        return this.kv.list(options);
+      case 'absent':
+        return Promise.resolve({ keys: [], list_complete: true });
+      case 'value':
+        return Promise.resolve(JSON.parse(fault.value) as KvListPage);
+      case 'throw':
+        return Promise.reject(new Error(fault.message));
+      case 'hang':
+        return new Promise(() => {});
     }
   }
 
@@ -45,11 +50,16 @@ export class FaultyKv implements KvReader {
     this.reads.push(key);
     const fault = this.faults.find((f) => f.match(key))?.fault;
     switch (fault?.kind) {
-      case undefined: return this.kv.get(key, type);
-      case 'absent': return Promise.resolve(null);
-      case 'value': return Promise.resolve(fault.value);
-      case 'throw': return Promise.reject(new Error(fault.message));
-      case 'hang': return new Promise(() => {});
+      case undefined:
+        return this.kv.get(key, type);
+      case 'absent':
+        return Promise.resolve(null);
+      case 'value':
+        return Promise.resolve(fault.value);
+      case 'throw':
+        return Promise.reject(new Error(fault.message));
+      case 'hang':
+        return new Promise(() => {});
     }
   }
 }

@@ -48,14 +48,23 @@ interface Scenario {
 }
 
 const at = { list: `list:${BRAND_KEY_PREFIX}`, pointer: brandKey('kospet'), version: versionKey('kospet', kospet.version) };
-const scenario = (what: string, key: string, fault: () => Promise<Fault>, degraded: string | null, more: Partial<Scenario> = {}): Scenario =>
-  ({ what, key, fault, degraded, warm: 'memory', ...more });
+const scenario = (what: string, key: string, fault: () => Promise<Fault>, degraded: string | null, more: Partial<Scenario> = {}): Scenario => ({
+  what,
+  key,
+  fault,
+  degraded,
+  warm: 'memory',
+  ...more,
+});
 const staleVersion = async (): Promise<Fault> => ({
-  kind: 'value', value: JSON.stringify({ ...(await pointer()), timeline: [{ version: MISSING, effective_from: '2000-01-01', published_at: '2026-01-01T00:00:00Z' }] }),
+  kind: 'value',
+  value: JSON.stringify({ ...(await pointer()), timeline: [{ version: MISSING, effective_from: '2000-01-01', published_at: '2026-01-01T00:00:00Z' }] }),
 });
 
 const SCENARIOS: Scenario[] = [
-  scenario('listing the brands throws', at.list, async () => ({ kind: 'throw', message: 'KV LIST failed: 500 Internal Server Error' }), 'kv-unreadable', { logged: `list ${BRAND_KEY_PREFIX}` }),
+  scenario('listing the brands throws', at.list, async () => ({ kind: 'throw', message: 'KV LIST failed: 500 Internal Server Error' }), 'kv-unreadable', {
+    logged: `list ${BRAND_KEY_PREFIX}`,
+  }),
   scenario('listing the brands never answers', at.list, async () => ({ kind: 'hang' }), 'kv-unreadable', { logged: `list ${BRAND_KEY_PREFIX}` }),
   // Absent is "not published here": the bundled copy answers, and that is what X-Policy-Source says.
   scenario('the pointer is missing', at.pointer, async () => ({ kind: 'absent' }), null, { warm: 'bundle' }),
@@ -65,18 +74,30 @@ const SCENARIOS: Scenario[] = [
   scenario('reading the pointer never answers', at.pointer, async () => ({ kind: 'hang' }), 'kv-unreadable'),
   scenario('the version document is missing', at.version, async () => ({ kind: 'absent' }), 'kv-corrupt'),
   scenario('the version document is corrupt JSON', at.version, async () => ({ kind: 'value', value: JSON.stringify(kospet).slice(0, 1000) }), 'kv-corrupt'),
-  scenario('the version document is of a newer format', at.version, async () => ({ kind: 'value', value: JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }) }), 'format-too-new'),
+  scenario(
+    'the version document is of a newer format',
+    at.version,
+    async () => ({ kind: 'value', value: JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }) }),
+    'format-too-new',
+  ),
   scenario('reading the version document throws', at.version, async () => ({ kind: 'throw', message: 'KV GET failed: 503' }), 'kv-unreadable'),
   scenario('reading the version document never answers', at.version, async () => ({ kind: 'hang' }), 'kv-unreadable'),
 ];
 
-let injected = 0, requests = 0;
+let injected = 0,
+  requests = 0;
 
 function isolate() {
   let clock = Date.parse('2026-03-01T00:00:00Z');
   const kv = new FaultyKv(env.POLICIES);
   const app = freshApp({ POLICIES: kv }, { now: () => clock, kvTimeoutMs: KV_TIMEOUT_MS, bundle: builtWith });
-  return { kv, app, later: () => { clock += RECHECK_MS + 1; } };
+  return {
+    kv,
+    app,
+    later: () => {
+      clock += RECHECK_MS + 1;
+    },
+  };
 }
 
 async function expectAnswered(res: Response, route: string): Promise<void> {
@@ -89,7 +110,9 @@ async function expectAnswered(res: Response, route: string): Promise<void> {
 const faultsLogged = (logs: string[]) => logs.map((l) => JSON.parse(l) as { event: string; fault: string; key: string });
 
 afterAll(() => {
-  console.log(`kv faults: ${injected} faults injected (${SCENARIOS.length} kinds × ${routes.length} routes, cold and warm isolates), ${requests} requests, 0 answers 5xx, each fault logged once`);
+  console.log(
+    `kv faults: ${injected} faults injected (${SCENARIOS.length} kinds × ${routes.length} routes, cold and warm isolates), ${requests} requests, 0 answers 5xx, each fault logged once`,
+  );
 });
 
 describe('when KV fails', () => {
@@ -112,7 +135,9 @@ describe('when KV fails', () => {
       }
       const decision = await readJson<{ policy_version: string }>(await app.post('/v1/eligibility', KOSPET_RETURN));
       expect(decision.policy_version).toBe(target === 'list' ? kospet.version : builtWith.version('kospet'));
-      expect(faultsLogged(app.logs)).toEqual(degraded ? [{ level: 'error', event: 'policy_store_fault', fault: degraded, key: logged ?? key, message: expect.any(String) }] : []);
+      expect(faultsLogged(app.logs)).toEqual(
+        degraded ? [{ level: 'error', event: 'policy_store_fault', fault: degraded, key: logged ?? key, message: expect.any(String) }] : [],
+      );
     });
 
     it(`a warm isolate answers every route from ${warm === 'memory' ? 'the copy in memory' : 'the bundled policy'}, degraded, logging once`, async () => {

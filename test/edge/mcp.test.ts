@@ -123,7 +123,12 @@ describe('the /mcp endpoint over HTTP', () => {
   it('carries the request id, the secure headers and CORS for a configured origin', async () => {
     const res = await call('/mcp', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', origin: 'https://shop.example', 'x-request-id': 'mcp-test-1' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        origin: 'https://shop.example',
+        'x-request-id': 'mcp-test-1',
+      },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
     });
     expect(res.status).toBe(200);
@@ -144,7 +149,14 @@ describe('the /mcp endpoint over HTTP', () => {
   });
 
   it('lets a configured origin’s browser client send the MCP protocol header', async () => {
-    const res = await call('/mcp', { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,mcp-protocol-version' } });
+    const res = await call('/mcp', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,mcp-protocol-version',
+      },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(res.headers.get('access-control-allow-headers')!.toLowerCase()).toContain('mcp-protocol-version');
   });
@@ -154,7 +166,12 @@ describe('the /mcp endpoint over HTTP', () => {
     const spy = new Proxy(env.POLICIES, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function' ? (...args: unknown[]) => { calls.push(String(prop)); return (value as (...a: unknown[]) => unknown).apply(target, args); } : value;
+        return typeof value === 'function'
+          ? (...args: unknown[]) => {
+              calls.push(String(prop));
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            }
+          : value;
       },
     });
     const { app } = freshApp();
@@ -162,8 +179,10 @@ describe('the /mcp endpoint over HTTP', () => {
     const brand = BUNDLED_POLICIES.brands[0]!;
     const claim = caseResults(bundledPolicy(brand))[0]!.claim;
     const results = [
-      await spied.callTool({ name: 'list_brands', arguments: {} }), await spied.callTool({ name: 'get_terms', arguments: { brand } }),
-      await spied.callTool({ name: 'get_claim_schema', arguments: { brand } }), await spied.callTool({ name: 'check_eligibility', arguments: { brand, claim } }),
+      await spied.callTool({ name: 'list_brands', arguments: {} }),
+      await spied.callTool({ name: 'get_terms', arguments: { brand } }),
+      await spied.callTool({ name: 'get_claim_schema', arguments: { brand } }),
+      await spied.callTool({ name: 'check_eligibility', arguments: { brand, claim } }),
     ];
     await spied.close();
     expect(results.filter((r) => r.isError)).toEqual([]);

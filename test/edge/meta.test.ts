@@ -13,13 +13,28 @@ describe('GET /healthz', () => {
 
 describe('GET /openapi.json', () => {
   it('is an OpenAPI 3.1 document of every route, with schemas generated from zod', async () => {
-    const doc = await readJson<{ openapi: string; paths: Record<string, object>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } }>(await call('/openapi.json'));
+    const doc = await readJson<{
+      openapi: string;
+      paths: Record<string, object>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    }>(await call('/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/v1/eligibility', '/v1/eligibility/batch', '/v1/brands', '/v1/brands/{brand}', '/v1/brands/{brand}/coverage',
-      '/v1/brands/{brand}/sheets', '/v1/brands/{brand}/sheets/{sheet}', '/healthz', '/openapi.json', '/docs',
-      '/v1/brands/{brand}/claim-schema', '/mcp',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/eligibility',
+        '/v1/eligibility/batch',
+        '/v1/brands',
+        '/v1/brands/{brand}',
+        '/v1/brands/{brand}/coverage',
+        '/v1/brands/{brand}/sheets',
+        '/v1/brands/{brand}/sheets/{sheet}',
+        '/healthz',
+        '/openapi.json',
+        '/docs',
+        '/v1/brands/{brand}/claim-schema',
+        '/mcp',
+      ]),
+    );
     const { EligibilityRequest, Decision, Problem, BatchRequest } = doc.components.schemas;
     expect(EligibilityRequest!.required).toEqual(['brand', 'claim']);
     expect(Decision!.properties).toHaveProperty('policy_selection');
@@ -48,7 +63,7 @@ describe('GET /docs', () => {
     expect(html).not.toMatch(/(src|href)="https?:/i);
   });
 
-  it('keeps the API\'s own strict policy everywhere else', async () => {
+  it("keeps the API's own strict policy everywhere else", async () => {
     expect((await call('/healthz')).headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });

@@ -10,14 +10,17 @@ import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
 import { postJson, readJson } from './worker.js';
 
 /** A brand the test owns, before and after it started listing ear pads as a part. */
-const version = (parts: string, earPads: string) => compileOrThrow(tinyBrand({
-  brand: 'old-orders',
-  files: {
-    'policy.csv': 'key,value\nbrand,old-orders\nlocales,en\nclaim_date,claim_on\nwarranty_window,warranty\n',
-    'facts.csv': `fact,type,values,label_en\npart,enum,"${parts}",part\n`,
-    'parts.csv': `U,part,> repair,> reason\nHeadphones,headphones,√,\n${earPads}Anything else,"not(headphones${earPads ? ', ear_pads' : ''})",review,"""brand_discretion"""\n`,
-  },
-}));
+const version = (parts: string, earPads: string) =>
+  compileOrThrow(
+    tinyBrand({
+      brand: 'old-orders',
+      files: {
+        'policy.csv': 'key,value\nbrand,old-orders\nlocales,en\nclaim_date,claim_on\nwarranty_window,warranty\n',
+        'facts.csv': `fact,type,values,label_en\npart,enum,"${parts}",part\n`,
+        'parts.csv': `U,part,> repair,> reason\nHeadphones,headphones,√,\n${earPads}Anything else,"not(headphones${earPads ? ', ear_pads' : ''})",review,"""brand_discretion"""\n`,
+      },
+    }),
+  );
 const before = version('headphones, speaker', '');
 const after = version('headphones, speaker, ear_pads', 'Ear pads,ear_pads,×,"""not_quality_issue"""\n');
 const PUBLISHED_EAR_PADS = '2025-06-01';
@@ -27,7 +30,8 @@ beforeAll(async () => {
 });
 
 const claim = (facts: Record<string, unknown>) => ({
-  brand: 'old-orders', claim: { issue: 'quality_defect', delivered_on: '2025-03-01', claim_on: '2025-03-10', ...facts },
+  brand: 'old-orders',
+  claim: { issue: 'quality_defect', delivered_on: '2025-03-01', claim_on: '2025-03-10', ...facts },
 });
 const repair = (d: EligibilityDecision) => d.remedies.find((r) => r.remedy === 'repair')!;
 

@@ -4,8 +4,14 @@
 
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 
-interface MediaType { schema?: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }
-interface Operation { responses: Record<string, { content?: Record<string, MediaType> }> }
+interface MediaType {
+  schema?: Schema;
+  example?: unknown;
+  examples?: Record<string, { value: unknown }>;
+}
+interface Operation {
+  responses: Record<string, { content?: Record<string, MediaType> }>;
+}
 export interface OpenApiDocument {
   servers: { url: string }[];
   paths: Record<string, Record<string, Operation>>;
@@ -25,7 +31,9 @@ export class OpenApiValidator {
     const rooted = JSON.parse(JSON.stringify(schema).replaceAll('#/components/schemas/', '#/$defs/'));
     const validator = new Validator({ ...rooted, $defs: this.defs }, '2020-12', false);
     const result = validator.validate(value);
-    return result.valid ? [] : result.errors.filter((e: OutputUnit) => !e.error.startsWith('A subschema had errors')).map((e) => `${e.instanceLocation}: ${e.error}`);
+    return result.valid
+      ? []
+      : result.errors.filter((e: OutputUnit) => !e.error.startsWith('A subschema had errors')).map((e) => `${e.instanceLocation}: ${e.error}`);
   }
 
   operation(method: string, path: string): Operation {

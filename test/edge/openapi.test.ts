@@ -34,12 +34,18 @@ function claimsFor(policy: CompiledPolicy): Record<string, unknown>[] {
   // One date for every date fact: no `not_before` order can be broken by equal dates.
   const value = (fact: CompiledFact, last: boolean): unknown => {
     switch (fact.type) {
-      case 'boolean': return last;
-      case 'enum': return last ? fact.values!.at(-1) : fact.values![0];
-      case 'text': return 'as described';
-      case 'date': return '2025-03-10';
-      case 'number': return 3;
-      case 'money': return 149.99;
+      case 'boolean':
+        return last;
+      case 'enum':
+        return last ? fact.values!.at(-1) : fact.values![0];
+      case 'text':
+        return 'as described';
+      case 'date':
+        return '2025-03-10';
+      case 'number':
+        return 3;
+      case 'money':
+        return 149.99;
     }
   };
   const everything = (last: boolean) => Object.fromEntries(policy.facts.map((f) => [f.name, value(f, last)]));
@@ -49,13 +55,19 @@ function claimsFor(policy: CompiledPolicy): Record<string, unknown>[] {
 const BRANDS = BUNDLED_POLICIES.brands;
 
 describe('GET /openapi.json', () => {
-  it('has the app\'s routes, method by method, and no others', () => {
+  it("has the app's routes, method by method, and no others", () => {
     const app = createApp();
     // Middleware is registered for ALL methods; a route with a validator appears once per handler.
     const implemented = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
     const documented = new Set(Object.entries(validator.document.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
-    expect([...implemented].filter((r) => !documented.has(r)), 'routes the document lacks').toEqual([]);
-    expect([...documented].filter((r) => !implemented.has(r)), 'documented routes the app lacks').toEqual([]);
+    expect(
+      [...implemented].filter((r) => !documented.has(r)),
+      'routes the document lacks',
+    ).toEqual([]);
+    expect(
+      [...documented].filter((r) => !implemented.has(r)),
+      'documented routes the app lacks',
+    ).toEqual([]);
   });
 
   it('names the origin that served it as its server, and states that no security applies', async () => {
@@ -67,13 +79,15 @@ describe('GET /openapi.json', () => {
 
   it('gives examples that fit their own schemas', () => {
     const problems: string[] = [];
-    for (const [path, ops] of Object.entries(validator.document.paths)) for (const [method, op] of Object.entries(ops)) {
-      for (const [status, answer] of Object.entries(op.responses)) for (const [type, media] of Object.entries(answer.content ?? {})) {
-        if (!media.schema || !type.endsWith('json')) continue;
-        const examples = [...(media.example === undefined ? [] : [media.example]), ...Object.values(media.examples ?? {}).map((e) => e.value)];
-        for (const example of examples) problems.push(...validator.problems(media.schema, example).map((p) => `${method} ${path} ${status}: ${p}`));
+    for (const [path, ops] of Object.entries(validator.document.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, answer] of Object.entries(op.responses))
+          for (const [type, media] of Object.entries(answer.content ?? {})) {
+            if (!media.schema || !type.endsWith('json')) continue;
+            const examples = [...(media.example === undefined ? [] : [media.example]), ...Object.values(media.examples ?? {}).map((e) => e.value)];
+            for (const example of examples) problems.push(...validator.problems(media.schema, example).map((p) => `${method} ${path} ${status}: ${p}`));
+          }
       }
-    }
     expect(problems).toEqual([]);
   });
 });
@@ -82,9 +96,10 @@ describe.each(BRANDS)('answers about %s fit /openapi.json', (brand) => {
   const claims = claimsFor(bundledPolicy(brand));
 
   it('POST /v1/eligibility, with and without ?explain', async () => {
-    for (const claim of claims) for (const query of ['', '?explain=1', '?policy=current&explain=true']) {
-      await expectDocumented('POST', '/v1/eligibility', await postJson(`/v1/eligibility${query}`, { brand, claim }, { 'accept-language': 'de' }));
-    }
+    for (const claim of claims)
+      for (const query of ['', '?explain=1', '?policy=current&explain=true']) {
+        await expectDocumented('POST', '/v1/eligibility', await postJson(`/v1/eligibility${query}`, { brand, claim }, { 'accept-language': 'de' }));
+      }
     const explained = await readJson<{ trace?: unknown[] }>(await postJson('/v1/eligibility?explain=1', { brand, claim: claims[0] }));
     expect(explained.trace?.length).toBeGreaterThan(0);
   });

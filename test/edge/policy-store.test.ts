@@ -15,7 +15,9 @@ async function decide(app: ReturnType<typeof freshApp>) {
 }
 
 const headers = (res: Response) => ({
-  source: res.headers.get('x-policy-source'), degraded: res.headers.get('x-policy-degraded'), version: res.headers.get('x-policy-version'),
+  source: res.headers.get('x-policy-source'),
+  degraded: res.headers.get('x-policy-degraded'),
+  version: res.headers.get('x-policy-version'),
 });
 
 describe('the policy store', () => {
@@ -75,7 +77,14 @@ describe('the policy store', () => {
     const { decision: fromFormat2 } = await decide(freshApp());
     try {
       await env.POLICIES.put(versionKey('kospet', FORMAT_1), JSON.stringify({ ...kospet, formatVersion: 1, version: FORMAT_1 }));
-      await env.POLICIES.put(pointer, JSON.stringify({ brand: 'kospet', current: FORMAT_1, timeline: [{ version: FORMAT_1, effective_from: '2020-01-01', published_at: '2020-01-01T00:00:00Z' }] }));
+      await env.POLICIES.put(
+        pointer,
+        JSON.stringify({
+          brand: 'kospet',
+          current: FORMAT_1,
+          timeline: [{ version: FORMAT_1, effective_from: '2020-01-01', published_at: '2020-01-01T00:00:00Z' }],
+        }),
+      );
       const { res, decision } = await decide(freshApp());
       expect(headers(res)).toMatchObject({ source: 'kv', degraded: null, version: FORMAT_1 });
       expect(decision.remedies).toEqual(fromFormat2.remedies);
@@ -89,13 +98,20 @@ describe('the policy store', () => {
       let now = Date.parse('2026-01-01T00:00:00Z');
       let failing = false;
       const reads: string[] = [];
-      const kv = { list: (o: Parameters<typeof env.POLICIES.list>[0]) => env.POLICIES.list(o), get: (key: string, type: 'text') => { reads.push(key); return failing ? Promise.reject(new Error('network')) : env.POLICIES.get(key, type); } };
+      const kv = {
+        list: (o: Parameters<typeof env.POLICIES.list>[0]) => env.POLICIES.list(o),
+        get: (key: string, type: 'text') => {
+          reads.push(key);
+          return failing ? Promise.reject(new Error('network')) : env.POLICIES.get(key, type);
+        },
+      };
       const app = freshApp({ POLICIES: kv }, { now: () => now });
       await decide(app);
       failing = true;
       now += 31_000;
       reads.length = 0;
-      for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable', version: kospet.version });
+      for (let i = 0; i < 3; i++)
+        expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable', version: kospet.version });
       expect(reads).toEqual([brandKey('kospet')]);
       failing = false;
       now += 31_000;
@@ -117,7 +133,9 @@ describe('the policy store', () => {
     it('when KV cannot be read: degraded, each key that failed logged once however many requests', async () => {
       const app = freshApp({ POLICIES: brokenKv('network') });
       for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'bundle', degraded: 'kv-unreadable' });
-      expect(app.logs.map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key: brandKey('kospet') })]);
+      expect(app.logs.map((line) => JSON.parse(line))).toEqual([
+        expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key: brandKey('kospet') }),
+      ]);
       const health = await readJson<{ status: string }>(await app.request('/healthz'));
       expect(health.status).toBe('degraded');
     });
@@ -125,10 +143,20 @@ describe('the policy store', () => {
     it.each([
       ['the pointer is not JSON', brandKey('kospet'), '{oops', 'kv-corrupt'],
       ['the pointer is malformed', brandKey('kospet'), '{"brand":"kospet","timeline":[]}', 'kv-corrupt'],
-      ['the pointer is another brand\'s', brandKey('kospet'), JSON.stringify({ brand: 'kokoni', timeline: [{ version: kospet.version, effective_from: '2020-01-01', published_at: '' }] }), 'kv-corrupt'],
+      [
+        "the pointer is another brand's",
+        brandKey('kospet'),
+        JSON.stringify({ brand: 'kokoni', timeline: [{ version: kospet.version, effective_from: '2020-01-01', published_at: '' }] }),
+        'kv-corrupt',
+      ],
       ['the version document is truncated', versionKey('kospet', kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
-      ['the version document is another brand\'s', versionKey('kospet', kospet.version), JSON.stringify(bundledPolicy('kokoni')), 'kv-corrupt'],
-      ['the version document has a newer format', versionKey('kospet', kospet.version), JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }), 'format-too-new'],
+      ["the version document is another brand's", versionKey('kospet', kospet.version), JSON.stringify(bundledPolicy('kokoni')), 'kv-corrupt'],
+      [
+        'the version document has a newer format',
+        versionKey('kospet', kospet.version),
+        JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }),
+        'format-too-new',
+      ],
     ])('when %s: degraded (%s)', async (_, key, value, fault) => {
       const original = (await env.POLICIES.get(key, 'text'))!;
       await env.POLICIES.put(key, value);
@@ -144,7 +172,10 @@ describe('the policy store', () => {
     it('keeps answering from memory when KV breaks after a good read', async () => {
       let now = Date.parse('2026-03-01T00:00:00Z');
       let broken = false;
-      const kv = { list: (o: Parameters<typeof env.POLICIES.list>[0]) => env.POLICIES.list(o), get: (key: string, type: 'text') => (broken ? Promise.reject(new Error('down')) : env.POLICIES.get(key, type)) };
+      const kv = {
+        list: (o: Parameters<typeof env.POLICIES.list>[0]) => env.POLICIES.list(o),
+        get: (key: string, type: 'text') => (broken ? Promise.reject(new Error('down')) : env.POLICIES.get(key, type)),
+      };
       const app = freshApp({ POLICIES: kv }, { now: () => now });
       await decide(app);
       broken = true;

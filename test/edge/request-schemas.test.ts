@@ -11,10 +11,20 @@ const objectText = (entries: [string, string][]) => `{${entries.map(([key, value
 const json = (depth: number) => fc.jsonValue({ maxDepth: depth }).map((v) => JSON.stringify(v) ?? 'null');
 
 const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'delivered_on', 'order_amount', ''), fc.string({ maxLength: 12 }));
-const factValue = fc.oneof({ arbitrary: fc.oneof(fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 12 }), fc.constant(null)).map((v) => JSON.stringify(v)), weight: 6 }, { arbitrary: json(2), weight: 1 });
+const factValue = fc.oneof(
+  {
+    arbitrary: fc
+      .oneof(fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 12 }), fc.constant(null))
+      .map((v) => JSON.stringify(v)),
+    weight: 6,
+  },
+  { arbitrary: json(2), weight: 1 },
+);
 const claim = fc.oneof({ arbitrary: fc.array(fc.tuple(key, factValue), { maxLength: 6 }).map(objectText), weight: 6 }, { arbitrary: json(2), weight: 1 });
 const brand = fc.oneof(
-  fc.constantFrom('kospet', 'elegoo', 'acme-2', 'a-b', 'a'.repeat(63), 'a_b', 'a'.repeat(64), '9lives', 'Kospet', '', '-x', ' kospet', 'a'.repeat(65), 'kospét').map((b) => JSON.stringify(b)),
+  fc
+    .constantFrom('kospet', 'elegoo', 'acme-2', 'a-b', 'a'.repeat(63), 'a_b', 'a'.repeat(64), '9lives', 'Kospet', '', '-x', ' kospet', 'a'.repeat(65), 'kospét')
+    .map((b) => JSON.stringify(b)),
   json(1),
 );
 const field = (name: string, arb: fc.Arbitrary<string>) => arb.map((value): [string, string] => [name, value]);
@@ -59,7 +69,12 @@ describe('quickEligibilityRequest', () => {
 
   it('never accepts what the schema would refuse or change', () => {
     let accepted = 0;
-    fc.assert(fc.property(eligibilityBody, (text) => { if (agreesWithSchema(text, quickEligibilityRequest, EligibilityRequestSchema)) accepted++; }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(eligibilityBody, (text) => {
+        if (agreesWithSchema(text, quickEligibilityRequest, EligibilityRequestSchema)) accepted++;
+      }),
+      { numRuns: 3000 },
+    );
     // Not vacuous: a good share of the generated bodies are the usual kind.
     expect(accepted).toBeGreaterThan(150);
   });
@@ -68,7 +83,12 @@ describe('quickEligibilityRequest', () => {
 describe('quickBatchRequest', () => {
   it('never accepts what the schema would refuse or change', () => {
     let accepted = 0;
-    fc.assert(fc.property(batchBody, (text) => { if (agreesWithSchema(text, quickBatchRequest, BatchRequestSchema)) accepted++; }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(batchBody, (text) => {
+        if (agreesWithSchema(text, quickBatchRequest, BatchRequestSchema)) accepted++;
+      }),
+      { numRuns: 2000 },
+    );
     expect(accepted).toBeGreaterThan(15);
   });
 

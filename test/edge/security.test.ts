@@ -12,7 +12,17 @@ import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
 import { bundledPolicy, call, freshApp, postJson, readJson, emptyKv } from './worker.js';
 
-const READ_ROUTES = ['/healthz', '/openapi.json', '/docs', '/v1/brands', '/v1/brands/kospet', '/v1/brands/kospet/coverage?part=watch', '/v1/brands/kospet/sheets', '/v1/brands/kospet/sheets/services', '/v1/brands/kospet/sheets/services?format=csv'];
+const READ_ROUTES = [
+  '/healthz',
+  '/openapi.json',
+  '/docs',
+  '/v1/brands',
+  '/v1/brands/kospet',
+  '/v1/brands/kospet/coverage?part=watch',
+  '/v1/brands/kospet/sheets',
+  '/v1/brands/kospet/sheets/services',
+  '/v1/brands/kospet/sheets/services?format=csv',
+];
 
 describe('nothing writes', () => {
   it('has no route but GET and POST, and POST only where a claim is decided or an agent calls a read-only tool', () => {
@@ -39,7 +49,12 @@ describe('nothing writes', () => {
     const spy = new Proxy(env.POLICIES, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function' ? (...args: unknown[]) => { calls.push(String(prop)); return (value as (...a: unknown[]) => unknown).apply(target, args); } : value;
+        return typeof value === 'function'
+          ? (...args: unknown[]) => {
+              calls.push(String(prop));
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            }
+          : value;
       },
     });
     const { request, post } = freshApp({ POLICIES: spy }, { now: () => Date.parse('2026-03-01T00:00:00Z') });
@@ -63,7 +78,10 @@ describe('CORS only for the configured origins', () => {
   ])('a request from %s gets Access-Control-Allow-Origin %s', async (origin, granted) => {
     const res = await postJson('/v1/eligibility', KOSPET_RETURN, { origin });
     expect(res.headers.get('access-control-allow-origin')).toBe(granted);
-    const preflight = await call('/v1/eligibility', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await call('/v1/eligibility', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBe(granted);
   });
 
@@ -114,7 +132,15 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
   });
 
   it('exports the windows sheet too, and names the formats there are', async () => {
-    expect(parseCsv(await (await call('/v1/brands/kokoni/sheets/windows?format=csv')).text())[0]).toEqual(['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge']);
+    expect(parseCsv(await (await call('/v1/brands/kokoni/sheets/windows?format=csv')).text())[0]).toEqual([
+      'window',
+      'length',
+      'unit',
+      'counts_from',
+      'checked_against',
+      'label',
+      'badge',
+    ]);
     const res = await call('/v1/brands/kospet/sheets/services?format=xlsx');
     expect(res.status).toBe(400);
     expect((await readJson<Problem>(res)).errors).toEqual([{ path: 'query.format', message: 'expected one of "json", "csv"' }]);

@@ -5,7 +5,9 @@ import type { AppType } from '../../functions/index.js';
 import { KOKONI_WARRANTY } from './claims.js';
 
 // The client a storefront or support portal would build from the exported AppType.
-const client = hc<AppType>('http://api.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(input instanceof URL ? input.href : input as string | Request, init) });
+const client = hc<AppType>('http://api.test', {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(input instanceof URL ? input.href : (input as string | Request), init),
+});
 
 describe('a typed hono/client', () => {
   it('decides a claim with typed request and response', async () => {

@@ -11,7 +11,8 @@ import { bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
 const current = bundledPolicy('kospet');
 // An older KOSPET policy: 14-day returns instead of 30, in force for purchases before 2025-06-01.
 const older: CompiledPolicy = {
-  ...structuredClone(current), version: 'a0a0a0a0a0a0a0a0',
+  ...structuredClone(current),
+  version: 'a0a0a0a0a0a0a0a0',
   windows: current.windows.map((w) => (w.name === 'return_window' ? { ...w, length: 14 } : w)),
 };
 const CHANGED_ON = '2025-06-01';
@@ -30,7 +31,12 @@ describe('the policy in force at order time', () => {
     expect(decision.policy_version).toBe(older.version);
     expect(refundDeadline(decision)).toBe('2025-03-15');
     expect(decision.policy_selection).toEqual({
-      mode: 'order_date', order_date: '2025-02-20', order_date_fact: 'purchased_on', version: older.version, effective_from: '2020-01-01', source: expect.any(String),
+      mode: 'order_date',
+      order_date: '2025-02-20',
+      order_date_fact: 'purchased_on',
+      version: older.version,
+      effective_from: '2020-01-01',
+      source: expect.any(String),
     });
     expect(res.headers.get('x-policy-selection')).toBe('order_date');
     expect(res.headers.get('x-policy-version')).toBe(older.version);
@@ -42,7 +48,7 @@ describe('the policy in force at order time', () => {
     expect(refundDeadline(decision)).toBe('2025-07-31');
   });
 
-  it('uses today\'s policy with ?policy=current', async () => {
+  it("uses today's policy with ?policy=current", async () => {
     const res = await postJson('/v1/eligibility?policy=current', claim({ purchased_on: '2025-02-20', delivered_on: '2025-03-01', claim_on: '2025-03-10' }));
     const decision = await readJson<EligibilityDecision>(res);
     expect(decision.policy_selection).toMatchObject({ mode: 'current', version: current.version });
@@ -50,9 +56,12 @@ describe('the policy in force at order time', () => {
     expect(res.headers.get('x-policy-selection')).toBe('current');
   });
 
-  it('lists the brand\'s timeline, each entry with its state today', async () => {
+  it("lists the brand's timeline, each entry with its state today", async () => {
     const brand = await readJson<{ timeline: { version: string; effective_from: string; state: string }[] }>(await call('/v1/brands/kospet'));
-    expect(brand.timeline.map((e) => [e.version, e.effective_from, e.state])).toEqual([[older.version, '2020-01-01', 'past'], [current.version, CHANGED_ON, 'current']]);
+    expect(brand.timeline.map((e) => [e.version, e.effective_from, e.state])).toEqual([
+      [older.version, '2020-01-01', 'past'],
+      [current.version, CHANGED_ON, 'current'],
+    ]);
   });
 
   it('follows a rollback (a pointer change) within the re-check interval', async () => {
@@ -69,7 +78,10 @@ describe('the policy in force at order time', () => {
 
   it('falls back to the bundle when the pointer names a version that is not stored', async () => {
     const saved = (await env.POLICIES.get(brandKey('kospet'), 'text'))!;
-    await env.POLICIES.put(brandKey('kospet'), JSON.stringify({ brand: 'kospet', timeline: [{ version: 'ffffffffffffffff', effective_from: '2020-01-01', published_at: '' }] }));
+    await env.POLICIES.put(
+      brandKey('kospet'),
+      JSON.stringify({ brand: 'kospet', timeline: [{ version: 'ffffffffffffffff', effective_from: '2020-01-01', published_at: '' }] }),
+    );
     const app = freshApp();
     const res = await app.post('/v1/eligibility', KOSPET_RETURN);
     expect(res.headers.get('x-policy-source')).toBe('bundle');
@@ -89,7 +101,8 @@ describe('a version published with a future effective date', () => {
   const TAKES_EFFECT = '2027-06-01';
   // A later KOSPET policy: 60-day returns.
   const future: CompiledPolicy = {
-    ...structuredClone(current), version: 'f0f0f0f0f0f0f0f0',
+    ...structuredClone(current),
+    version: 'f0f0f0f0f0f0f0f0',
     windows: current.windows.map((w) => (w.name === 'return_window' ? { ...w, length: 60 } : w)),
   };
   const at = (day: string) => freshApp({}, { now: () => Date.parse(`${day}T12:00:00Z`) });
@@ -101,37 +114,61 @@ describe('a version published with a future effective date', () => {
     const pointer = readPointer(JSON.parse(saved.value)) as PolicyPointer;
     await publish([future], { pointers: { kospet: pointer }, legacy: [] }, TAKES_EFFECT, TODAY);
   });
-  afterAll(async () => { await env.POLICIES.put(brandKey('kospet'), saved.value, { metadata: saved.metadata }); });
+  afterAll(async () => {
+    await env.POLICIES.put(brandKey('kospet'), saved.value, { metadata: saved.metadata });
+  });
 
   it('leaves ?policy=current, coverage and the brand routes on the version in force today', async () => {
     const app = at(TODAY);
-    const decided = await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2026-12-01', claim_on: '2026-12-05' })));
+    const decided = await readJson<EligibilityDecision>(
+      await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2026-12-01', claim_on: '2026-12-05' })),
+    );
     expect(decided.policy_selection).toMatchObject({ mode: 'current', version: current.version, effective_from: CHANGED_ON });
     expect(refundDeadline(decided)).toBe('2026-12-31');
     const coverage = await app.request('/v1/brands/kospet/coverage?part=watch');
     expect(coverage.headers.get('x-policy-version')).toBe(current.version);
-    expect((await readJson<{ windows: { window: string; length: number }[] }>(coverage)).windows).toContainEqual(expect.objectContaining({ window: 'return_window', length: 30 }));
-    const brand = await readJson<{ policy_version: string; effective_from: string; timeline: { version: string; state: string }[] }>(await app.request('/v1/brands/kospet'));
+    expect((await readJson<{ windows: { window: string; length: number }[] }>(coverage)).windows).toContainEqual(
+      expect.objectContaining({ window: 'return_window', length: 30 }),
+    );
+    const brand = await readJson<{ policy_version: string; effective_from: string; timeline: { version: string; state: string }[] }>(
+      await app.request('/v1/brands/kospet'),
+    );
     expect(brand).toMatchObject({ policy_version: current.version, effective_from: CHANGED_ON });
-    expect(brand.timeline.map((e) => [e.version, e.state])).toEqual([[older.version, 'past'], [current.version, 'current'], [future.version, 'scheduled']]);
+    expect(brand.timeline.map((e) => [e.version, e.state])).toEqual([
+      [older.version, 'past'],
+      [current.version, 'current'],
+      [future.version, 'scheduled'],
+    ]);
     expect((await app.request('/v1/brands/kospet/sheets')).headers.get('x-policy-version')).toBe(current.version);
   });
 
-  it('lists the brand with today\'s version and the scheduled one', async () => {
-    const { brands } = await readJson<{ brands: { brand: string; status: string; policy_version: string; effective_from: string; scheduled: unknown[] }[] }>(await at(TODAY).request('/v1/brands'));
+  it("lists the brand with today's version and the scheduled one", async () => {
+    const { brands } = await readJson<{ brands: { brand: string; status: string; policy_version: string; effective_from: string; scheduled: unknown[] }[] }>(
+      await at(TODAY).request('/v1/brands'),
+    );
     expect(brands.find((b) => b.brand === 'kospet')).toMatchObject({
-      status: 'ok', policy_version: current.version, effective_from: CHANGED_ON, scheduled: [{ version: future.version, effective_from: TAKES_EFFECT }],
+      status: 'ok',
+      policy_version: current.version,
+      effective_from: CHANGED_ON,
+      scheduled: [{ version: future.version, effective_from: TAKES_EFFECT }],
     });
   });
 
-  it('judges an order dated after today by today\'s version, reporting the entry that selected it', async () => {
+  it("judges an order dated after today by today's version, reporting the entry that selected it", async () => {
     const decided = await readJson<EligibilityDecision>(await at(TODAY).post('/v1/eligibility', claim({ delivered_on: '2027-07-01', claim_on: '2027-07-05' })));
-    expect(decided.policy_selection).toMatchObject({ mode: 'order_date', version: current.version, effective_from: CHANGED_ON, note: expect.stringContaining('after today') });
+    expect(decided.policy_selection).toMatchObject({
+      mode: 'order_date',
+      version: current.version,
+      effective_from: CHANGED_ON,
+      note: expect.stringContaining('after today'),
+    });
   });
 
   it('takes over on its date with no second publish', async () => {
     const app = at(TAKES_EFFECT);
-    const decided = await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2027-06-01', claim_on: '2027-06-01' })));
+    const decided = await readJson<EligibilityDecision>(
+      await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2027-06-01', claim_on: '2027-06-01' })),
+    );
     expect(decided.policy_selection).toMatchObject({ version: future.version, effective_from: TAKES_EFFECT });
     expect(refundDeadline(decided)).toBe('2027-07-31');
     expect((await app.request('/v1/brands/kospet/coverage?part=watch')).headers.get('x-policy-version')).toBe(future.version);
@@ -150,7 +187,9 @@ describe('a version published with a future effective date', () => {
     if (typeof entry === 'string') throw new Error(entry);
     await env.POLICIES.put(entry.key, entry.value, { metadata: entry.metadata });
     try {
-      const decided = await readJson<EligibilityDecision>(await at(TAKES_EFFECT).post('/v1/eligibility?policy=current', claim({ delivered_on: '2027-06-01', claim_on: '2027-06-01' })));
+      const decided = await readJson<EligibilityDecision>(
+        await at(TAKES_EFFECT).post('/v1/eligibility?policy=current', claim({ delivered_on: '2027-06-01', claim_on: '2027-06-01' })),
+      );
       expect(decided.policy_selection.version).toBe(older.version);
     } finally {
       await env.POLICIES.put(brandKey('kospet'), JSON.stringify(pointer));

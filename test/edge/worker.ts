@@ -45,8 +45,14 @@ export const bundledPolicy = (brand: string) => BUNDLED_POLICIES.policy(brand)!;
 export function countingKv(kv: NonNullable<Bindings['POLICIES']> = env.POLICIES) {
   const reads: string[] = [];
   const counted: NonNullable<Bindings['POLICIES']> = {
-    get: (key, type) => { reads.push(key); return kv.get(key, type); },
-    list: (options) => { reads.push(`list:${options.prefix}`); return kv.list(options); },
+    get: (key, type) => {
+      reads.push(key);
+      return kv.get(key, type);
+    },
+    list: (options) => {
+      reads.push(`list:${options.prefix}`);
+      return kv.list(options);
+    },
   };
   return { reads, kv: counted };
 }
@@ -56,7 +62,8 @@ export const emptyKv: NonNullable<Bindings['POLICIES']> = { get: async () => nul
 
 /** A namespace whose every call fails. */
 export const brokenKv = (message = 'KV unavailable'): NonNullable<Bindings['POLICIES']> => ({
-  get: () => Promise.reject(new Error(message)), list: () => Promise.reject(new Error(message)),
+  get: () => Promise.reject(new Error(message)),
+  list: () => Promise.reject(new Error(message)),
 });
 
 /** The response body as the type the route declares. */

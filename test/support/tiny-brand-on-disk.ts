@@ -17,7 +17,12 @@ Late return,non_quality,unopened,2025-03-01,2025-04-10,100,,,ineligible,window_e
 Warranty over,quality_defect,used,2023-03-01,2025-04-10,100,,,,,,,,ineligible,closed
 `;
 
-export interface TinyOnDisk { dir: string; root: string; brand: string; remove(): void }
+export interface TinyOnDisk {
+  dir: string;
+  root: string;
+  brand: string;
+  remove(): void;
+}
 
 /** policy-sheets/{_shared,tiny} in a new temporary folder, plus `outside.csv` beside policy-sheets/. */
 export function tinyOnDisk(outside = ''): TinyOnDisk {

@@ -16,7 +16,10 @@ describe('policy check', () => {
     // A typo in a condition cell of ACME's returns table (row 3, column C).
     broken.edit('acme/returns.csv', (t) => replaceInRow(t, 3, ',opened_unused,', ',opened_unusd,'));
   });
-  afterAll(() => { clean.remove(); broken.remove(); });
+  afterAll(() => {
+    clean.remove();
+    broken.remove();
+  });
 
   describe('when every sheet compiles', () => {
     it('prints each brand found with its version, in folder order, and exits 0', async () => {
@@ -45,7 +48,9 @@ describe('policy check', () => {
     it('writes GitHub annotations with --format github', async () => {
       const r = await run(['check', 'acme', '--format', 'github', '--sheets', broken.root]);
       expect(r.code).toBe(1);
-      expect(r.lines).toEqual([`::error file=${broken.root}/acme/returns.csv,line=3,col=3::opened_unusd: "opened_unusd" is not an allowed value: expected one of unopened, opened_unused, used`]);
+      expect(r.lines).toEqual([
+        `::error file=${broken.root}/acme/returns.csv,line=3,col=3::opened_unusd: "opened_unusd" is not an allowed value: expected one of unopened, opened_unused, used`,
+      ]);
     });
 
     it('reports it as data with --format json', async () => {
@@ -87,27 +92,49 @@ describe('policy check', () => {
 const rowStarting = (text: string, prefix: string) => text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
 
 /** Empties the `de` cell of a words.csv row (kind,code,en,de,…) found by its first two cells. */
-const withoutGerman = (prefix: string) => (text: string) => text.split('\n').map((line) => {
-  if (!line.startsWith(prefix)) return line;
-  const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!;
-  cells[3] = ',';
-  return cells.join('');
-}).join('\n');
+const withoutGerman = (prefix: string) => (text: string) =>
+  text
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith(prefix)) return line;
+      const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!;
+      cells[3] = ',';
+      return cells.join('');
+    })
+    .join('\n');
 
 describe('policy check on a missing translation', () => {
   // Each kind of word customers read, emptied in German for the fixture brand (which speaks en, de):
   // [what, file, edit, where the problem must be reported (row found in the file; column letter)].
   const KINDS: [what: string, file: string, edit: (t: string) => string, row: (t: string) => number, column: string][] = [
     ['a remedy label', 'acme/remedies.csv', (t) => replaceInRow(t, 2, ',60-tägiges Rückgaberecht,', ',,'), () => 2, 'C'],
-    ['a remedy description', 'acme/remedies.csv', (t) => replaceInRow(t, 4, ',Kostenlose Reparatur eines Herstellungsfehlers während der Garantie,', ',,'), () => 4, 'G'],
+    [
+      'a remedy description',
+      'acme/remedies.csv',
+      (t) => replaceInRow(t, 4, ',Kostenlose Reparatur eines Herstellungsfehlers während der Garantie,', ',,'),
+      () => 4,
+      'G',
+    ],
     ['a window label', 'acme/windows.csv', (t) => replaceInRow(t, 4, ',{length}-jährige Garantie,', ',,'), () => 4, 'G'],
     ['a fact label', 'acme/facts.csv', (t) => replaceInRow(t, 2, ',Hygienesiegel geöffnet', ','), () => 2, 'G'],
     ['a status', '_shared/words.csv', withoutGerman('status,eligible,'), (t) => rowStarting(t, 'status,eligible,'), 'D'],
-    ['a payer phrase', '_shared/words.csv', withoutGerman('paid_by,return_shipping_paid_by.customer,'), (t) => rowStarting(t, 'paid_by,return_shipping_paid_by.customer,'), 'D'],
+    [
+      'a payer phrase',
+      '_shared/words.csv',
+      withoutGerman('paid_by,return_shipping_paid_by.customer,'),
+      (t) => rowStarting(t, 'paid_by,return_shipping_paid_by.customer,'),
+      'D',
+    ],
     ['a fee phrase', '_shared/words.csv', withoutGerman('fee,restocking_fee_pct,'), (t) => rowStarting(t, 'fee,restocking_fee_pct,'), 'D'],
     ['an evidence name', '_shared/words.csv', withoutGerman('evidence,order_number,'), (t) => rowStarting(t, 'evidence,order_number,'), 'D'],
     ['a summary template', '_shared/words.csv', withoutGerman('summary,decision_none,'), (t) => rowStarting(t, 'summary,decision_none,'), 'D'],
-    ['a reason', 'acme/messages.csv', (t) => replaceInRow(t, 2, ',In-Ear-Kopfhörer mit geöffnetem Hygienesiegel können nicht zurückgegeben werden.', ','), () => 2, ''],
+    [
+      'a reason',
+      'acme/messages.csv',
+      (t) => replaceInRow(t, 2, ',In-Ear-Kopfhörer mit geöffnetem Hygienesiegel können nicht zurückgegeben werden.', ','),
+      () => 2,
+      '',
+    ],
   ];
 
   it.each(KINDS)('of %s: reports it at %s:row:column and exits 1', async (_what, file, edit, row, column) => {

@@ -18,18 +18,24 @@ export const FIXTURE_BRANDS = fileURLToPath(new URL('../../../test/fixtures/bran
 /** A well-formed brand id that no real or fixture brand uses: for "unknown brand" tests. */
 export const NO_SUCH_BRAND = 'no-such-brand-0';
 
-export interface Run { code: number; out: string; err: string; lines: string[] }
+export interface Run {
+  code: number;
+  out: string;
+  err: string;
+  lines: string[];
+}
 
 export async function run(argv: string[]): Promise<Run> {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n'), lines: out };
 }
 
 export interface SheetsCopy {
-  dir: string;                   // the temporary folder (a git repository when committed)
-  root: string;                  // dir/policy-sheets
-  brands: string[];              // every brand folder in root, as the CLI lists them
+  dir: string; // the temporary folder (a git repository when committed)
+  root: string; // dir/policy-sheets
+  brands: string[]; // every brand folder in root, as the CLI lists them
   edit(file: string, change: (text: string) => string): void;
   commit(message: string): void;
   remove(): void;
@@ -43,7 +49,9 @@ export function copySheets(options: { git?: boolean; fixtures?: string[] } = {})
   for (const brand of options.fixtures ?? []) cpSync(join(FIXTURE_BRANDS, brand), join(root, brand), { recursive: true });
   const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'pipe' });
   const copy: SheetsCopy = {
-    dir, root, brands: listBrands(root),
+    dir,
+    root,
+    brands: listBrands(root),
     edit(file, change) {
       const path = join(root, file);
       const before = readFileSync(path, 'utf8');

@@ -16,7 +16,9 @@ const ROW = 'acme/returns.csv:3';
 
 describe('policy diff', { timeout: 120_000 }, () => {
   let sheets: SheetsCopy;
-  beforeAll(() => { sheets = copySheets({ git: true, fixtures: ['acme'] }); });
+  beforeAll(() => {
+    sheets = copySheets({ git: true, fixtures: ['acme'] });
+  });
   afterAll(() => sheets.remove());
 
   describe('when nothing changed since the base', () => {
@@ -24,13 +26,22 @@ describe('policy diff', { timeout: 120_000 }, () => {
       const r = await run(['diff', '--sheets', sheets.root]);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^Comparing .* at HEAD \([0-9a-f]{7}\) with the working tree/);
-      for (const brand of sheets.brands) expect(r.out).toMatch(new RegExp(`^${brand} — .*: no changes to the compiled policy \\([0-9a-f]{16}\\); no customer outcome changes`, 'm'));
+      for (const brand of sheets.brands)
+        expect(r.out).toMatch(new RegExp(`^${brand} — .*: no changes to the compiled policy \\([0-9a-f]{16}\\); no customer outcome changes`, 'm'));
       expect(r.lines.at(-1)).toBe('No customer outcome changes.');
     });
   });
 
   describe('when ACME open-box restocking goes from 10% to 5% (one cell)', () => {
-    let json: { headline: string; brands: { brand: string; kind: string; changes: { rules: unknown[]; other: unknown[] }; outcome: { claimsChecked: number; changed: JsonClaimChange[]; groups: { rules: { id: string }[] }[] } }[] };
+    let json: {
+      headline: string;
+      brands: {
+        brand: string;
+        kind: string;
+        changes: { rules: unknown[]; other: unknown[] };
+        outcome: { claimsChecked: number; changed: JsonClaimChange[]; groups: { rules: { id: string }[] }[] };
+      }[];
+    };
     beforeAll(async () => {
       sheets.edit('acme/returns.csv', RESTOCKING_10_TO_5);
       const r = await run(['diff', '--format', 'json', '--sheets', sheets.root]);
@@ -43,7 +54,17 @@ describe('policy diff', { timeout: 120_000 }, () => {
       const acme = json.brands.find((b) => b.brand === 'acme')!;
       expect(acme.changes).toEqual({
         identical: false,
-        rules: [{ id: ROW, table: 'acme/returns.csv', kind: 'changed', before: ROW, after: ROW, label: 'Opened but unused', cells: [{ column: '> restocking_fee_pct', before: '10', after: '5' }] }],
+        rules: [
+          {
+            id: ROW,
+            table: 'acme/returns.csv',
+            kind: 'changed',
+            before: ROW,
+            after: ROW,
+            label: 'Opened but unused',
+            cells: [{ column: '> restocking_fee_pct', before: '10', after: '5' }],
+          },
+        ],
         other: [],
       });
       expect(json.brands.map((b) => b.brand)).toEqual(sheets.brands);
@@ -77,7 +98,9 @@ describe('policy diff', { timeout: 120_000 }, () => {
       expect(r.code).toBe(0);
       expect(r.out).toContain(`    ${ROW} "Opened but unused": > restocking_fee_pct 10 → 5`);
       expect(r.out).toMatch(/▸ Reaching acme\/returns\.csv:3 — \d+ claims\n\s+refund restocking_fee_pct: 10 → 5 — \d+ claims/);
-      expect(r.out).toContain(`• case "AC03 opened but unused: 10% restocking fee, half-up" (acme/cases.csv:4)\n        refund: restocking_fee_pct 10 → 5, restocking_fee_amount 13.00 → 6.50 — decided by ${ROW}`);
+      expect(r.out).toContain(
+        `• case "AC03 opened but unused: 10% restocking fee, half-up" (acme/cases.csv:4)\n        refund: restocking_fee_pct 10 → 5, restocking_fee_amount 13.00 → 6.50 — decided by ${ROW}`,
+      );
       expect(r.out).toMatch(/… and \d+ more claims \(--limit 0 lists them all/);
       expect(r.lines.at(-1)).toMatch(/^Customer outcomes change for acme \(\d+ claims\)\.$/);
     });
@@ -102,7 +125,9 @@ describe('policy diff', { timeout: 120_000 }, () => {
     it('shows the wording change and says outcomes are unchanged', async () => {
       const r = await run(['diff', 'acme', '--sheets', sheets.root]);
       expect(r.code).toBe(0);
-      expect(r.out).toContain('Wording changes (what customers read, not what they get):\n    messages hygiene_seal_broken (en): …roken cannot be returned. → …roken cannot be returned for a refund.');
+      expect(r.out).toContain(
+        'Wording changes (what customers read, not what they get):\n    messages hygiene_seal_broken (en): …roken cannot be returned. → …roken cannot be returned for a refund.',
+      );
       expect(r.out).toMatch(/No customer outcome changes: all [\d,]+ claims checked get the same status, reasons, deadline, fees and payers\./);
       expect(r.lines.at(-1)).toBe('No customer outcome changes.');
     });

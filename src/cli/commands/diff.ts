@@ -26,7 +26,8 @@ function compareBrand(brand: string, base: BrandOutcome | null, now: BrandOutcom
   if (!now.policy) return { brand, kind: 'broken', side: 'now', issues: now.issues };
   if (!base) return { brand, kind: 'new', after: now.policy.version, name: now.policy.name };
   if (!base.policy) return { brand, kind: 'broken', side: 'base', issues: base.issues };
-  const before: CompiledPolicy = base.policy, after: CompiledPolicy = now.policy;
+  const before: CompiledPolicy = base.policy,
+    after: CompiledPolicy = now.policy;
   if (before.version === after.version) return { brand, kind: 'identical', name: after.name, version: after.version };
   const changes = diffPolicies(before, after);
   // The cases of both versions seed the grid, so a case added or removed in the change counts too.

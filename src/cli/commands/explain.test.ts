@@ -4,8 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySheets, NO_SUCH_BRAND, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
 
 // Explained on the fixture brand ACME (test/fixtures/brands/acme), which the test owns.
-const OPEN_BOX = ['--fact', 'issue=non_quality', '--fact', 'condition=opened_unused', '--delivered_on', '2025-03-01', '--claim_on', '2025-03-10',
-  '--order_amount', '129.95', '--purchase_region', 'eu', '--hygiene_seal_broken', 'no'];
+const OPEN_BOX = [
+  '--fact',
+  'issue=non_quality',
+  '--fact',
+  'condition=opened_unused',
+  '--delivered_on',
+  '2025-03-01',
+  '--claim_on',
+  '2025-03-10',
+  '--order_amount',
+  '129.95',
+  '--purchase_region',
+  'eu',
+  '--hygiene_seal_broken',
+  'no',
+];
 
 describe('policy explain', () => {
   let sheets: SheetsCopy, broken: SheetsCopy;
@@ -14,7 +28,10 @@ describe('policy explain', () => {
     broken = copySheets({ fixtures: ['acme'] });
     broken.edit('acme/returns.csv', (t) => replaceInRow(t, 3, ',opened_unused,', ',opened_unusd,'));
   });
-  afterAll(() => { sheets.remove(); broken.remove(); });
+  afterAll(() => {
+    sheets.remove();
+    broken.remove();
+  });
 
   describe('with facts given as options', () => {
     it('shows each remedy with status, deadline and fees, and the row that decided it', async () => {
@@ -49,7 +66,13 @@ describe('policy explain', () => {
   describe('with a claim file', () => {
     it('reads an API request body and gives the decision as JSON', async () => {
       const file = join(sheets.dir, 'claim.json');
-      writeFileSync(file, JSON.stringify({ brand: 'acme', claim: { issue: 'non_quality', condition: 'used', delivered_on: '2025-03-01', claim_on: '2025-03-10', purchase_region: 'eu' } }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          brand: 'acme',
+          claim: { issue: 'non_quality', condition: 'used', delivered_on: '2025-03-01', claim_on: '2025-03-10', purchase_region: 'eu' },
+        }),
+      );
       const r = await run(['explain', 'acme', '--claim', file, '--format', 'json', '--sheets', sheets.root]);
       expect(r.code).toBe(0);
       const { decision, explanation } = JSON.parse(r.out);
@@ -84,7 +107,10 @@ describe('policy explain', () => {
       [['explain', 'acme', '--colour', 'red'], '--colour: "colour" is not a fact of acme'],
       [['explain', 'acme', '--fact', 'issue=broken_screen'], 'claim.issue: expected one of quality_defect'],
       [['explain', 'acme', '--water_damage', 'maybe'], '--water_damage: "maybe" is not true or false'],
-      [['explain', 'acme', '--fact', 'delivered_on=2025-03-10', '--fact', 'claim_on=2025-03-01'], 'claim.claim_on: claim_on (2025-03-01) is before delivered_on (2025-03-10)'],
+      [
+        ['explain', 'acme', '--fact', 'delivered_on=2025-03-10', '--fact', 'claim_on=2025-03-01'],
+        'claim.claim_on: claim_on (2025-03-01) is before delivered_on (2025-03-10)',
+      ],
       [['explain', 'acme', '--fact', 'issue=non_quality', '--lang', 'xx'], '--lang xx: acme speaks en, de'],
       [['explain', 'acme', '--fact', 'issue=non_quality', '--as-of', '2025-02-30'], '--as-of 2025-02-30 is not a date'],
       [['explain', 'acme', '--claim', '/nonexistent/claim.json'], 'cannot read /nonexistent/claim.json'],

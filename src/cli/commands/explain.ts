@@ -14,7 +14,8 @@ import type { CommandContext } from '../main.js';
 
 const VALUED = ['claim', 'as-of', 'lang', 'format'];
 const FLAGS = ['trace'];
-const USAGE = 'usage: policy explain <brand> (--claim claim.json | --fact name=value … | --<fact> value …) [--as-of YYYY-MM-DD] [--lang de] [--trace] [--format text|json]';
+const USAGE =
+  'usage: policy explain <brand> (--claim claim.json | --fact name=value … | --<fact> value …) [--as-of YYYY-MM-DD] [--lang de] [--trace] [--format text|json]';
 
 export function explain(argv: string[], ctx: CommandContext): void {
   const split = splitFactOptions(argv, [...VALUED, 'fact'], FLAGS);

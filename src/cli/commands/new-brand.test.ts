@@ -11,17 +11,23 @@ const FILES = ['cases.csv', 'eligibility.csv', 'facts.csv', 'messages.csv', 'pol
 
 describe('policy new-brand', () => {
   let sheets: SheetsCopy;
-  beforeAll(() => { sheets = copySheets(); });
+  beforeAll(() => {
+    sheets = copySheets();
+  });
   afterAll(() => sheets.remove());
 
   describe('with a new, well-formed id', () => {
     let created: Awaited<ReturnType<typeof run>>;
-    beforeAll(async () => { created = await run(['new-brand', 'nimbus-scaffold-2', '--sheets', sheets.root]); });
+    beforeAll(async () => {
+      created = await run(['new-brand', 'nimbus-scaffold-2', '--sheets', sheets.root]);
+    });
 
     it('writes the brand folder and says what to do next', () => {
       expect(created.code).toBe(0);
       expect(readdirSync(join(sheets.root, 'nimbus-scaffold-2')).sort()).toEqual(FILES);
-      expect(created.lines[0]).toBe(`✓ created ${sheets.root}/nimbus-scaffold-2/ with policy.csv, facts.csv, remedies.csv, windows.csv, eligibility.csv, messages.csv, cases.csv`);
+      expect(created.lines[0]).toBe(
+        `✓ created ${sheets.root}/nimbus-scaffold-2/ with policy.csv, facts.csv, remedies.csv, windows.csv, eligibility.csv, messages.csv, cases.csv`,
+      );
       expect(created.out).toContain('npx policy check nimbus-scaffold-2');
       expect(readFileSync(join(sheets.root, 'nimbus-scaffold-2/policy.csv'), 'utf8')).toContain('brand,nimbus-scaffold-2\nname,Nimbus Scaffold 2\n');
     });

@@ -22,11 +22,17 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 function publishInAnotherProcess(brand: string, sheets: string, persistTo: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [join(ROOT, 'src/cli/main.ts'), 'publish', brand, '--local', '--persist-to', persistTo, '--sheets', sheets], {
-      cwd: ROOT, env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
@@ -34,8 +40,14 @@ function publishInAnotherProcess(brand: string, sheets: string, persistTo: strin
 
 describe('two brands published at the same time by two processes', { timeout: 180_000 }, () => {
   let sheets: SheetsCopy, state: string;
-  beforeAll(() => { sheets = copySheets(); state = mkdtempSync(join(tmpdir(), 'policy-kv-race-')); });
-  afterAll(() => { sheets.remove(); rmSync(state, { recursive: true, force: true }); });
+  beforeAll(() => {
+    sheets = copySheets();
+    state = mkdtempSync(join(tmpdir(), 'policy-kv-race-'));
+  });
+  afterAll(() => {
+    sheets.remove();
+    rmSync(state, { recursive: true, force: true });
+  });
 
   it('both end up listed and served', async () => {
     const [first, second] = listBrands(sheets.root);

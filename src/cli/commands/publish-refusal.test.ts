@@ -44,9 +44,19 @@ const TYPO = (t: string) => replaceInRow(t, 3, ',opened_unused,', ',opened_unusd
 
 describe('policy publish when a brand fails to compile', { timeout: 180_000 }, () => {
   const cleanup: (() => void)[] = [];
-  afterEach(() => { for (const c of cleanup.splice(0)) c(); });
-  const sheetsCopy = (): SheetsCopy => { const s = copySheets({ fixtures: ['acme'] }); cleanup.push(() => s.remove()); return s; };
-  const storeDir = (): string => { const d = mkdtempSync(join(tmpdir(), 'policy-kv-state-')); cleanup.push(() => rmSync(d, { recursive: true, force: true })); return d; };
+  afterEach(() => {
+    for (const c of cleanup.splice(0)) c();
+  });
+  const sheetsCopy = (): SheetsCopy => {
+    const s = copySheets({ fixtures: ['acme'] });
+    cleanup.push(() => s.remove());
+    return s;
+  };
+  const storeDir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'policy-kv-state-'));
+    cleanup.push(() => rmSync(d, { recursive: true, force: true }));
+    return d;
+  };
 
   it('writes nothing to an empty store: no versions of the good brands, no pointers, no brand list', async () => {
     const sheets = sheetsCopy();

@@ -39,7 +39,10 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     sheets = copySheets({ fixtures: ['acme'] });
     state = mkdtempSync(join(tmpdir(), 'policy-kv-state-'));
   });
-  afterAll(() => { sheets.remove(); rmSync(state, { recursive: true, force: true }); });
+  afterAll(() => {
+    sheets.remove();
+    rmSync(state, { recursive: true, force: true });
+  });
 
   it('round-trips publish → rollback → publish, each step visible to the Worker', async () => {
     const v1 = compileBrand(sheets.root, 'acme', false).policy!.version;
@@ -63,7 +66,9 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
     expect(second.out).toContain(`✓ acme: live version ${v1} → ${v2}, effective from 2025-06-01`);
     // The editor sees that older orders keep the older version (claims are judged by their order date).
     expect(second.out).toContain('Which orders each version now answers for (by order date: purchased_on, else delivered_on):');
-    expect(second.out).toContain(`  acme: orders from 2025-06-01 on are judged by ${v2} (effective 2025-06-01)\n        earlier orders (before 2025-06-01) by ${v1} (effective 2025-01-01)`);
+    expect(second.out).toContain(
+      `  acme: orders from 2025-06-01 on are judged by ${v2} (effective 2025-06-01)\n        earlier orders (before 2025-06-01) by ${v1} (effective 2025-01-01)`,
+    );
     expect(await livePointer(state, 'acme')).toMatchObject({ current: v2, timeline: [{ version: v1 }, { version: v2 }] });
 
     const versions = await run(['versions', 'acme', ...store()]);
@@ -126,10 +131,14 @@ describe('policy publish, rollback and versions against local KV', { timeout: 18
       await publishToStore(kv, [v1], '2025-01-01', '2025-01-01T00:00:00Z', () => {});
       const changed = { ...v1, name: 'ACME 2', version: 'feedfacefeedface' };
       // The store accepts the version document, then fails on the pointer write.
-      const interrupted: KvStore = { ...kv, get: (k) => kv.get(k), put: async (entries) => {
-        if (entries.some((e) => e.key === brandKey('acme'))) throw new StoreError('connection reset');
-        await kv.put(entries);
-      } };
+      const interrupted: KvStore = {
+        ...kv,
+        get: (k) => kv.get(k),
+        put: async (entries) => {
+          if (entries.some((e) => e.key === brandKey('acme'))) throw new StoreError('connection reset');
+          await kv.put(entries);
+        },
+      };
       await expect(publishToStore(interrupted, [changed], '2025-02-01', '2025-02-01T00:00:00Z', () => {})).rejects.toThrow('connection reset');
       const values = await kv.get([brandKey('acme'), versionKey('acme', 'feedfacefeedface')]);
       expect((JSON.parse(values[brandKey('acme')]!) as PolicyPointer).timeline.map((e) => e.version)).toEqual([v1.version]);
@@ -177,7 +186,8 @@ describe('remote KV through wrangler', () => {
   it('reads with kv bulk get and writes with kv bulk put on the production namespace', async () => {
     const calls: string[][] = [];
     const kv = openRemoteKv({
-      binding: 'POLICIES', configPath: 'wrangler.toml',
+      binding: 'POLICIES',
+      configPath: 'wrangler.toml',
       run: async (args) => {
         calls.push(args);
         return args[1] === 'bulk' && args[2] === 'get' ? '{\n  "brands": "[\\"acme\\"]",\n  "policy:acme:pointer": null\n}\n' : 'Success!';
@@ -187,8 +197,14 @@ describe('remote KV through wrangler', () => {
       expect(await kv.get(['brands', 'policy:acme:pointer'])).toEqual({ brands: '["acme"]', 'policy:acme:pointer': null });
       await kv.put([{ key: 'brands', value: '[]' }]);
       expect(calls.map((c) => [c.slice(0, 3), c.slice(4)])).toEqual([
-        [['kv', 'bulk', 'get'], ['--binding', 'POLICIES', '--preview', 'false', '--remote', '--config', 'wrangler.toml']],
-        [['kv', 'bulk', 'put'], ['--binding', 'POLICIES', '--preview', 'false', '--remote', '--config', 'wrangler.toml']],
+        [
+          ['kv', 'bulk', 'get'],
+          ['--binding', 'POLICIES', '--preview', 'false', '--remote', '--config', 'wrangler.toml'],
+        ],
+        [
+          ['kv', 'bulk', 'put'],
+          ['--binding', 'POLICIES', '--preview', 'false', '--remote', '--config', 'wrangler.toml'],
+        ],
       ]);
     } finally {
       await kv.close();
@@ -196,7 +212,12 @@ describe('remote KV through wrangler', () => {
   });
 
   it('turns a wrangler failure into a store error', async () => {
-    const kv = openRemoteKv({ binding: 'POLICIES', run: async () => { throw new Error('Authentication error [code: 10000]'); } });
+    const kv = openRemoteKv({
+      binding: 'POLICIES',
+      run: async () => {
+        throw new Error('Authentication error [code: 10000]');
+      },
+    });
     await expect(kv.get(['brands'])).rejects.toThrow(StoreError);
     await kv.close();
   });

@@ -45,13 +45,22 @@ export async function publish(argv: string[], ctx: CommandContext): Promise<void
     ctx.out('');
     ctx.out(`Versions in force and scheduled in ${store.where}:`);
     const today = todayUtc();
-    formatTable(['brand', 'version', 'state', 'effective from', 'published at'], policies.flatMap((p) =>
-      timelineStates(result.pointers[p.brand]!.timeline, today).filter((e) => e.state !== 'past')
-        .map((e) => [p.brand, e.version, e.state, e.effective_from, e.published_at]),
-    )).forEach((l) => ctx.out(`  ${l}`));
+    formatTable(
+      ['brand', 'version', 'state', 'effective from', 'published at'],
+      policies.flatMap((p) =>
+        timelineStates(result.pointers[p.brand]!.timeline, today)
+          .filter((e) => e.state !== 'past')
+          .map((e) => [p.brand, e.version, e.state, e.effective_from, e.published_at]),
+      ),
+    ).forEach((l) => ctx.out(`  ${l}`));
     // Claims are judged by their order date: a new version does not change what older orders get.
     ctx.out('');
-    printOrderRanges(result.pointers, policies.map((p) => p.brand), today, ctx.out);
+    printOrderRanges(
+      result.pointers,
+      policies.map((p) => p.brand),
+      today,
+      ctx.out,
+    );
   } finally {
     await store.close();
   }

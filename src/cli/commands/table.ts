@@ -14,7 +14,9 @@ function readJson(text: string, where: string): Record<string, unknown> {
   try {
     const value = JSON.parse(text);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
-  } catch { /* reported below */ }
+  } catch {
+    /* reported below */
+  }
   throw new UsageError(`${where} is not a JSON object of facts`);
 }
 
@@ -47,9 +49,15 @@ export function table(argv: string[], ctx: CommandContext): void {
   if (typeof args.options.facts === 'string') factSets.push(readJson(args.options.facts, '--facts'));
   if (typeof args.options['facts-file'] === 'string') {
     let lines: string;
-    try { lines = readFileSync(args.options['facts-file'], 'utf8'); } catch { throw new UsageError(`cannot read ${args.options['facts-file']}`); }
-    lines.split(/\r?\n/).forEach((line, i) => { if (line.trim()) factSets.push(readJson(line, `line ${i + 1} of ${args.options['facts-file']}`)); });
+    try {
+      lines = readFileSync(args.options['facts-file'], 'utf8');
+    } catch {
+      throw new UsageError(`cannot read ${args.options['facts-file']}`);
+    }
+    lines.split(/\r?\n/).forEach((line, i) => {
+      if (line.trim()) factSets.push(readJson(line, `line ${i + 1} of ${args.options['facts-file']}`));
+    });
   }
-  if (factSets.length === 0) throw new UsageError('give the facts with --facts \'<json>\' or --facts-file <file.jsonl>');
+  if (factSets.length === 0) throw new UsageError("give the facts with --facts '<json>' or --facts-file <file.jsonl>");
   for (const facts of factSets) ctx.out(JSON.stringify(evaluateTable(parsed.table, facts)));
 }

@@ -18,9 +18,18 @@ describe('policy test', () => {
     failing.edit('acme/returns.csv', (t) => replaceInRow(t, 3, ',10%,customer,', ',5%,customer,'));
     uncovered = copySheets({ fixtures: ['acme'] });
     // The only case reaching ACME's "Delivery and purchase dates unknown" row is dropped.
-    uncovered.edit('acme/cases.csv', (t) => t.split('\n').filter((l) => !l.startsWith('AC13 ')).join('\n'));
+    uncovered.edit('acme/cases.csv', (t) =>
+      t
+        .split('\n')
+        .filter((l) => !l.startsWith('AC13 '))
+        .join('\n'),
+    );
   });
-  afterAll(() => { clean.remove(); failing.remove(); uncovered.remove(); });
+  afterAll(() => {
+    clean.remove();
+    failing.remove();
+    uncovered.remove();
+  });
 
   describe('when every case passes', () => {
     it('prints a line per brand found and exits 0', async () => {
@@ -49,7 +58,9 @@ describe('policy test', () => {
     it('annotates the failing cells with --format github', async () => {
       const r = await run(['test', 'acme', '--format', 'github', '--sheets', failing.root]);
       expect(r.code).toBe(1);
-      expect(r.lines).toContain(`::error file=${failing.root}/acme/cases.csv,line=4,col=17::${AC03.replace('%', '%25')}: refund.restocking_fee_amount is 6.5: expected 13`);
+      expect(r.lines).toContain(
+        `::error file=${failing.root}/acme/cases.csv,line=4,col=17::${AC03.replace('%', '%25')}: refund.restocking_fee_amount is 6.5: expected 13`,
+      );
     });
   });
 
@@ -75,7 +86,9 @@ describe('policy test', () => {
 
   describe('when a case row is not a claim the API would accept, or expects nothing', () => {
     let tiny: TinyOnDisk;
-    beforeAll(() => { tiny = tinyOnDisk(); });
+    beforeAll(() => {
+      tiny = tinyOnDisk();
+    });
     afterEach(() => writeFileSync(join(tiny.brand, 'cases.csv'), TINY_CASES));
     afterAll(() => tiny.remove());
 
@@ -89,15 +102,32 @@ describe('policy test', () => {
       appendFileSync(join(tiny.brand, 'cases.csv'), '"[5..1]",not(,???,=SUM(A1),,,,,\n');
       const r = await run(['test', '--sheets', tiny.root]);
       expect(r.code).toBe(1);
-      expect(r.lines.filter((l) => l.startsWith('tiny/')).map((l) => l.split(' — ')[0])).toEqual(['tiny/cases.csv:10:B', 'tiny/cases.csv:10:C', 'tiny/cases.csv:10:D', 'tiny/cases.csv:10:A']);
+      expect(r.lines.filter((l) => l.startsWith('tiny/')).map((l) => l.split(' — ')[0])).toEqual([
+        'tiny/cases.csv:10:B',
+        'tiny/cases.csv:10:C',
+        'tiny/cases.csv:10:D',
+        'tiny/cases.csv:10:A',
+      ]);
       expect(r.lines.at(-1)).toBe('✗ tiny: 8/8 cases pass, 1 row(s) refused, 0 rule(s) not covered');
       expect(r.err).toBe('✗ cases failed');
     });
 
     it.each([
-      ['an invalid date', 'Late,non_quality,unopened,2025-02-30,2025-03-10,100,,,eligible,,,,,,\n', 'tiny/cases.csv:10:D — "2025-02-30" for delivered_on: expected a calendar date as YYYY-MM-DD'],
-      ['claim_on before delivered_on', 'Early,non_quality,unopened,2025-03-10,2025-03-01,100,,,eligible,,,,,,\n', 'tiny/cases.csv:10:E — "2025-03-01" for claim_on: claim_on (2025-03-01) is before delivered_on (2025-03-10): expected a date on or after it'],
-      ['no expectation', 'Nothing,non_quality,unopened,2025-03-01,2025-03-10,100,,,,,,,,,\n', 'tiny/cases.csv:10:A — the case expects nothing, so it tests nothing: expected a value in at least one "> …" column'],
+      [
+        'an invalid date',
+        'Late,non_quality,unopened,2025-02-30,2025-03-10,100,,,eligible,,,,,,\n',
+        'tiny/cases.csv:10:D — "2025-02-30" for delivered_on: expected a calendar date as YYYY-MM-DD',
+      ],
+      [
+        'claim_on before delivered_on',
+        'Early,non_quality,unopened,2025-03-10,2025-03-01,100,,,eligible,,,,,,\n',
+        'tiny/cases.csv:10:E — "2025-03-01" for claim_on: claim_on (2025-03-01) is before delivered_on (2025-03-10): expected a date on or after it',
+      ],
+      [
+        'no expectation',
+        'Nothing,non_quality,unopened,2025-03-01,2025-03-10,100,,,,,,,,,\n',
+        'tiny/cases.csv:10:A — the case expects nothing, so it tests nothing: expected a value in at least one "> …" column',
+      ],
     ])('exits 1 for a row with %s', async (_what, row, line) => {
       appendFileSync(join(tiny.brand, 'cases.csv'), row);
       const r = await run(['test', '--sheets', tiny.root]);

@@ -14,9 +14,16 @@ import type { CommandContext } from '../main.js';
 
 /** Each failing cell as a sheet:row:column line, then the case's expected vs actual side by side. */
 function printFailure(c: CaseResult, problems: Issue[], root: string, out: (line: string) => void): void {
-  printIssues(problems.filter((i) => i.code === 'case_failed' && i.sheet === c.sheet && i.row === c.row), 'text', root, out);
-  formatTable(['column', 'expected', 'actual'], c.failures.map((f) => [`${f.column}  > ${f.field}`, f.expected || '(none)', f.actual]))
-    .forEach((l) => out(`    ${l}`));
+  printIssues(
+    problems.filter((i) => i.code === 'case_failed' && i.sheet === c.sheet && i.row === c.row),
+    'text',
+    root,
+    out,
+  );
+  formatTable(
+    ['column', 'expected', 'actual'],
+    c.failures.map((f) => [`${f.column}  > ${f.field}`, f.expected || '(none)', f.actual]),
+  ).forEach((l) => out(`    ${l}`));
 }
 
 export function test(argv: string[], ctx: CommandContext): void {
@@ -30,15 +37,22 @@ export function test(argv: string[], ctx: CommandContext): void {
     const failing = outcome.cases.filter((c) => c.failures.length > 0);
     if (format === 'text') {
       // Failing cases as expected-vs-actual tables; every other problem as a sheet:row:column line.
-      printIssues(problems.filter((i) => i.code !== 'case_failed'), format, ctx.root, ctx.out);
+      printIssues(
+        problems.filter((i) => i.code !== 'case_failed'),
+        format,
+        ctx.root,
+        ctx.out,
+      );
       failing.forEach((c) => printFailure(c, problems, ctx.root, ctx.out));
     } else printIssues(problems, format, ctx.root, ctx.out);
     const passed = outcome.cases.length - failing.length;
     summary.push({ brand, cases: outcome.cases.length, passed, uncovered: outcome.uncovered, issues: problems });
     if (format === 'text') {
-      ctx.out(`${problems.length ? '✗' : '✓'} ${brand}: ${passed}/${outcome.cases.length} cases pass` +
-        (outcome.refused ? `, ${outcome.refused} row(s) refused` : '') +
-        (outcome.policy ? `, ${outcome.uncovered.length} rule(s) not covered` : ', does not compile'));
+      ctx.out(
+        `${problems.length ? '✗' : '✓'} ${brand}: ${passed}/${outcome.cases.length} cases pass` +
+          (outcome.refused ? `, ${outcome.refused} row(s) refused` : '') +
+          (outcome.policy ? `, ${outcome.uncovered.length} rule(s) not covered` : ', does not compile'),
+      );
     }
     failed ||= problems.length > 0;
   }

@@ -26,14 +26,21 @@ export async function versions(argv: string[], ctx: CommandContext): Promise<voi
     }
     ctx.out(`${brand} in ${store.where}:`);
     const entries = timelineStates(pointer.timeline, todayUtc());
-    formatTable(['', 'version', 'state', 'effective from', 'published at'], entries.map((e) => [e.state === 'current' ? 'live →' : '', e.version, e.state, e.effective_from, e.published_at]))
-      .forEach((l) => ctx.out(`  ${l}`));
+    formatTable(
+      ['', 'version', 'state', 'effective from', 'published at'],
+      entries.map((e) => [e.state === 'current' ? 'live →' : '', e.version, e.state, e.effective_from, e.published_at]),
+    ).forEach((l) => ctx.out(`  ${l}`));
     const live = entries.find((e) => e.state === 'current')?.version;
     const scheduled = entries.find((e) => e.state === 'scheduled' && e.version === sheets);
-    ctx.out(sheets === undefined ? `The sheets in ${ctx.root}/${brand} do not compile (policy check ${brand}).`
-      : sheets === live ? `The sheets in ${ctx.root}/${brand} compile to the live version.`
-      : scheduled ? `The sheets in ${ctx.root}/${brand} compile to ${sheets}, scheduled from ${scheduled.effective_from}.`
-      : `The sheets in ${ctx.root}/${brand} compile to ${sheets}, which is not live: policy publish ${brand} makes it live.`);
+    ctx.out(
+      sheets === undefined
+        ? `The sheets in ${ctx.root}/${brand} do not compile (policy check ${brand}).`
+        : sheets === live
+          ? `The sheets in ${ctx.root}/${brand} compile to the live version.`
+          : scheduled
+            ? `The sheets in ${ctx.root}/${brand} compile to ${sheets}, scheduled from ${scheduled.effective_from}.`
+            : `The sheets in ${ctx.root}/${brand} compile to ${sheets}, which is not live: policy publish ${brand} makes it live.`,
+    );
   } finally {
     await store.close();
   }

@@ -30,7 +30,7 @@ describe('recheckTargets', () => {
     ['a Windows path', ['acme\\returns.csv'], { brands: ['acme'], shared: false }],
     ['a brand folder added or removed', ['acme'], { brands: ['acme'], shared: false }],
     ['an upper-case extension', ['acme/RETURNS.CSV'], { brands: ['acme'], shared: false }],
-    ['an editor\'s lock and backup files', ['acme/.~lock.returns.csv#', 'acme/returns.csv~', 'acme/sedX1c2'], { brands: [], shared: false }],
+    ["an editor's lock and backup files", ['acme/.~lock.returns.csv#', 'acme/returns.csv~', 'acme/sedX1c2'], { brands: [], shared: false }],
     ['files the compiler never reads', ['README.md', 'acme/notes/old.csv', '_drafts/x.csv', '.git/index'], { brands: [], shared: false }],
     ['a folder that is not a brand (yet)', ['not-a-brand/policy.csv'], { brands: [], shared: false }],
   ])('%s', (_, paths, expected) => {
@@ -41,7 +41,14 @@ describe('recheckTargets', () => {
 describe('what a broken save prints and records', () => {
   const problems: Issue[] = [
     { code: 'bad_cell', sheet: 'acme/returns.csv', row: 3, column: 'B', severity: 'error', message: 'not( is not closed: expected not("a", "b")' },
-    { code: 'case_failed', sheet: 'acme/cases.csv', row: 4, column: 'Q', severity: 'error', message: 'case "AC03": refund.restocking_fee_amount is 6.50: expected 13.00' },
+    {
+      code: 'case_failed',
+      sheet: 'acme/cases.csv',
+      row: 4,
+      column: 'Q',
+      severity: 'error',
+      message: 'case "AC03": refund.restocking_fee_amount is 6.50: expected 13.00',
+    },
     { code: 'percent_fraction', sheet: 'acme/returns.csv', row: 3, column: 'G', severity: 'warning', message: '0.1 in a percent column' },
   ];
 
@@ -93,7 +100,10 @@ describe('the dev loop against a scratch copy and a scratch local KV', { timeout
   const batches: (RecheckOutcome & { brands: string[] })[] = [];
 
   const pointer = async (brand: string) => JSON.parse((await store.get([brandKey(brand)]))[brandKey(brand)] ?? 'null') as PolicyPointer | null;
-  const served = async (brand: string) => { const p = await pointer(brand); return p ? currentEntry(p.timeline, today())?.version : undefined; };
+  const served = async (brand: string) => {
+    const p = await pointer(brand);
+    return p ? currentEntry(p.timeline, today())?.version : undefined;
+  };
   /** Polls until `check` holds; resolves with the milliseconds it took. */
   async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
     const start = performance.now();
@@ -103,7 +113,8 @@ describe('the dev loop against a scratch copy and a scratch local KV', { timeout
     }
     return performance.now() - start;
   }
-  const save = (file: string, change: (text: string) => string) => writeFileSync(join(sheets.root, file), change(readFileSync(join(sheets.root, file), 'utf8')));
+  const save = (file: string, change: (text: string) => string) =>
+    writeFileSync(join(sheets.root, file), change(readFileSync(join(sheets.root, file), 'utf8')));
 
   beforeAll(async () => {
     sheets = copySheets({ fixtures: ['acme'] });
@@ -111,7 +122,14 @@ describe('the dev loop against a scratch copy and a scratch local KV', { timeout
     store = await openLocalKv({ persistTo: state, namespaceId: 'POLICIES' });
     // What npm run dev does first: every brand published from the seed date.
     await recheckBrands(sheets.brands, { root: sheets.root, store, effectiveFrom: EFFECTIVE_FROM, out: () => {} });
-    loop = startDevLoop({ root: sheets.root, store, effectiveFrom: EFFECTIVE_FROM, out: (l) => lines.push(l), debounceMs: 50, onRechecked: (o) => batches.push(o) });
+    loop = startDevLoop({
+      root: sheets.root,
+      store,
+      effectiveFrom: EFFECTIVE_FROM,
+      out: (l) => lines.push(l),
+      debounceMs: 50,
+      onRechecked: (o) => batches.push(o),
+    });
   });
   afterAll(async () => {
     loop?.close();
@@ -175,6 +193,6 @@ describe('the dev loop against a scratch copy and a scratch local KV', { timeout
     await within(10_000, async () => batches.length > 0);
     await loop.idle();
     expect(batches[0]).toMatchObject({ brands: sheets.brands, published: changed, unchanged: sheets.brands.filter((b) => !changed.includes(b)) });
-    for (const brand of sheets.brands) expect(await served(brand) !== versions[brand], brand).toBe(changed.includes(brand));
+    for (const brand of sheets.brands) expect((await served(brand)) !== versions[brand], brand).toBe(changed.includes(brand));
   });
 });

@@ -24,7 +24,9 @@ export interface DevLoopOptions {
 export function startDevLoop(options: DevLoopOptions): SheetWatcher {
   const { root, out } = options;
   return watchSheets({
-    root, out, debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+    root,
+    out,
+    debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     onBatch: async (paths) => {
       const targets = recheckTargets(paths, listBrands(root));
       if (targets.brands.length === 0) return;

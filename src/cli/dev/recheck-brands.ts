@@ -28,7 +28,12 @@ export interface RecheckOutcome {
   failed: string[];
 }
 
-interface Checked { brand: string; policy?: CompiledPolicy; problems: Issue[]; cases: number }
+interface Checked {
+  brand: string;
+  policy?: CompiledPolicy;
+  problems: Issue[];
+  cases: number;
+}
 
 function checkBrand(root: string, brand: string): Checked {
   try {
@@ -40,11 +45,15 @@ function checkBrand(root: string, brand: string): Checked {
     return errors.length || !outcome.policy ? { brand, problems: all, cases } : { brand, policy: outcome.policy, problems: all, cases };
   } catch (error) {
     // The folder changed under us (a save in progress, a folder removed): a problem, retried on the next save.
-    return { brand, cases: 0, problems: [{ code: 'unreadable_sheets', sheet: `${brand}/`, severity: 'error', message: `cannot read the folder: ${(error as Error).message}` }] };
+    return {
+      brand,
+      cases: 0,
+      problems: [{ code: 'unreadable_sheets', sheet: `${brand}/`, severity: 'error', message: `cannot read the folder: ${(error as Error).message}` }],
+    };
   }
 }
 
-const liveVersion = (pointer: PolicyPointer | null | undefined, today: string) => (pointer ? currentEntry(pointer.timeline, today)?.version ?? null : null);
+const liveVersion = (pointer: PolicyPointer | null | undefined, today: string) => (pointer ? (currentEntry(pointer.timeline, today)?.version ?? null) : null);
 
 /** Re-checks `brands` and publishes the ones that pass; never throws for a problem in the sheets or the store. */
 export async function recheckBrands(brands: readonly string[], options: RecheckOptions): Promise<RecheckOutcome> {
@@ -58,25 +67,35 @@ export async function recheckBrands(brands: readonly string[], options: RecheckO
   const written = new Set<string>();
   if (passing.length) {
     try {
-      const result = await publishToStore(store, passing.map((c) => c.policy!), options.effectiveFrom, now.toISOString(), out, today);
+      const result = await publishToStore(
+        store,
+        passing.map((c) => c.policy!),
+        options.effectiveFrom,
+        now.toISOString(),
+        out,
+        today,
+      );
       pointers = result.pointers;
       for (const key of result.written) written.add(key.split(':')[1]!);
     } catch (error) {
       out(`✗ could not publish ${passing.map((c) => c.brand).join(', ')} to ${store.where}: ${(error as Error).message}`);
       for (const c of passing) c.problems.push({ code: 'publish_failed', sheet: `${c.brand}/`, severity: 'error', message: (error as Error).message });
-      passing.forEach((c) => { delete c.policy; });
+      passing.forEach((c) => {
+        delete c.policy;
+      });
     }
   }
   const results: RecheckResult[] = [];
   for (const c of checked) {
-    const pointer = pointers[c.brand] ?? await readBrandPointer(store, c.brand).catch(() => null);
+    const pointer = pointers[c.brand] ?? (await readBrandPointer(store, c.brand).catch(() => null));
     const live = liveVersion(pointer, today);
     results.push({ brand: c.brand, problems: c.problems, compiledVersion: c.policy?.version ?? null, liveVersion: live });
     if (!c.policy) problemLines(c.brand, c.problems, live).forEach((l) => out(l));
     else c.problems.forEach((p) => out(`    warning ${formatIssue(p)}`));
     if (c.policy && written.has(c.brand)) reportServed(c.brand, c.policy.version, pointer!, today, out);
   }
-  await store.put(results.map((r) => ({ key: devProblemsKey(r.brand), value: JSON.stringify(devProblemsRecord(r, now.toISOString())) })))
+  await store
+    .put(results.map((r) => ({ key: devProblemsKey(r.brand), value: JSON.stringify(devProblemsRecord(r, now.toISOString())) })))
     .catch((error: Error) => out(`✗ could not record problems in ${store.where}: ${error.message}`));
   return {
     published: checked.filter((c) => c.policy && written.has(c.brand)).map((c) => c.brand),
@@ -91,6 +110,8 @@ function reportServed(brand: string, version: string, pointer: PolicyPointer, to
   const current = liveVersion(pointer, today);
   if (current !== version) {
     out(`  ⚠ ${brand}: ${current} stays in force today (a version effective later than the preview's date was published to this store):`);
-    out(`    ${version} judges only older orders; \`npm run policy -- rollback ${brand} --to ${version}\` or a fresh .wrangler/state previews it for every order`);
+    out(
+      `    ${version} judges only older orders; \`npm run policy -- rollback ${brand} --to ${version}\` or a fresh .wrangler/state previews it for every order`,
+    );
   }
 }

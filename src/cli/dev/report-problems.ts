@@ -27,10 +27,17 @@ export interface RecheckResult {
 /** The record stored for the playground: the latest re-check of the brand, problems capped. */
 export function devProblemsRecord(result: RecheckResult, checkedAt: string): DevProblemsRecord {
   const problems: DevProblem[] = result.problems.slice(0, MAX_DEV_PROBLEMS).map((p) => ({
-    where: whereOf(p), code: p.code, severity: p.severity === 'warning' ? 'warning' : 'error', message: p.message,
+    where: whereOf(p),
+    code: p.code,
+    severity: p.severity === 'warning' ? 'warning' : 'error',
+    message: p.message,
   }));
   return {
-    brand: result.brand, checked_at: checkedAt, compiled_version: result.compiledVersion,
-    live_version: result.liveVersion, problems, total: result.problems.length,
+    brand: result.brand,
+    checked_at: checkedAt,
+    compiled_version: result.compiledVersion,
+    live_version: result.liveVersion,
+    problems,
+    total: result.problems.length,
   };
 }

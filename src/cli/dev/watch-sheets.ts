@@ -28,7 +28,9 @@ export interface SheetWatcher {
 
 const subfolders = (root: string): string[] => {
   try {
-    return readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
+    return readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+      .map((d) => d.name);
   } catch {
     return [];
   }
@@ -52,20 +54,36 @@ export function watchSheets(options: SheetWatcherOptions): SheetWatcher {
     timer = setTimeout(flush, options.debounceMs);
   };
   const listen = (dir: string, onChange: (name: string) => void): FSWatcher => {
-    const watcher = watch(dir, (_event, name) => { if (name) onChange(name.toString()); });
+    const watcher = watch(dir, (_event, name) => {
+      if (name) onChange(name.toString());
+    });
     watcher.on('error', (error) => options.out(`✗ watching ${dir} failed: ${error.message}`));
     return watcher;
   };
   /** Watches the folders that exist now and forgets the ones that went. */
   const syncFolders = () => {
     const now = new Set(subfolders(options.root));
-    for (const [name, watcher] of folders) if (!now.has(name)) { watcher.close(); folders.delete(name); }
+    for (const [name, watcher] of folders)
+      if (!now.has(name)) {
+        watcher.close();
+        folders.delete(name);
+      }
     for (const name of now) {
       if (folders.has(name)) continue;
-      try { folders.set(name, listen(join(options.root, name), (file) => changed(`${name}/${file}`))); } catch { /* gone again: the next sync drops it */ }
+      try {
+        folders.set(
+          name,
+          listen(join(options.root, name), (file) => changed(`${name}/${file}`)),
+        );
+      } catch {
+        /* gone again: the next sync drops it */
+      }
     }
   };
-  const rootWatcher = listen(options.root, (name) => { syncFolders(); changed(name); });
+  const rootWatcher = listen(options.root, (name) => {
+    syncFolders();
+    changed(name);
+  });
   syncFolders();
 
   return {

@@ -22,7 +22,9 @@ export interface KvNamespaceLike extends KvReader {
 }
 
 /** The local store, plus the namespace itself for tests and benchmarks that read it as the Worker does. */
-export interface LocalKvStore extends KvStore { readonly namespace: KvNamespaceLike }
+export interface LocalKvStore extends KvStore {
+  readonly namespace: KvNamespaceLike;
+}
 
 /** Reads or writes in flight at once: the local simulator answers each over a socket, so a few overlap well. */
 const PARALLEL_WRITES = 32;
@@ -78,14 +80,18 @@ export async function openLocalKv(options: LocalKvOptions): Promise<LocalKvStore
       for (let i = 0; i < keys.length; i += PARALLEL_WRITES) {
         const batch = keys.slice(i, i + PARALLEL_WRITES);
         const read = await Promise.all(batch.map((key) => storeCall(() => kv.get(key, 'text'))));
-        batch.forEach((key, j) => { values[key] = read[j]!; });
+        batch.forEach((key, j) => {
+          values[key] = read[j]!;
+        });
       }
       return values;
     },
     async put(entries: KvEntry[]) {
       for (let i = 0; i < entries.length; i += PARALLEL_WRITES) {
         // Each put is idempotent (the same key, value and metadata), so retrying one is safe.
-        await Promise.all(entries.slice(i, i + PARALLEL_WRITES).map((e) => storeCall(() => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata }))));
+        await Promise.all(
+          entries.slice(i, i + PARALLEL_WRITES).map((e) => storeCall(() => kv.put(e.key, e.value, e.metadata === undefined ? {} : { metadata: e.metadata }))),
+        );
       }
     },
     namespace: kv,

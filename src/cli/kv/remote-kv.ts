@@ -21,22 +21,30 @@ export interface RemoteKvOptions {
 
 /** `wrangler kv bulk get` prints {key: value} remotely and {key: {value}} locally; both read here. */
 export function readBulkGet(stdout: string, keys: string[]): Record<string, string | null> {
-  const start = stdout.indexOf('{'), end = stdout.lastIndexOf('}');
+  const start = stdout.indexOf('{'),
+    end = stdout.lastIndexOf('}');
   if (start < 0 || end < start) throw new StoreError(`wrangler kv bulk get printed no JSON: ${stdout.slice(0, 200)}`);
   let found: Record<string, unknown>;
-  try { found = JSON.parse(stdout.slice(start, end + 1)) as Record<string, unknown>; } catch { throw new StoreError(`wrangler kv bulk get printed unreadable JSON: ${stdout.slice(0, 200)}`); }
-  return Object.fromEntries(keys.map((k) => {
-    const v = found[k];
-    const value = typeof v === 'object' && v !== null && 'value' in v ? (v as { value: unknown }).value : v;
-    return [k, typeof value === 'string' ? value : null];
-  }));
+  try {
+    found = JSON.parse(stdout.slice(start, end + 1)) as Record<string, unknown>;
+  } catch {
+    throw new StoreError(`wrangler kv bulk get printed unreadable JSON: ${stdout.slice(0, 200)}`);
+  }
+  return Object.fromEntries(
+    keys.map((k) => {
+      const v = found[k];
+      const value = typeof v === 'object' && v !== null && 'value' in v ? (v as { value: unknown }).value : v;
+      return [k, typeof value === 'string' ? value : null];
+    }),
+  );
 }
 
 export function openRemoteKv(options: RemoteKvOptions): KvStore {
   const dir = mkdtempSync(join(tmpdir(), 'policy-kv-'));
   const target = [
     ...(options.namespaceId ? ['--namespace-id', options.namespaceId] : ['--binding', options.binding, '--preview', 'false']),
-    '--remote', ...(options.configPath ? ['--config', options.configPath] : []),
+    '--remote',
+    ...(options.configPath ? ['--config', options.configPath] : []),
   ];
   let files = 0;
   const file = (content: unknown) => {
@@ -45,7 +53,11 @@ export function openRemoteKv(options: RemoteKvOptions): KvStore {
     return path;
   };
   const run = async (args: string[]) => {
-    try { return await options.run(args); } catch (error) { throw new StoreError(`wrangler ${args.slice(0, 3).join(' ')} failed: ${(error as Error).message}`); }
+    try {
+      return await options.run(args);
+    } catch (error) {
+      throw new StoreError(`wrangler ${args.slice(0, 3).join(' ')} failed: ${(error as Error).message}`);
+    }
   };
   return {
     where: `remote KV (${options.namespaceId ? `namespace ${options.namespaceId}` : `binding ${options.binding}`})`,
@@ -56,8 +68,16 @@ export function openRemoteKv(options: RemoteKvOptions): KvStore {
     async put(entries: KvEntry[]) {
       if (entries.length === 0) return;
       // wrangler's bulk file: [{ key, value, metadata? }], the metadata being what the brand list reads.
-      await run(['kv', 'bulk', 'put', file(entries.map((e) => ({ key: e.key, value: e.value, ...(e.metadata === undefined ? {} : { metadata: e.metadata }) }))), ...target]);
+      await run([
+        'kv',
+        'bulk',
+        'put',
+        file(entries.map((e) => ({ key: e.key, value: e.value, ...(e.metadata === undefined ? {} : { metadata: e.metadata }) }))),
+        ...target,
+      ]);
     },
-    async close() { rmSync(dir, { recursive: true, force: true }); },
+    async close() {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

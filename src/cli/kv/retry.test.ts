@@ -4,7 +4,14 @@ import { withRetry } from './retry.js';
 /** A call that fails `failures` times (as the local KV does when a running wrangler dev meets the write), then answers. */
 function flaky(failures: number) {
   let calls = 0;
-  return { call: async () => { calls++; if (calls <= failures) throw new Error('KV PUT failed: 500 Internal Server Error'); return 'stored'; }, calls: () => calls };
+  return {
+    call: async () => {
+      calls++;
+      if (calls <= failures) throw new Error('KV PUT failed: 500 Internal Server Error');
+      return 'stored';
+    },
+    calls: () => calls,
+  };
 }
 
 describe('withRetry', () => {

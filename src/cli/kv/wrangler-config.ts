@@ -6,8 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
-export interface KvNamespaceConfig { binding: string; id?: string; previewId?: string }
-export interface WranglerConfig { path: string; namespace: KvNamespaceConfig | null }
+export interface KvNamespaceConfig {
+  binding: string;
+  id?: string;
+  previewId?: string;
+}
+export interface WranglerConfig {
+  path: string;
+  namespace: KvNamespaceConfig | null;
+}
 
 const FILES = ['wrangler.json', 'wrangler.jsonc', 'wrangler.toml'];
 
@@ -25,7 +32,8 @@ function fromToml(text: string, binding: string): KvNamespaceConfig | null {
     const body = block.split(/^\s*\[/m)[0]!;
     const value = (key: string) => new RegExp(`^\\s*${key}\\s*=\\s*["']([^"']*)["']`, 'm').exec(body)?.[1];
     if (value('binding') !== binding) continue;
-    const id = value('id'), previewId = value('preview_id');
+    const id = value('id'),
+      previewId = value('preview_id');
     return { binding, ...(id ? { id } : {}), ...(previewId ? { previewId } : {}) };
   }
   return null;
@@ -40,7 +48,11 @@ function fromJson(text: string, binding: string): KvNamespaceConfig | null {
 
 export function readWranglerConfig(path: string, binding: string): WranglerConfig {
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (error) { throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`); }
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   if (path.endsWith('.toml')) return { path, namespace: fromToml(text, binding) };
   try {
     return { path, namespace: fromJson(text, binding) };

@@ -4,8 +4,12 @@ import type { CompiledRemedy, CompiledTable, CompiledWindow, FactType } from '..
 
 /** A row of GET /v1/brands: `policy_version` is null while a brand's first version is only scheduled or unreadable. */
 export interface BrandSummary {
-  brand: string; name: string; status: 'ok' | 'scheduled' | 'degraded' | 'unavailable'; policy_version: string | null;
-  locales: string[]; default_locale: string | null;
+  brand: string;
+  name: string;
+  status: 'ok' | 'scheduled' | 'degraded' | 'unavailable';
+  policy_version: string | null;
+  locales: string[];
+  default_locale: string | null;
 }
 
 export interface BrandFact {
@@ -17,7 +21,11 @@ export interface BrandFact {
 
 /** GET /v1/brands/:brand: a brand that answers, so its version and default language are known. */
 export interface BrandDetail {
-  brand: string; name: string; policy_version: string; locales: string[]; default_locale: string;
+  brand: string;
+  name: string;
+  policy_version: string;
+  locales: string[];
+  default_locale: string;
   claim_date: string;
   facts: BrandFact[];
 }
@@ -28,6 +36,14 @@ export type SheetDocument = { brand: string; policy_version: string; sheet: stri
   | { kind: 'windows'; windows: CompiledWindow[] }
 );
 
-export interface SheetList { brand: string; sheets: { sheet: string; source: string; kind: string; rows: number }[] }
+export interface SheetList {
+  brand: string;
+  sheets: { sheet: string; source: string; kind: string; rows: number }[];
+}
 
-export interface ProblemDocument { title: string; status: number; detail?: string; errors?: { path: string; message: string }[] }
+export interface ProblemDocument {
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}

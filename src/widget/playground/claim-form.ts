@@ -26,12 +26,22 @@ function control(fact: BrandFact, hintId: string): HTMLInputElement | HTMLSelect
   const common = { id: fieldId(fact.name), name: fact.name, 'aria-describedby': hintId };
   switch (fact.type) {
     case 'enum':
-      return h('select', common, h('option', { value: '' }, '— not sent —'), (fact.values ?? []).map((v) => h('option', { value: v }, v)));
-    case 'boolean': return h('input', { ...common, type: 'checkbox', value: 'true' });
-    case 'date': return h('input', { ...common, type: 'date' });
-    case 'money': return h('input', { ...common, type: 'number', step: '0.01', min: '0', inputmode: 'decimal' });
-    case 'number': return h('input', { ...common, type: 'number', step: 'any', inputmode: 'decimal' });
-    default: return h('input', { ...common, type: 'text', autocomplete: 'off', spellcheck: 'false' });
+      return h(
+        'select',
+        common,
+        h('option', { value: '' }, '— not sent —'),
+        (fact.values ?? []).map((v) => h('option', { value: v }, v)),
+      );
+    case 'boolean':
+      return h('input', { ...common, type: 'checkbox', value: 'true' });
+    case 'date':
+      return h('input', { ...common, type: 'date' });
+    case 'money':
+      return h('input', { ...common, type: 'number', step: '0.01', min: '0', inputmode: 'decimal' });
+    case 'number':
+      return h('input', { ...common, type: 'number', step: 'any', inputmode: 'decimal' });
+    default:
+      return h('input', { ...common, type: 'text', autocomplete: 'off', spellcheck: 'false' });
   }
 }
 
@@ -40,23 +50,23 @@ function field(fact: BrandFact): HTMLElement {
   const input = control(fact, hintId);
   const label = h('label', { for: input.id }, h('code', {}, fact.name));
   const hint = h('small', { id: hintId, class: 'hint' }, fact.description ?? '');
-  return fact.type === 'boolean'
-    ? h('div', { class: 'field check' }, input, label, hint)
-    : h('div', { class: 'field' }, label, input, hint);
+  return fact.type === 'boolean' ? h('div', { class: 'field check' }, input, label, hint) : h('div', { class: 'field' }, label, input, hint);
 }
 
 export function buildClaimForm(container: HTMLElement, facts: readonly BrandFact[]): ClaimForm {
   const controls = new Map<string, { fact: BrandFact; input: HTMLInputElement | HTMLSelectElement }>();
-  container.replaceChildren(...GROUPS.flatMap((group) => {
-    const members = facts.filter((f) => group.types.includes(f.type));
-    if (!members.length) return [];
-    const fields = members.map((fact) => {
-      const node = field(fact);
-      controls.set(fact.name, { fact, input: node.querySelector('input, select')! });
-      return node;
-    });
-    return [h('fieldset', { class: `group group-${group.types[0]}` }, h('legend', {}, group.title), fields)];
-  }));
+  container.replaceChildren(
+    ...GROUPS.flatMap((group) => {
+      const members = facts.filter((f) => group.types.includes(f.type));
+      if (!members.length) return [];
+      const fields = members.map((fact) => {
+        const node = field(fact);
+        controls.set(fact.name, { fact, input: node.querySelector('input, select')! });
+        return node;
+      });
+      return [h('fieldset', { class: `group group-${group.types[0]}` }, h('legend', {}, group.title), fields)];
+    }),
+  );
 
   return {
     read() {
@@ -85,7 +95,10 @@ export function buildClaimForm(container: HTMLElement, facts: readonly BrandFact
       const unplaced: string[] = [];
       for (const { path, message } of errors) {
         const target = controls.get(path.replace(/^claim\./, ''))?.input;
-        if (!target) { unplaced.push(`${path}: ${message}`); continue; }
+        if (!target) {
+          unplaced.push(`${path}: ${message}`);
+          continue;
+        }
         const errorId = `${target.id}-error`;
         target.setAttribute('aria-invalid', 'true');
         target.setAttribute('aria-describedby', `${target.id}-hint ${errorId}`);

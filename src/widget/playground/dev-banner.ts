@@ -24,9 +24,17 @@ function renderBanner(record: DevProblemsRecord): HTMLElement {
   const errors = record.problems.filter((p) => p.severity === 'error').length;
   const kept = record.live_version ? `this page still shows the last good version, ${record.live_version}` : 'nothing of it is published yet';
   const more = record.total > record.problems.length ? h('li', {}, `… and ${record.total - record.problems.length} more (see the terminal)`) : null;
-  return h('div', { class: 'problem dev-problems', role: 'alert', 'data-brand': record.brand },
+  return h(
+    'div',
+    { class: 'problem dev-problems', role: 'alert', 'data-brand': record.brand },
     h('p', {}, h('strong', {}, `Your last save of ${record.brand} was not published: ${errors} problem(s)`), ` — ${kept}.`),
-    h('ul', {}, record.problems.map((p) => h('li', {}, h('code', {}, p.where), ` ${p.severity === 'warning' ? '(warning) ' : ''}${p.message}`)), more));
+    h(
+      'ul',
+      {},
+      record.problems.map((p) => h('li', {}, h('code', {}, p.where), ` ${p.severity === 'warning' ? '(warning) ' : ''}${p.message}`)),
+      more,
+    ),
+  );
 }
 
 /** Starts polling when the dev channel answers; resolves at once either way. */
@@ -40,8 +48,7 @@ export async function startDevBanner(host: DevBannerHost): Promise<void> {
   const show = async (records: DevProblemsRecord[]) => {
     const shown = host.shown();
     const record = shown && records.find((r) => r.brand === shown.brand);
-    const broken = record && record.problems.some((p) => p.severity === 'error');
-    slot.replaceChildren(broken ? renderBanner(record) : '');
+    slot.replaceChildren(record?.problems.some((p) => p.severity === 'error') ? renderBanner(record) : '');
     if (shown && record?.live_version && record.live_version !== shown.version) await host.reload(shown.brand);
   };
   await show(first.data.brands);

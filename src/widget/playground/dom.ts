@@ -9,7 +9,9 @@ function append(parent: Node & ParentNode, child: Child): void {
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]
+  tag: K,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {

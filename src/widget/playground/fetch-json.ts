@@ -11,7 +11,7 @@ export async function fetchJson<T>(path: string, init: RequestInit = {}): Promis
   } catch (error) {
     return { ok: false, problem: { title: 'The API is unreachable', status: 0, detail: String(error) } };
   }
-  const body = await response.json().catch(() => null) as unknown;
+  const body = (await response.json().catch(() => null)) as unknown;
   if (response.ok) return { ok: true, data: body as T };
   const problem = (body && typeof body === 'object' ? body : { title: response.statusText }) as ProblemDocument;
   return { ok: false, problem: { ...problem, status: response.status } };

@@ -21,7 +21,9 @@ const share = byId<HTMLAnchorElement>('share');
 let claimForm: ClaimForm | undefined;
 let current: BrandDetail | undefined;
 
-const say = (text: string) => { status.textContent = text; };
+const say = (text: string) => {
+  status.textContent = text;
+};
 
 async function selectBrand(brand: string): Promise<boolean> {
   const answer = await fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`);
@@ -57,9 +59,20 @@ async function decide(claim: Claim): Promise<void> {
   });
   if (!answer.ok) {
     const unplaced = claimForm.showProblems(answer.problem.errors ?? []);
-    result.replaceChildren(h('div', { class: 'problem', role: 'alert' },
-      h('p', {}, h('strong', {}, answer.problem.title), answer.problem.detail ? ` — ${answer.problem.detail}` : ''),
-      unplaced.length ? h('ul', {}, unplaced.map((line) => h('li', {}, line))) : null));
+    result.replaceChildren(
+      h(
+        'div',
+        { class: 'problem', role: 'alert' },
+        h('p', {}, h('strong', {}, answer.problem.title), answer.problem.detail ? ` — ${answer.problem.detail}` : ''),
+        unplaced.length
+          ? h(
+              'ul',
+              {},
+              unplaced.map((line) => h('li', {}, line)),
+            )
+          : null,
+      ),
+    );
     say(`The claim was not decided: ${answer.problem.title}`);
     return;
   }
@@ -69,7 +82,9 @@ async function decide(claim: Claim): Promise<void> {
 }
 
 brandSelect.addEventListener('change', () => {
-  void selectBrand(brandSelect.value).then((ok) => { if (ok) updateAddress({}); });
+  void selectBrand(brandSelect.value).then((ok) => {
+    if (ok) updateAddress({});
+  });
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -113,8 +128,10 @@ async function showSavedVersion(brand: string): Promise<void> {
   say(`${current!.name}: now showing the version just saved, ${current!.policy_version}.`);
 }
 
-void start().then(() => startDevBanner({
-  before: form,
-  shown: () => (current ? { brand: current.brand, version: current.policy_version } : undefined),
-  reload: showSavedVersion,
-}));
+void start().then(() =>
+  startDevBanner({
+    before: form,
+    shown: () => (current ? { brand: current.brand, version: current.policy_version } : undefined),
+    reload: showSavedVersion,
+  }),
+);

@@ -9,61 +9,110 @@ import { parseSource, sheetHref } from './sheet-link.js';
 /** A link to the row a decision cites, or the plain reference when it has no viewer. */
 export function sourceLink(source: string): HTMLElement {
   const ref = parseSource(source);
-  return ref
-    ? h('a', { href: sheetHref(ref), class: 'source', 'data-source': source }, source)
-    : h('code', { class: 'source' }, source);
+  return ref ? h('a', { href: sheetHref(ref), class: 'source', 'data-source': source }, source) : h('code', { class: 'source' }, source);
 }
 
 const formatFee = (field: string, value: string | number) => (field.endsWith('_pct') ? `${value} %` : String(value));
 
 function definitions(entries: [string, Child | Child[]][]): HTMLElement | null {
   if (!entries.length) return null;
-  return h('dl', {}, entries.map(([term, detail]) => [h('dt', {}, term), h('dd', {}, detail)]));
+  return h(
+    'dl',
+    {},
+    entries.map(([term, detail]) => [h('dt', {}, term), h('dd', {}, detail)]),
+  );
 }
 
 function renderRemedy(r: RemedyDecision): HTMLElement {
   const fees = Object.entries(r.fees).map(([field, value]): [string, string] => [field, formatFee(field, value)]);
-  return h('article', { class: `remedy ${r.status}`, 'data-remedy': r.remedy },
+  return h(
+    'article',
+    { class: `remedy ${r.status}`, 'data-remedy': r.remedy },
     h('h3', {}, r.label, ' ', h('code', {}, r.remedy)),
     // The sheets' own sentence first (status as people say it, deadline, costs, what to send), then the codes.
     r.summary ? h('p', { class: 'summary' }, r.summary) : null,
-    h('p', { class: 'verdict' }, h('span', { class: `status ${r.status}`, title: r.status_label }, r.status),
-      r.deadline ? [' · deadline ', h('time', { datetime: r.deadline }, r.deadline)] : null),
+    h(
+      'p',
+      { class: 'verdict' },
+      h('span', { class: `status ${r.status}`, title: r.status_label }, r.status),
+      r.deadline ? [' · deadline ', h('time', { datetime: r.deadline }, r.deadline)] : null,
+    ),
     r.deadline_basis ? h('p', { class: 'basis' }, r.deadline_basis) : null,
     definitions([
       ...fees,
       ...(r.required_evidence.length ? [['evidence', (r.required_evidence_labels ?? r.required_evidence).join(', ')] as [string, string]] : []),
       ...r.other_deadlines.map((d): [string, string] => [`${d.window} deadline`, d.deadline ?? 'unknown']),
     ]),
-    r.reasons.length ? h('ul', { class: 'reasons' }, r.reasons.map((reason) => h('li', {},
-      reason.message, ' ', h('code', {}, reason.code), ' ', sourceLink(reason.source)))) : null,
-    h('p', { class: 'decided-by' }, 'Decided by ', sourceLink(r.source)));
+    r.reasons.length
+      ? h(
+          'ul',
+          { class: 'reasons' },
+          r.reasons.map((reason) => h('li', {}, reason.message, ' ', h('code', {}, reason.code), ' ', sourceLink(reason.source))),
+        )
+      : null,
+    h('p', { class: 'decided-by' }, 'Decided by ', sourceLink(r.source)),
+  );
 }
 
 function renderWindows(windows: WindowResult[], warranty: WindowResult | null): HTMLElement {
-  return h('table', { class: 'windows' },
+  return h(
+    'table',
+    { class: 'windows' },
     h('caption', {}, 'Time windows'),
-    h('thead', {}, h('tr', {}, ['window', 'label', 'starts', 'deadline', 'status'].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, windows.map((w) => h('tr', { class: w.window === warranty?.window ? 'warranty' : undefined },
-      h('th', { scope: 'row' }, h('code', {}, w.window)), h('td', {}, w.label), h('td', {}, w.starts_on ?? '—'),
-      h('td', {}, w.deadline ?? '—'), h('td', {}, h('span', { class: `status ${w.status}` }, w.status))))));
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['window', 'label', 'starts', 'deadline', 'status'].map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      windows.map((w) =>
+        h(
+          'tr',
+          { class: w.window === warranty?.window ? 'warranty' : undefined },
+          h('th', { scope: 'row' }, h('code', {}, w.window)),
+          h('td', {}, w.label),
+          h('td', {}, w.starts_on ?? '—'),
+          h('td', {}, w.deadline ?? '—'),
+          h('td', {}, h('span', { class: `status ${w.status}` }, w.status)),
+        ),
+      ),
+    ),
+  );
 }
 
 function renderTrace(trace: TraceStep[], brand: string): HTMLElement {
-  return h('section', { class: 'trace', 'aria-labelledby': 'trace-title' },
+  return h(
+    'section',
+    { class: 'trace', 'aria-labelledby': 'trace-title' },
     h('h2', { id: 'trace-title' }, 'Rows that matched'),
-    h('ol', {}, trace.map((step) => h('li', { 'data-table': step.table },
-      // `table` is the sheet's source ("kokoni/coverage.csv"); a bare name is read as one of the brand's.
-      h('a', { href: sheetHref({ ...(parseSource(step.table) ?? { brand, sheet: step.table }), row: null }), class: 'sheet' }, step.table),
-      ` (hit policy ${step.hit_policy}): `,
-      step.matched.length
-        ? step.matched.map((source, i) => [i ? ', ' : '', sourceLink(source)])
-        : h('em', {}, 'no row matched')))));
+    h(
+      'ol',
+      {},
+      trace.map((step) =>
+        h(
+          'li',
+          { 'data-table': step.table },
+          // `table` is the sheet's source ("kokoni/coverage.csv"); a bare name is read as one of the brand's.
+          h('a', { href: sheetHref({ ...(parseSource(step.table) ?? { brand, sheet: step.table }), row: null }), class: 'sheet' }, step.table),
+          ` (hit policy ${step.hit_policy}): `,
+          step.matched.length ? step.matched.map((source, i) => [i ? ', ' : '', sourceLink(source)]) : h('em', {}, 'no row matched'),
+        ),
+      ),
+    ),
+  );
 }
 
 export function renderDecision(decision: Decision): HTMLElement {
   const derived = Object.entries(decision.derived).map(([name, value]): [string, string] => [name, JSON.stringify(value)]);
-  return h('div', { class: 'decision' },
+  return h(
+    'div',
+    { class: 'decision' },
     h('p', { class: 'meta' }, `${decision.brand} policy ${decision.policy_version}, as of ${decision.as_of}, in ${decision.locale}`),
     decision.summary ? h('p', { class: 'summary', lang: decision.locale }, decision.summary) : null,
     h('h2', {}, 'Remedies'),
@@ -73,5 +122,6 @@ export function renderDecision(decision: Decision): HTMLElement {
     decision.facts_not_established.length
       ? h('p', { class: 'not-established' }, 'Not established (not sent): ', decision.facts_not_established.join(', '))
       : null,
-    decision.trace ? renderTrace(decision.trace, decision.brand) : null);
+    decision.trace ? renderTrace(decision.trace, decision.brand) : null,
+  );
 }

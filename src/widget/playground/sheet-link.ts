@@ -1,6 +1,10 @@
 // A decision's `source` ("elegoo/non-quality.csv:3") → the sheet viewer's address for that row.
 
-export interface SheetRef { brand: string; sheet: string; row: number | null }
+export interface SheetRef {
+  brand: string;
+  sheet: string;
+  row: number | null;
+}
 
 export function parseSource(source: string): SheetRef | null {
   const match = /^([a-z0-9][\w-]*)\/([\w.-]+?)\.csv(?::(\d+))?$/i.exec(source);

@@ -17,7 +17,10 @@ const nav = byId<HTMLElement>('sheet-nav');
 const status = byId<HTMLElement>('status');
 const title = byId<HTMLElement>('sheet-title');
 
-interface Row { source: string; cells: Child[] }
+interface Row {
+  source: string;
+  cells: Child[];
+}
 
 const rowNumber = (source: string) => parseSource(source)?.row ?? null;
 
@@ -40,7 +43,15 @@ const windowRows = (windows: CompiledWindow[]) => ({
   head: ['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge'],
   rows: windows.map((w) => ({
     source: w.source,
-    cells: [w.name, typeof w.length === 'number' ? String(w.length) : w.length.ref, w.unit, w.countsFrom.join('|'), w.checkedAgainst, w.label, w.badge ? 'yes' : ''],
+    cells: [
+      w.name,
+      typeof w.length === 'number' ? String(w.length) : w.length.ref,
+      w.unit,
+      w.countsFrom.join('|'),
+      w.checkedAgainst,
+      w.label,
+      w.badge ? 'yes' : '',
+    ],
   })),
 });
 
@@ -52,16 +63,33 @@ function renderSheet(doc: SheetDocument): void {
   const body = rows.map((row) => {
     const n = rowNumber(row.source);
     const hit = n !== null && n === wantedRow;
-    const tr = h('tr', { id: n !== null ? `row-${n}` : undefined, class: hit ? 'hit' : undefined, 'aria-current': hit ? 'true' : undefined },
+    const tr = h(
+      'tr',
+      { id: n !== null ? `row-${n}` : undefined, class: hit ? 'hit' : undefined, 'aria-current': hit ? 'true' : undefined },
       h('th', { scope: 'row' }, n !== null ? h('a', { href: sheetHref({ brand: doc.brand, sheet: doc.sheet, row: n }) }, String(n)) : ''),
-      row.cells.map((cell) => h('td', {}, cell)));
+      row.cells.map((cell) => h('td', {}, cell)),
+    );
     if (hit) found = tr;
     return tr;
   });
-  view.replaceChildren(h('table', { class: 'sheet' },
-    h('caption', {}, `${doc.source}: ${policy}${rows.length} rows, policy ${doc.policy_version}`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'row'), head.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, body)));
+  view.replaceChildren(
+    h(
+      'table',
+      { class: 'sheet' },
+      h('caption', {}, `${doc.source}: ${policy}${rows.length} rows, policy ${doc.policy_version}`),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'row'),
+          head.map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h('tbody', {}, body),
+    ),
+  );
   if (wantedRow !== null && !found) status.textContent = `Row ${wantedRow} is not a rule of ${doc.source}: the sheet may have changed since the link was made.`;
   (found as HTMLElement | null)?.scrollIntoView({ block: 'center' });
 }
@@ -76,8 +104,15 @@ async function start(): Promise<void> {
     fetchJson<SheetList>(`/v1/brands/${encodeURIComponent(brand)}/sheets`),
   ]);
   if (list.ok) {
-    nav.replaceChildren(h('ul', {}, list.data.sheets.map((s) => h('li', {},
-      h('a', { href: sheetHref({ brand, sheet: s.sheet, row: null }), 'aria-current': s.sheet === sheet ? 'page' : undefined }, s.sheet)))));
+    nav.replaceChildren(
+      h(
+        'ul',
+        {},
+        list.data.sheets.map((s) =>
+          h('li', {}, h('a', { href: sheetHref({ brand, sheet: s.sheet, row: null }), 'aria-current': s.sheet === sheet ? 'page' : undefined }, s.sheet)),
+        ),
+      ),
+    );
   }
   if (!doc.ok) {
     status.textContent = `Cannot show ${brand}/${sheet}: ${doc.problem.detail ?? doc.problem.title}`;

@@ -12,24 +12,43 @@ const FIELD_PROBLEMS = new Set(['/docs#problem-invalid-request', '/docs#problem-
 const STATUSES = new Set(['eligible', 'ineligible', 'review']);
 
 /** What a leak of internals looks like: a stack frame, a source path, the build machine's folders. */
-export const INTERNALS = /\bat (?:async )?\S+ \([^)]*:\d+:\d+\)|\bat \S+:\d+:\d+|\.[cm]?[jt]s:\d+|node_modules|\/work\/|file:\/\/|\b(?:Type|Range|Reference|Syntax|Eval|URI)Error\b/g;
+export const INTERNALS =
+  /\bat (?:async )?\S+ \([^)]*:\d+:\d+\)|\bat \S+:\d+:\d+|\.[cm]?[jt]s:\d+|node_modules|\/work\/|file:\/\/|\b(?:Type|Range|Reference|Syntax|Eval|URI)Error\b/g;
 
 /** Leaks in `text`, except what the client sent itself and sees echoed (an odd path in a 404). */
 export function leaks(text: string, sent: string): string[] {
   return [...text.matchAll(INTERNALS)].map((m) => m[0]).filter((m) => !sent.includes(m));
 }
 
-export interface Answer { status: number; headers: Headers; text: string; json: unknown }
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
 
 export async function readAnswer(res: Response): Promise<Answer> {
   const text = await res.text();
   let json: unknown;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
   return { status: res.status, headers: res.headers, text, json };
 }
 
-interface ProblemDoc { type: string; status: number; title: string; errors?: { path: string; message: string }[]; request_id?: string }
-interface DecisionDoc { brand: string; remedies: { remedy: string; status: string }[] }
+interface ProblemDoc {
+  type: string;
+  status: number;
+  title: string;
+  errors?: { path: string; message: string }[];
+  request_id?: string;
+}
+interface DecisionDoc {
+  brand: string;
+  remedies: { remedy: string; status: string }[];
+}
 
 function checkProblem(answer: Answer, label: string, method: string): ProblemDoc | undefined {
   expect(answer.headers.get('content-type'), label).toBe('application/problem+json');
@@ -56,7 +75,13 @@ function checkDecision(decision: DecisionDoc, vocabs: BrandVocabulary[], label: 
   for (const r of decision.remedies) expect(STATUSES.has(r.status), `${label}: ${r.remedy} has status ${r.status}`).toBe(true);
 }
 
-const decodeURIComponentSafe = (text: string) => { try { return decodeURIComponent(text); } catch { return text; } };
+const decodeURIComponentSafe = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
 
 const namesAll = (errors: { path: string }[] | undefined, fields: string[]) => {
   const paths = new Set((errors ?? []).map((e) => e.path));
@@ -88,18 +113,28 @@ export function checkAnswer(request: FuzzRequest, answer: Answer, vocabs: BrandV
   if (answer.status === 200 && answer.headers.get('content-type')?.startsWith('text/csv')) {
     // An export for spreadsheets: no cell may start like a formula (CSV injection).
     const cells = Papa.parse<string[]>(answer.text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: true }).data.flat();
-    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)), `${label}: formula-looking cells`).toEqual([]);
+    expect(
+      cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)),
+      `${label}: formula-looking cells`,
+    ).toEqual([]);
   }
   if (answer.status !== 200 || request.method !== 'POST') return;
   if (request.path.startsWith('/v1/eligibility/batch')) checkBatch(request, answer, vocabs, label);
   else if (request.path.startsWith('/v1/eligibility')) checkDecision(answer.json as DecisionDoc, vocabs, label);
 }
 
-interface BatchDoc { count: number; failed: number; results: ({ index: number; status: number; decision?: DecisionDoc; problem?: ProblemDoc })[] }
+interface BatchDoc {
+  count: number;
+  failed: number;
+  results: { index: number; status: number; decision?: DecisionDoc; problem?: ProblemDoc }[];
+}
 
 function checkBatch(request: FuzzRequest, answer: Answer, vocabs: BrandVocabulary[], label: string): void {
   const batch = answer.json as BatchDoc;
-  expect(batch.results.map((r) => r.index), label).toEqual(batch.results.map((_, i) => i));
+  expect(
+    batch.results.map((r) => r.index),
+    label,
+  ).toEqual(batch.results.map((_, i) => i));
   expect(batch.failed, label).toBe(batch.results.filter((r) => r.status !== 200).length);
   batch.results.forEach((r, i) => {
     const item = `${label} · items[${i}]`;

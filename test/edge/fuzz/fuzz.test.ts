@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer, readAnswer, type Answer } from './check-response.js';
 import { send, type FuzzRequest } from './fuzz-request.js';
 import {
-  batchEligibility, brokenEligibility, coverageRequests, malformedBatch, malformedEligibility, rawEligibility, readRequests, validEligibility,
+  batchEligibility,
+  brokenEligibility,
+  coverageRequests,
+  malformedBatch,
+  malformedEligibility,
+  rawEligibility,
+  readRequests,
+  validEligibility,
 } from './request-arbitraries.js';
 import { readVocabularies, type BrandVocabulary } from './vocabulary.js';
 
@@ -51,7 +58,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  const byKind = [...sent].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  const byKind = [...sent]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   console.log(`fuzz: ${total()} requests fuzzed (${cartItems} claims in carts), 0 answers 5xx — ${byKind}`);
 });
 
@@ -65,30 +75,58 @@ describe('the API under generated requests', () => {
   });
 
   it('names the field of a body of the wrong shape', async () => {
-    await fc.assert(fc.asyncProperty(malformedEligibility(vocabs), async (r) => { await exchange(r); }), { numRuns: RUNS.malformed });
+    await fc.assert(
+      fc.asyncProperty(malformedEligibility(vocabs), async (r) => {
+        await exchange(r);
+      }),
+      { numRuns: RUNS.malformed },
+    );
   });
 
   it('refuses bodies that are not JSON, other media types, wrong methods and oversized bodies with a 4xx', async () => {
-    await fc.assert(fc.asyncProperty(rawEligibility(vocabs), async (r) => { await exchange(r); }), { numRuns: RUNS.raw });
+    await fc.assert(
+      fc.asyncProperty(rawEligibility(vocabs), async (r) => {
+        await exchange(r);
+      }),
+      { numRuns: RUNS.raw },
+    );
   });
 
   it('answers every item of a cart on its own', async () => {
-    await fc.assert(fc.asyncProperty(batchEligibility(vocabs), async (r) => {
-      cartItems += (JSON.parse(r.body!) as { items: unknown[] }).items.length;
-      await exchange(r);
-    }), { numRuns: RUNS.cart });
+    await fc.assert(
+      fc.asyncProperty(batchEligibility(vocabs), async (r) => {
+        cartItems += (JSON.parse(r.body!) as { items: unknown[] }).items.length;
+        await exchange(r);
+      }),
+      { numRuns: RUNS.cart },
+    );
   });
 
   it('names the item of a cart of the wrong shape', async () => {
-    await fc.assert(fc.asyncProperty(malformedBatch(vocabs), async (r) => { await exchange(r); }), { numRuns: RUNS.badCart });
+    await fc.assert(
+      fc.asyncProperty(malformedBatch(vocabs), async (r) => {
+        await exchange(r);
+      }),
+      { numRuns: RUNS.badCart },
+    );
   });
 
   it('answers coverage for any query string', async () => {
-    await fc.assert(fc.asyncProperty(coverageRequests(vocabs), async (r) => { await exchange(r); }), { numRuns: RUNS.coverage });
+    await fc.assert(
+      fc.asyncProperty(coverageRequests(vocabs), async (r) => {
+        await exchange(r);
+      }),
+      { numRuns: RUNS.coverage },
+    );
   });
 
   it('answers the read routes and odd paths without a 5xx', async () => {
-    await fc.assert(fc.asyncProperty(readRequests(vocabs), async (r) => { await exchange(r); }), { numRuns: RUNS.read });
+    await fc.assert(
+      fc.asyncProperty(readRequests(vocabs), async (r) => {
+        await exchange(r);
+      }),
+      { numRuns: RUNS.read },
+    );
   });
 
   it(`sent at least ${MIN_REQUESTS} requests`, () => {

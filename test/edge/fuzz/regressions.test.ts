@@ -18,7 +18,9 @@ function expanded(r: Regression): FuzzRequest {
 }
 
 let vocabs: BrandVocabulary[];
-beforeAll(async () => { vocabs = await readVocabularies(); });
+beforeAll(async () => {
+  vocabs = await readVocabularies();
+});
 
 describe('fuzzer regressions', () => {
   it.each((regressions as Regression[]).map((r) => [r.why, r] as const))('%s', async (_why, regression) => {

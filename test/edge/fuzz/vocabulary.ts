@@ -20,11 +20,17 @@ export interface BrandVocabulary {
 
 export async function readVocabularies(): Promise<BrandVocabulary[]> {
   const { brands } = await readJson<{ brands: { brand: string }[] }>(await call('/v1/brands'));
-  return Promise.all(brands.map(async ({ brand }) => {
-    const doc = await readJson<{ claim_date: string; remedies: { remedy: string }[]; facts: FactInfo[] }>(await call(`/v1/brands/${brand}`));
-    const { sheets } = await readJson<{ sheets: { sheet: string }[] }>(await call(`/v1/brands/${brand}/sheets`));
-    return {
-      brand, claimDate: doc.claim_date, remedies: doc.remedies.map((r) => r.remedy), facts: doc.facts, sheets: sheets.map((s) => s.sheet),
-    };
-  }));
+  return Promise.all(
+    brands.map(async ({ brand }) => {
+      const doc = await readJson<{ claim_date: string; remedies: { remedy: string }[]; facts: FactInfo[] }>(await call(`/v1/brands/${brand}`));
+      const { sheets } = await readJson<{ sheets: { sheet: string }[] }>(await call(`/v1/brands/${brand}/sheets`));
+      return {
+        brand,
+        claimDate: doc.claim_date,
+        remedies: doc.remedies.map((r) => r.remedy),
+        facts: doc.facts,
+        sheets: sheets.map((s) => s.sheet),
+      };
+    }),
+  );
 }
