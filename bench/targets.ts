@@ -8,7 +8,10 @@ import type { EngineResults, EngineRow } from './engine.js';
 import type { ScaleResults } from './scale.js';
 import type { WorkerResults } from './worker.js';
 
+/** The evaluator's own time per claim: reported, no longer a target (issue 17: readability wins inside the evaluator, under 5 % of a request). */
 export const FULL_CLAIM_TARGET_US = 2;
+/** The Worker's own time per request inside workerd: eligibility and coverage each at most this × /healthz. */
+export const PER_REQUEST_TARGET = 2;
 export const THROUGHPUT_TARGET = 0.9; // eligibility req/s ≥ 0.9 × /healthz
 export const P99_TARGET = 1.2; // eligibility p99 ≤ 1.2 × /healthz
 export const COLD_TARGET_US = 1000;
@@ -40,7 +43,7 @@ export function judge(results: Results): Target[] {
   if (engine) {
     for (const b of engine.brands) {
       const ours = b.fullClaim.median;
-      targets.push({ name: `${b.brand}: full claim, median`, target: `≤ ${FULL_CLAIM_TARGET_US} µs`, measured: us(ours), met: ours <= FULL_CLAIM_TARGET_US });
+      targets.push({ name: `${b.brand}: full claim, median (reported; the targets are per request)`, target: 'reported', measured: us(ours), met: null });
       const zen = median(b.rows, 'zen-engine') / ours;
       const jre = median(b.rows, 'json-rules-engine') / ours;
       targets.push({ name: `${b.brand}: zen-engine on the same tables ÷ our full claim`, target: '≥ 30×', measured: times(zen), met: zen >= 30 });
@@ -81,6 +84,17 @@ export function judge(results: Results): Target[] {
       measured: `${worker.p99Ratio.toFixed(2)}×`,
       met: worker.p99Ratio <= P99_TARGET,
     });
+    const inside = worker.insideWorkerd;
+    for (const [route, perRequest] of [['eligibility', inside.eligibilityUs], ['coverage', inside.coverageUs]] as const) {
+      if (perRequest === undefined) continue;
+      const ratio = perRequest / inside.healthzUs;
+      targets.push({
+        name: `Worker inside workerd: ${route} ÷ /healthz, time per request`,
+        target: `≤ ${PER_REQUEST_TARGET}×`,
+        measured: `${times(ratio)} (${us(perRequest)} ÷ ${us(inside.healthzUs)})`,
+        met: ratio <= PER_REQUEST_TARGET,
+      });
+    }
     const bad = worker.eligibility.non2xx + worker.healthz.non2xx + worker.eligibility.errors + worker.healthz.errors;
     targets.push({ name: 'Worker: non-2xx responses and errors', target: '0', measured: String(bad), met: bad === 0 });
   } else if (worker) {
