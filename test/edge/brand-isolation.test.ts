@@ -146,11 +146,18 @@ describe('the brand list', () => {
     expect(first.brands).toHaveLength(2);
     expect(first.next_cursor).toEqual(expect.any(String));
     expect(reads).toEqual([`list:${BRAND_KEY_PREFIX}`]);
-    const rest = await readJson<List>(await app.request(`/v1/brands?limit=2&cursor=${encodeURIComponent(first.next_cursor!)}`));
-    expect(reads).toHaveLength(2);
-    expect([...first.brands, ...rest.brands].map((b) => b.brand)).toEqual(expect.arrayContaining(['ghost', ...BUNDLED_POLICIES.brands]));
+    // However many brands there are: one list call per further page.
+    const listed = [...first.brands];
+    let pages = 1;
+    for (let cursor = first.next_cursor; cursor; pages++) {
+      const page = await readJson<List>(await app.request(`/v1/brands?limit=2&cursor=${encodeURIComponent(cursor)}`));
+      listed.push(...page.brands);
+      cursor = page.next_cursor;
+      expect(reads).toHaveLength(pages + 1);
+    }
+    expect(listed.map((b) => b.brand)).toEqual(expect.arrayContaining(['ghost', ...BUNDLED_POLICIES.brands]));
     await app.request('/v1/brands?limit=2');
-    expect(reads).toHaveLength(2);
+    expect(reads).toHaveLength(pages);
   });
 
   it('refuses a page size it cannot serve, naming the query field', async () => {
