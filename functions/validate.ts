@@ -62,6 +62,9 @@ export function prototypeKeys(body: unknown): PropertyKey[][] {
     const { value } = node;
     if (typeof value !== 'object' || value === null) continue;
     if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) found.push([...pathOf(node), '__proto__']);
+    // A claim fact's value is never an object: the claim check refuses it naming the fact, so what
+    // it holds is not looked into (its __proto__ would be named instead of the fact).
+    if (node.parent?.key === 'claim') continue;
     for (const [key, child] of Object.entries(value)) {
       if (typeof child === 'object' && child !== null) stack.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: node });
     }
