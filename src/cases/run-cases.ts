@@ -155,7 +155,9 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
       } // their answers would test nothing
       const asOf = typeof claim[policy.claimDate] === 'string' ? (claim[policy.claimDate] as string) : '2025-01-01';
       const decision = evaluateClaim(policy, claim, asOf, { trace: true });
-      decision.trace?.forEach((step) => step.matched.forEach((s) => covered.add(s)));
+      for (const step of decision.trace ?? []) {
+        for (const s of step.matched) covered.add(s);
+      }
       const failures: CaseFailure[] = [];
       for (const e of expected) {
         const actual = actualOf(decision, e.field);

@@ -266,7 +266,8 @@ function reasonCodesGiven(tables: CompiledTable[]): Set<string> {
       if (output.role?.kind !== 'meta' || output.role.field !== 'reason') return;
       for (const rule of table.rules) {
         const cell = rule.outputs[o];
-        if (cell && 'value' in cell) (Array.isArray(cell.value) ? cell.value : [cell.value]).forEach((c) => codes.add(String(c)));
+        if (!cell || !('value' in cell)) continue;
+        for (const c of Array.isArray(cell.value) ? cell.value : [cell.value]) codes.add(String(c));
       }
     });
   }
