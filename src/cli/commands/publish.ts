@@ -45,14 +45,15 @@ export async function publish(argv: string[], ctx: CommandContext): Promise<void
     ctx.out('');
     ctx.out(`Versions in force and scheduled in ${store.where}:`);
     const today = todayUtc();
-    formatTable(
+    const lines = formatTable(
       ['brand', 'version', 'state', 'effective from', 'published at'],
       policies.flatMap((p) =>
         timelineStates(result.pointers[p.brand]!.timeline, today)
           .filter((e) => e.state !== 'past')
           .map((e) => [p.brand, e.version, e.state, e.effective_from, e.published_at]),
       ),
-    ).forEach((l) => ctx.out(`  ${l}`));
+    );
+    for (const line of lines) ctx.out(`  ${line}`);
     // Claims are judged by their order date: a new version does not change what older orders get.
     ctx.out('');
     printOrderRanges(

@@ -26,10 +26,11 @@ export async function versions(argv: string[], ctx: CommandContext): Promise<voi
     }
     ctx.out(`${brand} in ${store.where}:`);
     const entries = timelineStates(pointer.timeline, todayUtc());
-    formatTable(
+    const lines = formatTable(
       ['', 'version', 'state', 'effective from', 'published at'],
       entries.map((e) => [e.state === 'current' ? 'live →' : '', e.version, e.state, e.effective_from, e.published_at]),
-    ).forEach((l) => ctx.out(`  ${l}`));
+    );
+    for (const line of lines) ctx.out(`  ${line}`);
     const live = entries.find((e) => e.state === 'current')?.version;
     const scheduled = entries.find((e) => e.state === 'scheduled' && e.version === sheets);
     ctx.out(
