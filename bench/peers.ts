@@ -129,8 +129,8 @@ export function jreEngine(tables: CompiledTable[], stopAtFirstHit = false): Engi
       engine.stop();
     });
   engine.addOperator('glob', (value: unknown, patterns: string[]) => typeof value === 'string' && patterns.some((p) => new RegExp(p, 'i').test(value)));
-  tables.forEach((table, t) =>
-    table.rules.forEach((rule, r) => {
+  for (const [t, table] of tables.entries()) {
+    for (const [r, rule] of table.rules.entries()) {
       const all = rule.tests.flatMap((test, i) => jreConditions(table.inputs[i]!.name, test));
       const properties: RuleProperties = {
         name: rule.source,
@@ -139,8 +139,8 @@ export function jreEngine(tables: CompiledTable[], stopAtFirstHit = false): Engi
         ...(stopAtFirstHit ? { priority: table.rules.length - r } : {}),
       };
       engine.addRule(properties);
-    }),
-  );
+    }
+  }
   return engine;
 }
 

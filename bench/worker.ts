@@ -220,7 +220,11 @@ async function round(index: number, targets: Target[], bodies: string[], plan: W
   const routes: Route[] = flip(['healthz', 'eligibility']);
   for (const target of flip(targets)) {
     const ran: Partial<Record<Route, RouteRun>> = {};
-    for (const route of routes) target.runs[route].push((ran[route] = await load(target.server.url, route, bodies, plan.seconds, plan.connections)));
+    for (const route of routes) {
+      const run = await load(target.server.url, route, bodies, plan.seconds, plan.connections);
+      ran[route] = run;
+      target.runs[route].push(run);
+    }
     for (const route of routes) target.serial[route].push(1000 / (await load(target.server.url, route, bodies, plan.serialSeconds, 1)).reqPerSec);
     const [h, e] = [ran.healthz!, ran.eligibility!];
     log(

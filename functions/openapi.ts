@@ -235,7 +235,10 @@ function baseDocument(bundle: BundledPolicies): object {
 /** The document as served from `origin` (scheme://host[:port]). */
 export function openApiDocument(origin: string, bundle: BundledPolicies): Record<string, unknown> {
   let base = held.get(bundle);
-  if (!base) held.set(bundle, (base = baseDocument(bundle)));
+  if (!base) {
+    base = baseDocument(bundle);
+    held.set(bundle, base);
+  }
   const { openapi, info, ...rest } = base as Record<string, unknown>;
   return { openapi, info, servers: [{ url: origin, description: 'the server that served this document' }], ...rest };
 }
