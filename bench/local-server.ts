@@ -1,7 +1,7 @@
 // Starting a local Worker for load runs: a free loopback port, `wrangler dev` offline in its own
 // process group, and waiting until it answers.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';

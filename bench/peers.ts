@@ -3,7 +3,7 @@
 // interpreter that scans every row with a switch over flattened cells (no closures, no index). Every engine
 // answers "which rows does each table select, with which outputs"; run.ts checks they agree.
 
-import { ZenEngine, type ZenDecision } from '@gorules/zen-engine';
+import { type ZenDecision, ZenEngine } from '@gorules/zen-engine';
 import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import type { CompiledTable, Literal, UnaryTest } from '../src/contract.js';
 

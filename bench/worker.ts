@@ -5,14 +5,14 @@
 // each route with the Worker's own headers and a body of the same size. Its ratio is what moving
 // those bytes through `wrangler dev` costs by itself — the ceiling of the Worker's ratio here.
 
-import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
+import autocannon from 'autocannon';
 import { OFFLINE_ENV } from './bundle.js';
-import { startWorker, type LocalWorker } from './local-server.js';
+import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
+import { type LocalWorker, startWorker } from './local-server.js';
 import { measureWorkerCpu, type WorkerCpuResult } from './worker-cpu.js';
 
 export interface WorkerPlan {

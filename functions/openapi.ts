@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { apiExamples } from './api-examples.js';
 import { apiPaths } from './openapi-paths.js';
-import { commonProblems, jsonAnswer, ref, REQUEST_ID_HEADER } from './openapi-responses.js';
+import { commonProblems, jsonAnswer, REQUEST_ID_HEADER, ref } from './openapi-responses.js';
 import type { BundledPolicies } from './policy-bundle.js';
 import { PROBLEM_TYPES } from './problem.js';
 import { BatchRequestSchema, EligibilityRequestSchema } from './request-schemas.js';

@@ -5,7 +5,7 @@
 
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
-import { jsonPath, problem, ProblemError, type FieldProblem } from './problem.js';
+import { type FieldProblem, jsonPath, ProblemError, problem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 

@@ -7,7 +7,7 @@ import { Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { CompiledPolicy } from '../../src/contract.js';
 import type { AppEnv } from '../app-env.js';
-import { coverageAnswer, coverageProbe, type CoverageAnswer } from '../coverage-terms.js';
+import { type CoverageAnswer, coverageAnswer, coverageProbe } from '../coverage-terms.js';
 import { loadBrand } from '../decide-claim.js';
 import { ifNoneMatchHits } from '../etag.js';
 import { remember } from '../lru.js';

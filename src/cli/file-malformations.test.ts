@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TINY_BRAND } from '../../test/support/tiny-brand.js';
 import { tinyOnDisk as tinyFolder } from '../../test/support/tiny-brand-on-disk.js';
 import { formatIssue, type Issue } from '../issue.js';
-import { compileBrand } from './compile-brands.js';
 import { run } from './commands/cli-fixture.js';
+import { compileBrand } from './compile-brands.js';
 
 /** A change to the tiny brand's folder on disk, relative to that folder. */
 type FolderChange = { symlink: string; to: string } | { folder: string } | { bytes: string; content: Uint8Array };

@@ -2,11 +2,11 @@
 // JSON for tools. Leads with whether any customer outcome changes, then per brand the sheet rows
 // that changed and the claims they change, grouped by the changed rows those claims reach.
 
-import type { Issue } from '../issue.js';
-import { formatIssue } from '../issue.js';
 import type { GridClaim } from '../diff/claim-grid.js';
 import type { ChangeGroup, ChangeSummary, ClaimChange, OutcomeDiff } from '../diff/diff-outcomes.js';
 import type { OtherChange, PolicyChanges, RuleChange } from '../diff/policy-changes.js';
+import type { Issue } from '../issue.js';
+import { formatIssue } from '../issue.js';
 import { formatMarkdownTable } from './print-table.js';
 
 export type BrandDiff =

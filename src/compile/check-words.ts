@@ -6,7 +6,7 @@ import type { CompiledFee, CompiledRemedy, CompiledTable, Literal, WordKind, Wor
 import { SUMMARY_TEMPLATES } from '../evaluate/summary-templates.js';
 import type { IssueList } from '../issue.js';
 import { entryOf } from './entry-of.js';
-import { wordKey, type WordRow } from './read-words.js';
+import { type WordRow, wordKey } from './read-words.js';
 
 /** A word the brand uses, and where it is used (for a word no sheet defines). */
 interface WordUse {

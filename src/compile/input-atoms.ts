@@ -8,8 +8,8 @@
 
 import type { CompiledTable, FactType, Literal, UnaryTest } from '../contract.js';
 import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
-import { addTestRefs, visitTest, type TestVisitor } from '../sheet/unary-test.js';
 import { compileTest, type Matcher } from '../evaluate/match-test.js';
+import { addTestRefs, type TestVisitor, visitTest } from '../sheet/unary-test.js';
 
 /** The atoms one rule's cell matches: `true` for all of them (`-`), else [lo, hi, lo, hi, …] inclusive, ascending. */
 export type CellAtoms = true | readonly number[];

@@ -1,15 +1,15 @@
 // The non-table sheets of a brand and of _shared: facts, fees, reason messages, policy settings,
 // remedies and windows, each read into its compiled shape with every problem reported.
 
-import type { CompiledFact, CompiledFee, CompiledRemedy, CompiledWindow, FactType, FeeType } from '../contract.js';
-import type { Sheet } from '../sheet/parse-sheet.js';
-import { otherColumns, readRecords, splitList, type SheetRecord } from '../sheet/read-records.js';
-import { listCell, nameCell, oneOfCell, parseRow, textCell, type RowOf } from '../sheet/row-schema.js';
 import * as z from 'zod/mini';
-import { brandIdProblem } from '../store/brand-id.js';
+import type { CompiledFact, CompiledFee, CompiledRemedy, CompiledWindow, FactType, FeeType } from '../contract.js';
 import type { IssueList } from '../issue.js';
-import { didYouMean } from './suggest.js';
+import type { Sheet } from '../sheet/parse-sheet.js';
+import { otherColumns, readRecords, type SheetRecord, splitList } from '../sheet/read-records.js';
+import { listCell, nameCell, oneOfCell, parseRow, type RowOf, textCell } from '../sheet/row-schema.js';
+import { brandIdProblem } from '../store/brand-id.js';
 import { entryOf } from './entry-of.js';
+import { didYouMean } from './suggest.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 const LOCALE = /^[a-z]{2}(-[a-z]{2})?$/;

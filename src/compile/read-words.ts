@@ -3,12 +3,12 @@
 // summary templates and the date and number formats, one column per locale.
 
 import type { WordKind, Words } from '../contract.js';
-import type { Sheet } from '../sheet/parse-sheet.js';
-import { otherColumns, readRecords } from '../sheet/read-records.js';
 import { placeholdersOf, SUMMARY_TEMPLATES, WORD_PLACEHOLDERS } from '../evaluate/summary-templates.js';
 import type { IssueList } from '../issue.js';
-import { didYouMean } from './suggest.js';
+import type { Sheet } from '../sheet/parse-sheet.js';
+import { otherColumns, readRecords } from '../sheet/read-records.js';
 import { entryOf } from './entry-of.js';
+import { didYouMean } from './suggest.js';
 
 export const WORD_KINDS: readonly WordKind[] = ['status', 'paid_by', 'fee', 'fee_value', 'evidence', 'summary', 'format'];
 const LOCALE = /^[a-z]{2}(-[a-z]{2})?$/;

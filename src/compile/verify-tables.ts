@@ -8,8 +8,8 @@
 // a 200,000-row varied table walks about as many regions as it has rules.
 
 import type { CompiledTable, FactType, Literal } from '../contract.js';
-import { atomCount, columnAtoms, hasRefs, type ColumnAtoms } from './input-atoms.js';
 import type { IssueList } from '../issue.js';
+import { atomCount, type ColumnAtoms, columnAtoms, hasRefs } from './input-atoms.js';
 
 /** Rule-in-region steps one table may take before the walk stops and says it could not finish. */
 const MAX_STEPS = 50_000_000;

@@ -4,8 +4,8 @@
 // of claims, never the product of every fact. Pure; takes every version being compared so the
 // boundaries of both are crossed.
 
-import { WINDOW_STATES, type Claim, type CompiledPolicy, type CompiledTable, type Literal, type WindowResult, type WindowState } from '../contract.js';
 import { columnAtoms } from '../compile/input-atoms.js';
+import { type Claim, type CompiledPolicy, type CompiledTable, type Literal, WINDOW_STATES, type WindowResult, type WindowState } from '../contract.js';
 import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import { daysSinceFact } from '../evaluate/facts-read.js';

@@ -4,17 +4,17 @@
 // version: it takes over on that date, with no second publish.
 
 import type { CompiledPolicy } from '../../contract.js';
+import { timelineStates } from '../../store/policy-pointer.js';
 import { dateOption, parseArgs, todayUtc } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
-import { printIssues } from '../print-issues.js';
 import { printOrderRanges } from '../order-ranges.js';
+import { printIssues } from '../print-issues.js';
 import { formatTable } from '../print-table.js';
 import { publishToStore } from '../publish-to-store.js';
-import { timelineStates } from '../../store/policy-pointer.js';
 import { selectBrands } from '../read-sheets.js';
-import type { CommandContext } from '../main.js';
 
 export async function publish(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, ['effective-from', ...STORE_OPTIONS], STORE_FLAGS);

@@ -7,10 +7,10 @@ import type { Issue } from '../../issue.js';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { issueFormat, printIssues } from '../print-issues.js';
 import { formatTable } from '../print-table.js';
 import { selectBrands } from '../read-sheets.js';
-import type { CommandContext } from '../main.js';
 
 /** Each failing cell as a sheet:row:column line, then the case's expected vs actual side by side. */
 function printFailure(c: CaseResult, problems: Issue[], root: string, out: (line: string) => void): void {

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../../functions/app.js';
 import { MAX_BATCH_ITEMS } from '../../../functions/request-schemas.js';
 import { BRAND_ID_PATTERN } from '../../../src/store/brand-id.js';
-import { anyClaim, brokenClaim, validClaim, type GeneratedClaim } from './claim-arbitraries.js';
-import { jsonRequest, RawJson, toJsonText, type ExpectedItem, type FuzzRequest } from './fuzz-request.js';
+import { anyClaim, brokenClaim, type GeneratedClaim, validClaim } from './claim-arbitraries.js';
+import { type ExpectedItem, type FuzzRequest, jsonRequest, RawJson, toJsonText } from './fuzz-request.js';
 import type { BrandVocabulary } from './vocabulary.js';
 
 // A "__proto__" key is refused with the body's shape (zod would drop it), before any fact is checked.
