@@ -5,16 +5,16 @@
 // a cold isolate's first answer for random brands, steady-state eligibility, heap after answering
 // for every brand, and GET /v1/brands pages. Writes the "Brand scale" section of BENCHMARKS.md.
 
-import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
 import { openLocalKv } from '../src/cli/kv/local-kv.js';
 import { publishToStore } from '../src/cli/publish-to-store.js';
-import { compilePolicy, type CompiledPolicy } from '../src/index.js';
+import { type CompiledPolicy, compilePolicy } from '../src/index.js';
 import type { KvReader } from '../src/store/kv-reader.js';
 import { syntheticBrand, syntheticClaims } from './synthetic-brand.js';
 

@@ -4,13 +4,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_SHEETS_DIR, listBrands } from '../src/cli/read-sheets.js';
 import type { Claim, CompiledFact, CompiledPolicy } from '../src/contract.js';
-import { IssueList } from '../src/issue.js';
 import { formatIsoDate, parseIsoDate } from '../src/evaluate/dates.js';
+import { IssueList } from '../src/issue.js';
 import { parseLiteral } from '../src/sheet/cell-syntax.js';
 import { parseSheet } from '../src/sheet/parse-sheet.js';
 import { parsePolicy } from '../src/store/policy-document.js';
-import { DEFAULT_SHEETS_DIR, listBrands } from '../src/cli/read-sheets.js';
 
 export interface BenchClaim {
   claim: Claim;

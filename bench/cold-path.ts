@@ -2,17 +2,17 @@
 // workerd by a tiny Worker under miniflare, as the Worker reads it: get(key, 'text')), JSON.parse,
 // and preparing it for evaluation (preparePolicy: matchers, indexes, rule effects). Plus its size.
 
-import { Miniflare } from 'miniflare';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { evaluateClaim, versionKey } from '../src/index.js';
-import { brandKey } from '../src/store/policy-pointer.js';
+import { Miniflare } from 'miniflare';
 import { preparePolicy } from '../src/evaluate/prepare-policy.js';
+import { evaluateClaim, versionKey } from '../src/index.js';
 import { parsePolicy } from '../src/store/policy-document.js';
+import { brandKey } from '../src/store/policy-pointer.js';
 import { BRANDS, mixedClaims } from './claims.js';
-import { timeBatches, type BatchOptions, type Stats } from './measure.js';
-import { profileSelfTime, type ProfileRow } from './profile.js';
+import { type BatchOptions, type Stats, timeBatches } from './measure.js';
+import { type ProfileRow, profileSelfTime } from './profile.js';
 import { COLD_TARGET_US } from './targets.js';
 
 export interface ColdResult {

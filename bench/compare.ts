@@ -4,12 +4,12 @@
 // Both sides must give byte-identical decisions (with and without trace, two locales) for every
 // claim of the fixed mixed set before anything is timed. Prints a table; writes nothing.
 
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { Claim, CompiledPolicy, Decision } from '../src/contract.js';
 import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
 import { round, summarize } from './measure.js';

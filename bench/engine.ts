@@ -3,14 +3,14 @@
 // (outputs checked equal for every claim before anything is timed), and the 20-row first-hit table.
 
 import type { Claim, CompiledPolicy, CompiledTable, Decision } from '../src/contract.js';
-import { checkClaim, evaluateClaim, evaluateTable, parseStandaloneTable } from '../src/index.js';
 import { parseIsoDate } from '../src/evaluate/dates.js';
-import { BRANDS, loadPolicy, mixedClaims, type BenchClaim } from './claims.js';
+import { checkClaim, evaluateClaim, evaluateTable, parseStandaloneTable } from '../src/index.js';
+import { type BenchClaim, BRANDS, loadPolicy, mixedClaims } from './claims.js';
 import { FIRST_HIT_20, firstHitInputs } from './first-hit-20.js';
-import { round, timeEach, timeInterleaved, type Stats } from './measure.js';
-import { floorTables, interpret, jreEngine, jreSelection, zenDecision, zenSelection, ZenEngine, type Facts, type Selection } from './peers.js';
+import { round, type Stats, timeEach, timeInterleaved } from './measure.js';
 import { oursTables } from './ours.js';
-import { profileSelfTime, type ProfileRow } from './profile.js';
+import { type Facts, floorTables, interpret, jreEngine, jreSelection, type Selection, ZenEngine, zenDecision, zenSelection } from './peers.js';
+import { type ProfileRow, profileSelfTime } from './profile.js';
 import { FULL_CLAIM_TARGET_US } from './targets.js';
 
 /** Ours and the floor take `oursPerRound` samples of `oursBatch` calls per round, each peer one of `peerBatch`. */

@@ -1,9 +1,10 @@
 // Starting a local Worker for load runs: a free loopback port, `wrangler dev` offline in its own
 // process group, and waiting until it answers.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { OFFLINE_ENV, WRANGLER } from './bundle.js';
 
 export function freePort(): Promise<number> {
@@ -43,7 +44,8 @@ export interface LocalWorker {
 // What workerd logs when a client closes a connection while an answer is being written, and what
 // wrangler's proxy in front of it logs for the same (workers-sdk#8087).
 const DISCONNECT = /disconnected: .*(Connection reset by peer|Broken pipe)|Uncaught Error: Network connection lost/;
-const plain = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+/** A log line without its terminal colour codes, as the patterns above are written. */
+const plain = (line: string) => stripVTControlCharacters(line).trim();
 
 /**
  * Copies the Worker's log to our stderr without its reports of client disconnects: a load run ends

@@ -1,8 +1,8 @@
 // Timing helpers every section shares: batched samples after a warm-up, percentiles, and the machine
 // the figures were taken on. Per-call figures are batch time ÷ batch size, so timer cost is amortized.
 
-import { cpus, release, totalmem, type as osType } from 'node:os';
 import { execSync } from 'node:child_process';
+import { cpus, type as osType, release, totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 

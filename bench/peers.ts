@@ -3,7 +3,7 @@
 // interpreter that scans every row with a switch over flattened cells (no closures, no index). Every engine
 // answers "which rows does each table select, with which outputs"; run.ts checks they agree.
 
-import { ZenEngine, type ZenDecision } from '@gorules/zen-engine';
+import { type ZenDecision, ZenEngine } from '@gorules/zen-engine';
 import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import type { CompiledTable, Literal, UnaryTest } from '../src/contract.js';
 
@@ -129,8 +129,8 @@ export function jreEngine(tables: CompiledTable[], stopAtFirstHit = false): Engi
       engine.stop();
     });
   engine.addOperator('glob', (value: unknown, patterns: string[]) => typeof value === 'string' && patterns.some((p) => new RegExp(p, 'i').test(value)));
-  tables.forEach((table, t) =>
-    table.rules.forEach((rule, r) => {
+  for (const [t, table] of tables.entries()) {
+    for (const [r, rule] of table.rules.entries()) {
       const all = rule.tests.flatMap((test, i) => jreConditions(table.inputs[i]!.name, test));
       const properties: RuleProperties = {
         name: rule.source,
@@ -139,8 +139,8 @@ export function jreEngine(tables: CompiledTable[], stopAtFirstHit = false): Engi
         ...(stopAtFirstHit ? { priority: table.rules.length - r } : {}),
       };
       engine.addRule(properties);
-    }),
-  );
+    }
+  }
   return engine;
 }
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { machine } from './measure.js';
-import { renderReport, writeBenchmarksMd, type Report } from './report.js';
+import { type Report, renderReport, writeBenchmarksMd } from './report.js';
 import { judge, type Results } from './targets.js';
 
 const RESULTS_FILE = 'bench/results.json';

@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { compilePolicy, policyToJson } from '../src/index.js';
-import { syntheticBrand, type SkuHitPolicy, type TableShape } from './synthetic-brand.js';
+import { type SkuHitPolicy, syntheticBrand, type TableShape } from './synthetic-brand.js';
 
 const [rows, hit, out, shape = 'sku'] = process.argv.slice(2);
 compilePolicy(syntheticBrand('warm', 10, hit as SkuHitPolicy, shape as TableShape)); // JIT warm-up, not timed

@@ -9,12 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { compilePolicy, evaluateClaim, parsePolicy, type CompiledPolicy } from '../src/index.js';
-import { timeBatches, type BatchOptions, type Stats } from './measure.js';
-import { floorTables, interpret, type Facts } from './peers.js';
-import { profileSelfTime, type ProfileRow } from './profile.js';
+import { type CompiledPolicy, compilePolicy, evaluateClaim, parsePolicy } from '../src/index.js';
+import { type BatchOptions, type Stats, timeBatches } from './measure.js';
+import { type Facts, floorTables, interpret } from './peers.js';
+import { type ProfileRow, profileSelfTime } from './profile.js';
+import { type SkuHitPolicy, syntheticBrand, syntheticClaims, type TableShape } from './synthetic-brand.js';
 import { SCALE_TARGET_US } from './targets.js';
-import { syntheticBrand, syntheticClaims, type SkuHitPolicy, type TableShape } from './synthetic-brand.js';
 
 export interface ScaleRow {
   rows: number;
@@ -134,7 +134,7 @@ function measureBrands(count: number, batch: BatchOptions): BrandsResult {
   const loaded = texts.map((t) => parsePolicy(t));
   const claims = names.map((brand) => syntheticClaims(brand, rowsPerBrand, 5));
   start = performance.now();
-  loaded.forEach((policy, b) => evaluateClaim(policy, claims[b]![0]!.claim, claims[b]![0]!.asOf));
+  for (const [b, policy] of loaded.entries()) evaluateClaim(policy, claims[b]![0]!.claim, claims[b]![0]!.asOf);
   const firstClaimsMs = performance.now() - start;
   const evaluate = timeBatches((i) => {
     const b = i % count;

@@ -7,8 +7,6 @@
 // Not part of `npm test`.
 //   tsx bench/soak.ts [--seconds 60] [--connections 64] [--no-baseline] [--no-write]
 
-import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
@@ -16,10 +14,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { compileBrand } from '../src/cli/compile-brands.js';
 import { listBrands } from '../src/cli/read-sheets.js';
 import { OFFLINE_ENV } from './bundle.js';
-import { startWorker, type LocalWorker } from './local-server.js';
+import { type LocalWorker, startWorker } from './local-server.js';
 
 const WINDOW_S = 10;
 const WARMUP_S = 5;

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrandSheets, SheetFile } from '../src/index.js';
-import { seeded, type BenchClaim } from './claims.js';
+import { type BenchClaim, seeded } from './claims.js';
 
 export type SkuHitPolicy = 'U' | 'C' | 'F';
 

@@ -5,14 +5,14 @@
 // each route with the Worker's own headers and a body of the same size. Its ratio is what moving
 // those bytes through `wrangler dev` costs by itself — the ceiling of the Worker's ratio here.
 
-import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
+import autocannon from 'autocannon';
 import { OFFLINE_ENV } from './bundle.js';
-import { startWorker, type LocalWorker } from './local-server.js';
+import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
+import { type LocalWorker, startWorker } from './local-server.js';
 import { measureWorkerCpu, type WorkerCpuResult } from './worker-cpu.js';
 
 export interface WorkerPlan {
@@ -220,7 +220,11 @@ async function round(index: number, targets: Target[], bodies: string[], plan: W
   const routes: Route[] = flip(['healthz', 'eligibility']);
   for (const target of flip(targets)) {
     const ran: Partial<Record<Route, RouteRun>> = {};
-    for (const route of routes) target.runs[route].push((ran[route] = await load(target.server.url, route, bodies, plan.seconds, plan.connections)));
+    for (const route of routes) {
+      const run = await load(target.server.url, route, bodies, plan.seconds, plan.connections);
+      ran[route] = run;
+      target.runs[route].push(run);
+    }
     for (const route of routes) target.serial[route].push(1000 / (await load(target.server.url, route, bodies, plan.serialSeconds, 1)).reqPerSec);
     const [h, e] = [ran.healthz!, ran.eligibility!];
     log(

@@ -43,7 +43,10 @@ const held = new WeakMap<BundledPolicies, ApiExamples>();
 
 export function apiExamples(bundle: BundledPolicies): ApiExamples {
   let examples = held.get(bundle);
-  if (!examples) held.set(bundle, (examples = fromFirstBrand(bundle) ?? NEUTRAL));
+  if (!examples) {
+    examples = fromFirstBrand(bundle) ?? NEUTRAL;
+    held.set(bundle, examples);
+  }
   return examples;
 }
 

@@ -2,7 +2,7 @@
 // groups, and the one place where errors become problem+json responses. createApp takes its
 // collaborators so tests can give it a fresh cache, a clock or a different bundle.
 
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -13,7 +13,7 @@ import { devPreview } from './dev-preview.js';
 import { edgeHeaders } from './edge-headers.js';
 import type { BundledPolicies } from './policy-bundle.js';
 import { PolicyCache, PolicyStore } from './policy-store.js';
-import { problem, PolicyUnavailable, PROBLEM_CONTENT_TYPE, ProblemError, type Problem } from './problem.js';
+import { PolicyUnavailable, PROBLEM_CONTENT_TYPE, type Problem, ProblemError, problem } from './problem.js';
 import { brandRoutes } from './routes/brands.js';
 import { claimSchemaRoutes } from './routes/claim-schema.js';
 import { coverageRoutes } from './routes/coverage.js';

@@ -7,7 +7,7 @@
 import type { CompiledPolicy, CoverageSummary, CoverageTerm } from '../src/contract.js';
 import { checkClaim } from '../src/evaluate/check-claim.js';
 import { summarizeCoverage } from '../src/evaluate/summarize-coverage.js';
-import { problem, ProblemError } from './problem.js';
+import { ProblemError, problem } from './problem.js';
 
 export interface CoverageQuestion {
   product_line?: string | undefined;

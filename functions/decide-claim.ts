@@ -2,13 +2,13 @@
 // version, default claim_on to today, check every fact against the brand's vocabulary, evaluate.
 
 import type { Claim, CompiledPolicy, Decision } from '../src/contract.js';
-import { checkClaim, checkResultDates, type ClaimProblem } from '../src/evaluate/check-claim.js';
+import { type ClaimProblem, checkClaim, checkResultDates } from '../src/evaluate/check-claim.js';
 import { evaluateClaim } from '../src/evaluate/evaluate-claim.js';
+import { BRAND_ID_RULE, brandIdProblem } from '../src/store/brand-id.js';
 import { negotiateLocale } from './negotiate-locale.js';
 import type { LoadedPolicy, PolicyStore, Selection } from './policy-store.js';
-import { BRAND_ID_RULE, brandIdProblem } from '../src/store/brand-id.js';
-import { problem, ProblemError } from './problem.js';
-import { describeSelection, requestSelection, type PolicySelection, type SelectionMode } from './select-policy.js';
+import { ProblemError, problem } from './problem.js';
+import { describeSelection, type PolicySelection, requestSelection, type SelectionMode } from './select-policy.js';
 
 export type EligibilityDecision = Decision & { policy_selection: PolicySelection };
 

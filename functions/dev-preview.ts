@@ -7,10 +7,10 @@
 // only calls next() — no route, header or 404 changes, and nothing reads the dev keys.
 
 import type { MiddlewareHandler } from 'hono';
-import { DEV_PROBLEMS_PREFIX, readDevProblems, type DevProblemsRecord } from '../src/store/dev-problems.js';
+import { DEV_PROBLEMS_PREFIX, type DevProblemsRecord, readDevProblems } from '../src/store/dev-problems.js';
 import type { AppEnv } from './app-env.js';
-import { problem, ProblemError } from './problem.js';
 import type { KvReader } from './env.js';
+import { ProblemError, problem } from './problem.js';
 
 export const DEV_PROBLEMS_PATH = '/v1/dev/problems';
 

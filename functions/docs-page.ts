@@ -26,11 +26,11 @@ export const DOCS_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function problemTable(): string {
   const rows = Object.entries(PROBLEM_TYPES)
-    .map(([slug, p]) => `<tr id="problem-${slug}"><td><code>/docs#problem-${slug}</code></td><td>${p.status}</td><td>${escape(p.title)}</td></tr>`)
+    .map(([slug, p]) => `<tr id="problem-${slug}"><td><code>/docs#problem-${slug}</code></td><td>${p.status}</td><td>${escapeHtml(p.title)}</td></tr>`)
     .join('');
   return `<section class="problem-types" id="problems"><h2>Problem types</h2>
 <p>Every error is <code>application/problem+json</code> (RFC 9457); <code>errors[]</code> names each bad field by its JSON path
@@ -40,7 +40,7 @@ function problemTable(): string {
 
 export function renderDocs(title: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${REFERENCE_ASSETS.css}"></head><body>
+<title>${escapeHtml(title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${REFERENCE_ASSETS.css}"></head><body>
 <noscript><p class="noscript">This reference needs JavaScript; the document itself is at <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></noscript>
 <div id="reference" data-openapi-url="/openapi.json"></div>
 ${problemTable()}

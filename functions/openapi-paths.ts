@@ -3,7 +3,7 @@
 
 import { BRAND_ID_RULE } from '../src/store/brand-id.js';
 import type { ApiExamples } from './api-examples.js';
-import { brandProblems, commonProblems, UNKNOWN_BRAND, jsonAnswer, POLICY_HEADERS, problemAnswer, ref, REQUEST_ID_HEADER } from './openapi-responses.js';
+import { brandProblems, commonProblems, jsonAnswer, POLICY_HEADERS, problemAnswer, REQUEST_ID_HEADER, ref, UNKNOWN_BRAND } from './openapi-responses.js';
 import { MAX_BATCH_ITEMS } from './request-schemas.js';
 
 const text = (description: string) => ({ description, schema: { type: 'string' } });

@@ -2,7 +2,7 @@
 // answers with theirs (one per problem type the route can give), the policy headers, and the
 // statuses every route can answer (405 another method, 500 our fault, 503 a policy out of reach).
 
-import { PROBLEM_CONTENT_TYPE, problem, type ProblemSlug } from './problem.js';
+import { PROBLEM_CONTENT_TYPE, type ProblemSlug, problem } from './problem.js';
 
 export const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 

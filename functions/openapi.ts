@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { apiExamples } from './api-examples.js';
 import { apiPaths } from './openapi-paths.js';
-import { commonProblems, jsonAnswer, ref, REQUEST_ID_HEADER } from './openapi-responses.js';
+import { commonProblems, jsonAnswer, REQUEST_ID_HEADER, ref } from './openapi-responses.js';
 import type { BundledPolicies } from './policy-bundle.js';
 import { PROBLEM_TYPES } from './problem.js';
 import { BatchRequestSchema, EligibilityRequestSchema } from './request-schemas.js';
@@ -235,7 +235,10 @@ function baseDocument(bundle: BundledPolicies): object {
 /** The document as served from `origin` (scheme://host[:port]). */
 export function openApiDocument(origin: string, bundle: BundledPolicies): Record<string, unknown> {
   let base = held.get(bundle);
-  if (!base) held.set(bundle, (base = baseDocument(bundle)));
+  if (!base) {
+    base = baseDocument(bundle);
+    held.set(bundle, base);
+  }
   const { openapi, info, ...rest } = base as Record<string, unknown>;
   return { openapi, info, servers: [{ url: origin, description: 'the server that served this document' }], ...rest };
 }

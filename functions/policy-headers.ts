@@ -17,7 +17,10 @@ export interface PolicyOrigin {
 const FRESHNESS: PolicySource[] = ['bundle', 'kv', 'cache'];
 
 export function setPolicyHeaders(c: Context, origins: readonly PolicyOrigin[]): void {
-  if (origins.length === 1) return setOne(c, origins[0]!);
+  if (origins.length === 1) {
+    setOne(c, origins[0]!);
+    return;
+  }
   const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].join(', ');
   const set = (name: string, value: string | undefined) => {
     if (value) c.header(name, value);

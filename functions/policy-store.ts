@@ -6,7 +6,7 @@
 // Steady state: zero KV reads per request; pointers and list pages are re-checked every `recheckMs`.
 // A version the Worker was built with is never read from KV: the bundled copy is the same document.
 
-import { FORMAT_VERSION, type CompiledPolicy } from '../src/contract.js';
+import { type CompiledPolicy, FORMAT_VERSION } from '../src/contract.js';
 import { isBrandId } from '../src/store/brand-id.js';
 import { readBrandMetadata } from '../src/store/brand-metadata.js';
 import type { KvListPage, KvReader } from '../src/store/kv-reader.js';
@@ -14,12 +14,12 @@ import { policyFromJson } from '../src/store/policy-document.js';
 import {
   BRAND_KEY_PREFIX,
   brandKey,
+  type PolicyPointer,
   readPointer,
   selectEntry,
-  versionKey,
-  type PolicyPointer,
   type TimelineEntry,
   type VersionSummary,
+  versionKey,
 } from '../src/store/policy-pointer.js';
 import { remember } from './lru.js';
 import type { BundledPolicies } from './policy-bundle.js';

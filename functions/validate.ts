@@ -3,9 +3,9 @@
 // and the hono/client types see the parsed shapes. A route may add a quick hand check that accepts
 // its usual valid body without the schema; anything it does not accept goes to the schema.
 
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
-import { jsonPath, problem, ProblemError, type FieldProblem } from './problem.js';
+import { type FieldProblem, jsonPath, ProblemError, problem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -111,10 +111,14 @@ function queryChecker<S extends z.ZodMiniType>(schema: S): (c: Context) => { dat
     const parsed = schema.safeParse(query);
     return parsed.success ? { data: parsed.data as z.output<S>, errors: [] } : { errors: fieldProblems(parsed.error.issues, 'query') };
   };
-  return (c) => (c.req.url.includes('?') ? check(c.req.query()) : (empty ??= check({})));
+  return (c) => {
+    if (c.req.url.includes('?')) return check(c.req.query());
+    empty ??= check({});
+    return empty;
+  };
 }
 
-export function queryParams<S extends z.ZodMiniType>(schema: S): MiddlewareHandler<any, string, { in: { query: z.input<S> }; out: { query: z.output<S> } }> {
+export function queryParams<S extends z.ZodMiniType>(schema: S): MiddlewareHandler<Env, string, { in: { query: z.input<S> }; out: { query: z.output<S> } }> {
   const checkQuery = queryChecker(schema);
   return async (c, next) => {
     const { data, errors } = checkQuery(c);
@@ -132,7 +136,7 @@ export function validRequest<Q extends z.ZodMiniType, S extends z.ZodMiniType>(
   querySchema: Q,
   bodySchema: S,
   quick?: QuickCheck<z.output<S>>,
-): MiddlewareHandler<any, string, { in: { query: z.input<Q>; json: z.input<S> }; out: { query: z.output<Q>; json: z.output<S> } }> {
+): MiddlewareHandler<Env, string, { in: { query: z.input<Q>; json: z.input<S> }; out: { query: z.output<Q>; json: z.output<S> } }> {
   const checkQuery = queryChecker(querySchema);
   return async (c, next) => {
     const query = checkQuery(c);

@@ -2,11 +2,11 @@
 // playground and sheet viewer scripts, their pages, and the API reference's scripts → dist/public, which wrangler.toml [assets]
 // serves next to the Worker. Prints the badge's gzip size and fails when it is over budget.
 
-import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 export const PUBLIC_DIR = 'dist/public';
 const PAGES_DIR = 'src/widget/pages';

@@ -47,7 +47,7 @@ async function deploy(): Promise<number> {
       console.error(`✗ ${plan.problems.join('; ')}`);
       return 1;
     }
-    plan.phases.forEach((phase, i) => console.log(`KV phase ${i + 1}: ${phase.map((e) => e.key).join(', ')}`));
+    for (const [i, phase] of plan.phases.entries()) console.log(`KV phase ${i + 1}: ${phase.map((e) => e.key).join(', ')}`);
     return code;
   }
   if (!hasNamespaceId()) {

@@ -5,8 +5,8 @@
 //   tsx scripts/publish-policies.ts --local|--remote [--effective-from YYYY-MM-DD] [--persist-to DIR]
 
 import { parseArgs } from '../src/cli/args.js';
-import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../src/cli/open-store.js';
 import type { KvStore } from '../src/cli/kv/kv-store.js';
+import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../src/cli/open-store.js';
 import { printOrderRanges } from '../src/cli/order-ranges.js';
 import { publishToStore } from '../src/cli/publish-to-store.js';
 import { parseIsoDate } from '../src/evaluate/dates.js';

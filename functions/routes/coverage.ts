@@ -7,7 +7,7 @@ import { Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { CompiledPolicy } from '../../src/contract.js';
 import type { AppEnv } from '../app-env.js';
-import { coverageAnswer, coverageProbe, type CoverageAnswer } from '../coverage-terms.js';
+import { type CoverageAnswer, coverageAnswer, coverageProbe } from '../coverage-terms.js';
 import { loadBrand } from '../decide-claim.js';
 import { ifNoneMatchHits } from '../etag.js';
 import { remember } from '../lru.js';
@@ -33,7 +33,10 @@ const MAX_ANSWERS_PER_VERSION = 256;
 
 function answer(policy: CompiledPolicy, today: string, query: { product_line?: string; part?: string }, locale: string): string {
   let held = answers.get(policy);
-  if (!held) answers.set(policy, (held = new Map()));
+  if (!held) {
+    held = new Map();
+    answers.set(policy, held);
+  }
   const key = [today, query.product_line ?? '', query.part ?? '', locale].join('\u0000');
   let body = held.get(key);
   if (body === undefined) body = JSON.stringify(coverageAnswer(policy, query, locale, today));

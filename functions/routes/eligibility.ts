@@ -4,8 +4,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { decideClaim, type EligibilityDecision } from '../decide-claim.js';
-import { setPolicyHeaders, type PolicyOrigin } from '../policy-headers.js';
-import { PolicyUnavailable, problem, ProblemError, type Problem } from '../problem.js';
+import { type PolicyOrigin, setPolicyHeaders } from '../policy-headers.js';
+import { PolicyUnavailable, type Problem, ProblemError, problem } from '../problem.js';
 import { BatchRequestSchema, EligibilityQuerySchema, EligibilityRequestSchema, isOn, quickBatchRequest, quickEligibilityRequest } from '../request-schemas.js';
 import { validRequest } from '../validate.js';
 

@@ -2,17 +2,17 @@
 // read-only — decision tables with their rules, and the remedies and windows sheets — so the
 // playground's sheet viewer can show the `sheet:row` a decision cites; `?format=csv` for a spreadsheet.
 
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { CompiledPolicy } from '../../src/contract.js';
+import { compiledRows } from '../../src/sheet/compiled-rows.js';
+import { writeCsv } from '../../src/sheet/write-csv.js';
 import type { AppEnv } from '../app-env.js';
 import { loadBrand } from '../decide-claim.js';
 import { setPolicyHeaders } from '../policy-headers.js';
 import type { LoadedPolicy } from '../policy-store.js';
-import { problem, ProblemError } from '../problem.js';
+import { ProblemError, problem } from '../problem.js';
 import { SheetQuerySchema } from '../request-schemas.js';
 import { queryParams } from '../validate.js';
-import { compiledRows } from '../../src/sheet/compiled-rows.js';
-import { writeCsv } from '../../src/sheet/write-csv.js';
 
 const CACHE_CONTROL = 'public, max-age=60';
 

@@ -3,8 +3,8 @@
 // the expected answer. A cell an expectation cannot be read from is an error, never a silent skip.
 
 import type { CompiledPolicy } from '../contract.js';
-import type { IssueList } from '../issue.js';
 import { parseIsoDate } from '../evaluate/dates.js';
+import type { IssueList } from '../issue.js';
 import { parseLiteral } from '../sheet/cell-syntax.js';
 import type { Sheet } from '../sheet/parse-sheet.js';
 

@@ -30,7 +30,7 @@ function withRow(change: Record<number, string>, name = 'Changed'): string {
 
 type CaseMalformation = [what: string, issue: string, sheet: string];
 
-export const CASE_MALFORMATIONS: CaseMalformation[] = [
+const CASE_MALFORMATIONS: CaseMalformation[] = [
   // --- the claim: the API's own checks ---
   ['an enum value the fact does not allow (issue=banana)', 'bad_cell tiny/cases.csv:3:B', withRow({ 1: 'banana' })],
   ['a date that does not exist (2025-02-30)', 'bad_cell tiny/cases.csv:3:D', withRow({ 3: '2025-02-30' })],

@@ -4,12 +4,12 @@
 // sheet:row:column, and which rules no case ever reached.
 
 import type { CompiledFact, CompiledPolicy, Decision, Literal } from '../contract.js';
-import { IssueList, columnLetter, type Issue } from '../issue.js';
 import { checkClaim, checkValue } from '../evaluate/check-claim.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
+import { columnLetter, type Issue, IssueList } from '../issue.js';
 import { parseLiteral } from '../sheet/cell-syntax.js';
 import { parseSheet, type SheetRow } from '../sheet/parse-sheet.js';
-import { expectationProblem, normalizeExpected, readCaseColumns, type CaseColumns } from './case-columns.js';
+import { type CaseColumns, expectationProblem, normalizeExpected, readCaseColumns } from './case-columns.js';
 
 export interface CaseFailure {
   column: string;
@@ -155,7 +155,9 @@ export function runCases(policy: CompiledPolicy, sheetName: string, text: string
       } // their answers would test nothing
       const asOf = typeof claim[policy.claimDate] === 'string' ? (claim[policy.claimDate] as string) : '2025-01-01';
       const decision = evaluateClaim(policy, claim, asOf, { trace: true });
-      decision.trace?.forEach((step) => step.matched.forEach((s) => covered.add(s)));
+      for (const step of decision.trace ?? []) {
+        for (const s of step.matched) covered.add(s);
+      }
       const failures: CaseFailure[] = [];
       for (const e of expected) {
         const actual = actualOf(decision, e.field);

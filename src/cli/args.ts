@@ -24,7 +24,7 @@ export function parseArgs(argv: string[], valued: string[], flags: string[], rep
     if (valued.includes(key) || repeatable.includes(key)) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${key} needs a value`);
-      if (repeatable.includes(key)) (lists[key] ??= []).push(value);
+      if (repeatable.includes(key)) lists[key] = [...(lists[key] ?? []), value];
       else options[key] = value;
     } else if (flags.includes(key)) options[key] = true;
     else throw new UsageError(`unknown option --${key}: expected ${[...valued, ...repeatable, ...flags].map((o) => `--${o}`).join(', ') || 'no options'}`);

@@ -1,10 +1,10 @@
 // Shared by build, check and test: compile each brand and run its cases, collecting every problem.
 
-import type { CompiledPolicy } from '../contract.js';
+import { type CaseResult, runCases } from '../cases/run-cases.js';
 import { compilePolicy } from '../compile/compile-policy.js';
+import type { CompiledPolicy } from '../contract.js';
 import type { Issue } from '../issue.js';
-import { runCases, type CaseResult } from '../cases/run-cases.js';
-import { readBrand, type BrandFolder } from './read-sheets.js';
+import { type BrandFolder, readBrand } from './read-sheets.js';
 
 export interface BrandOutcome {
   brand: string;

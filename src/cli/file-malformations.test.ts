@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TINY_BRAND } from '../../test/support/tiny-brand.js';
 import { tinyOnDisk as tinyFolder } from '../../test/support/tiny-brand-on-disk.js';
 import { formatIssue, type Issue } from '../issue.js';
-import { compileBrand } from './compile-brands.js';
 import { run } from './commands/cli-fixture.js';
+import { compileBrand } from './compile-brands.js';
 
 /** A change to the tiny brand's folder on disk, relative to that folder. */
 type FolderChange = { symlink: string; to: string } | { folder: string } | { bytes: string; content: Uint8Array };
@@ -19,7 +19,7 @@ type FileMalformation = [what: string, issue: string, change: FolderChange];
 const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
 const SECRET = 'outside-secret-content';
 
-export const FILE_MALFORMATIONS: FileMalformation[] = [
+const FILE_MALFORMATIONS: FileMalformation[] = [
   ['a symlink to a file that does not exist', 'dangling_symlink tiny/check.csv', { symlink: 'check.csv', to: 'nowhere.csv' }],
   ['a symlink that points to itself', 'symlink_loop tiny/check.csv', { symlink: 'check.csv', to: 'check.csv' }],
   ['two symlinks pointing at each other', 'symlink_loop tiny/a.csv', { symlink: 'a.csv', to: 'b.csv' }],

@@ -5,14 +5,14 @@
 // labels its own way, and a claim naming a fact it does not read refused as unknown.
 
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import Papa from 'papaparse';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatIssue } from '../issue.js';
 import type { CompiledPolicy } from '../contract.js';
 import { checkClaim } from '../evaluate/check-claim.js';
+import { formatIssue } from '../issue.js';
 import { caseIssues, compileBrand } from './compile-brands.js';
 import { listBrands } from './read-sheets.js';
 

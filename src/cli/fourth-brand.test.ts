@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCases } from '../cases/run-cases.js';
 import { compilePolicy } from '../compile/compile-policy.js';
-import { formatIssue } from '../issue.js';
 import type { Claim, CompiledPolicy, Decision, RemedyDecision } from '../contract.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
+import { formatIssue } from '../issue.js';
 import { main } from './main.js';
 import { listBrands, readBrand } from './read-sheets.js';
 

@@ -22,9 +22,9 @@ function decisionTexts(d: Decision): Map<string, string> {
   for (const r of d.remedies) {
     const at = `remedies[${r.remedy}]`;
     texts.set(`${at}.label`, r.label).set(`${at}.status_label`, r.status_label).set(`${at}.summary`, r.summary);
-    r.reasons.forEach((reason) => texts.set(`${at}.reasons[${reason.code}]`, reason.message));
+    for (const reason of r.reasons) texts.set(`${at}.reasons[${reason.code}]`, reason.message);
     for (const [field, text] of Object.entries(r.fees_labels)) texts.set(`${at}.fees_labels.${field}`, text);
-    r.required_evidence.forEach((code, i) => texts.set(`${at}.required_evidence_labels[${code}]`, r.required_evidence_labels[i]!));
+    for (const [i, code] of r.required_evidence.entries()) texts.set(`${at}.required_evidence_labels[${code}]`, r.required_evidence_labels[i]!);
   }
   for (const w of d.windows) texts.set(`windows[${w.window}].label`, w.label);
   return texts;
@@ -34,12 +34,12 @@ function coverageTexts(c: CoverageSummary): Map<string, string> {
   const texts = new Map<string, string>([['headline', c.headline]]);
   for (const w of c.windows) {
     texts.set(`windows[${w.window}].label`, w.label);
-    w.counts_from_labels.forEach((label, i) => texts.set(`windows[${w.window}].counts_from_labels[${i}]`, label));
+    for (const [i, label] of w.counts_from_labels.entries()) texts.set(`windows[${w.window}].counts_from_labels[${i}]`, label);
   }
   for (const r of c.remedies) {
     texts.set(`remedies[${r.remedy}].label`, r.label);
     if (r.description) texts.set(`remedies[${r.remedy}].description`, r.description);
-    r.terms_labels.forEach((label, i) => texts.set(`remedies[${r.remedy}].terms_labels[${i}]`, label));
+    for (const [i, label] of r.terms_labels.entries()) texts.set(`remedies[${r.remedy}].terms_labels[${i}]`, label);
   }
   for (const e of c.exclusions) texts.set(`exclusions[${e.code}]`, e.message);
   return texts;

@@ -77,5 +77,7 @@ export function printOrderRanges(
   const shown = brands.filter((b) => pointers[b]);
   if (shown.length === 0) return;
   out('Which orders each version now answers for (by order date: purchased_on, else delivered_on):');
-  for (const brand of shown) describeOrderRanges(brand, pointers[brand]!.timeline, today).forEach((l) => out(`  ${l}`));
+  for (const brand of shown) {
+    for (const line of describeOrderRanges(brand, pointers[brand]!.timeline, today)) out(`  ${line}`);
+  }
 }

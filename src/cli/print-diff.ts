@@ -2,11 +2,11 @@
 // JSON for tools. Leads with whether any customer outcome changes, then per brand the sheet rows
 // that changed and the claims they change, grouped by the changed rows those claims reach.
 
-import type { Issue } from '../issue.js';
-import { formatIssue } from '../issue.js';
 import type { GridClaim } from '../diff/claim-grid.js';
 import type { ChangeGroup, ChangeSummary, ClaimChange, OutcomeDiff } from '../diff/diff-outcomes.js';
 import type { OtherChange, PolicyChanges, RuleChange } from '../diff/policy-changes.js';
+import type { Issue } from '../issue.js';
+import { formatIssue } from '../issue.js';
 import { formatMarkdownTable } from './print-table.js';
 
 export type BrandDiff =
@@ -117,7 +117,7 @@ function textBrand(b: BrandDiff, limit: number, out: (l: string) => void): void 
       return;
     case 'broken':
       out(`${b.brand}: does not compile ${b.side === 'base' ? 'at the base ref' : 'now'}, so it cannot be compared:`);
-      b.issues.slice(0, 10).forEach((i) => out(`  ${formatIssue(i)}`));
+      for (const i of b.issues.slice(0, 10)) out(`  ${formatIssue(i)}`);
       return;
     case 'new':
       out(`${b.brand} — ${b.name}: new brand (${b.after}), no earlier version to compare`);
@@ -131,15 +131,15 @@ function textBrand(b: BrandDiff, limit: number, out: (l: string) => void): void 
     other = b.changes.other.filter((o) => !o.wording);
   if (b.changes.rules.length) {
     out('  Rule changes:');
-    b.changes.rules.forEach((r) => out(`    ${ruleChangeText(r)}`));
+    for (const r of b.changes.rules) out(`    ${ruleChangeText(r)}`);
   }
   if (other.length) {
     out('  Other changes:');
-    other.forEach((o) => out(`    ${otherText(o)}`));
+    for (const o of other) out(`    ${otherText(o)}`);
   }
   if (wording.length) {
     out('  Wording changes (what customers read, not what they get):');
-    wording.forEach((o) => out(`    ${otherText(o)}`));
+    for (const o of wording) out(`    ${otherText(o)}`);
   }
   const o = b.outcome;
   if (o.changed.length === 0) {
@@ -152,10 +152,10 @@ function textBrand(b: BrandDiff, limit: number, out: (l: string) => void): void 
   for (const g of o.groups) {
     out('');
     out(`  ▸ ${groupTitle(g)} — ${plural(g.claims.length, 'claim')}`);
-    g.summary.forEach((s) => out(`      ${summaryText(s)}`));
+    for (const s of g.summary) out(`      ${summaryText(s)}`);
     for (const c of shownClaims(g, limit)) {
       out(`    • ${describeClaim(c.claim)}`);
-      claimChanges(c).forEach((l) => out(`        ${l}`));
+      for (const line of claimChanges(c)) out(`        ${line}`);
     }
     const hidden = g.claims.length - shownClaims(g, limit).length;
     if (hidden > 0) out(`    … and ${plural(hidden, 'more claim')} (--limit 0 lists them all; --format json gives their facts)`);
@@ -204,7 +204,7 @@ function markdownBrand(b: BrandDiff, limit: number, out: (l: string) => void): v
   for (const g of o.groups) {
     out('');
     out(`#### ${groupTitle(g)} — ${plural(g.claims.length, 'claim')}`);
-    g.summary.forEach((s) => out(`- ${summaryText(s)}`));
+    for (const s of g.summary) out(`- ${summaryText(s)}`);
     const table = (list: ClaimChange[]) =>
       formatMarkdownTable(
         ['claim', 'changes'],

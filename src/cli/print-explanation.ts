@@ -51,10 +51,11 @@ export function printExplanation(e: Explanation, claim: Record<string, unknown>,
 
   out('');
   out('Windows:');
-  formatTable(
+  const lines = formatTable(
     ['window', 'label', 'starts on', 'last day', 'status'],
     e.windows.map((w) => [w.window, w.label, w.starts_on ?? '—', w.deadline ?? '—', w.status]),
-  ).forEach((l) => out(`  ${l}`));
+  );
+  for (const line of lines) out(`  ${line}`);
   const derived = Object.entries(e.derived);
   if (derived.length) out(`Derived facts: ${derived.map(([k, v]) => `${k}=${show(v)}`).join(', ')}`);
   if (e.notEstablished.length) out(`Not established (read as false): ${e.notEstablished.join(', ')}`);

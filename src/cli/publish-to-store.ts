@@ -5,8 +5,8 @@
 
 import type { CompiledPolicy } from '../contract.js';
 import { brandIdProblem } from '../store/brand-id.js';
-import { brandKey, legacyPointerKey, readPointer, versionKey, withRolledBack, type PolicyPointer } from '../store/policy-pointer.js';
-import { keysToRead, planPublish, pointerEntry, readPublishedState, type KvEntry, type PublishedState, type PublishPlan } from '../store/publish-plan.js';
+import { brandKey, legacyPointerKey, type PolicyPointer, readPointer, versionKey, withRolledBack } from '../store/policy-pointer.js';
+import { type KvEntry, keysToRead, type PublishedState, type PublishPlan, planPublish, pointerEntry, readPublishedState } from '../store/publish-plan.js';
 import { PolicyProblems, StoreError, UsageError } from './errors.js';
 import type { KvStore } from './kv/kv-store.js';
 

@@ -30,8 +30,10 @@ export function splitFactOptions(argv: string[], valued: string[], flags: string
       continue;
     }
     const next = argv[i + 1];
-    const text = inline ?? (next !== undefined && !next.startsWith('--') ? (i++, next) : undefined);
-    facts.push({ name: key, text, from: `--${key}` });
+    // `--name value` takes the next argument as its value (skipping it); `--name` alone has none.
+    const nextIsValue = inline === undefined && next !== undefined && !next.startsWith('--');
+    if (nextIsValue) i++;
+    facts.push({ name: key, text: nextIsValue ? next : inline, from: `--${key}` });
   }
   return { rest, facts };
 }

@@ -3,9 +3,9 @@
 // broken or looping symlink, a link out of the folder, a folder named x.csv, a Latin-1 file) comes
 // back as a sheet problem, never as an exception, and a link is never followed out of its folder.
 
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { isCasesSheet, type BrandSheets, type SheetFile } from '../compile/compile-policy.js';
+import { type BrandSheets, isCasesSheet, type SheetFile } from '../compile/compile-policy.js';
 import type { Issue } from '../issue.js';
 import { decodeSheet } from './decode-sheet.js';
 import { UsageError } from './errors.js';

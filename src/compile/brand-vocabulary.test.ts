@@ -2,7 +2,7 @@
 // the brand's own enum values and labels, so nothing one brand adds to the vocabulary reaches another.
 
 import { describe, expect, it } from 'vitest';
-import { compileOrThrow, tinyBrand, TINY_SHARED, type Sheets } from '../../test/support/tiny-brand.js';
+import { compileOrThrow, type Sheets, TINY_SHARED, tinyBrand } from '../../test/support/tiny-brand.js';
 import type { CompiledPolicy } from '../contract.js';
 import { checkClaim } from '../evaluate/check-claim.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';

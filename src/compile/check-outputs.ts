@@ -3,8 +3,8 @@
 // reason codes and windows, payers, percentages within 0–100.
 
 import type { CompiledFee, CompiledTable, Literal, OutputRole, OutputValue } from '../contract.js';
-import { outputName } from '../sheet/parse-table.js';
 import type { IssueList } from '../issue.js';
+import { outputName } from '../sheet/parse-table.js';
 
 export const META_FIELDS = ['reason', 'deadline', 'evidence'];
 

@@ -5,7 +5,8 @@
 import type { CompiledFee, CompiledRemedy, CompiledTable, Literal, WordKind, Words } from '../contract.js';
 import { SUMMARY_TEMPLATES } from '../evaluate/summary-templates.js';
 import type { IssueList } from '../issue.js';
-import { wordKey, type WordRow } from './read-words.js';
+import { entryOf } from './entry-of.js';
+import { type WordRow, wordKey } from './read-words.js';
 
 /** A word the brand uses, and where it is used (for a word no sheet defines). */
 interface WordUse {
@@ -101,13 +102,13 @@ export function checkWords(
       );
     }
     const own = Object.fromEntries(Object.entries(texts).filter(([l]) => locales.includes(l)));
-    (kept[use.kind] ??= {})[use.code] = own;
+    entryOf(kept, use.kind, () => ({}))[use.code] = own;
   }
   // Formats are optional (the locale itself is the default), kept when given.
   const formats = { ...words.shared.format, ...words.own.format };
   for (const [code, texts] of Object.entries(formats)) {
     const own = Object.fromEntries(Object.entries(texts).filter(([l]) => locales.includes(l)));
-    if (Object.keys(own).length) (kept.format ??= {})[code] = own;
+    if (Object.keys(own).length) entryOf(kept, 'format', () => ({}))[code] = own;
   }
   for (const [key, row] of rows.own) {
     const [kind] = key.split(' ');

@@ -4,11 +4,11 @@
 
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { compileOrThrow, tinyBrand, TINY_BRAND, TINY_SHARED, type Sheets } from '../../test/support/tiny-brand.js';
+import { compileOrThrow, type Sheets, TINY_BRAND, TINY_SHARED, tinyBrand } from '../../test/support/tiny-brand.js';
 import { FORMAT_VERSION } from '../contract.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
-import { compilePolicy, type BrandSheets } from './compile-policy.js';
 import { formatIssue, type Issue } from '../issue.js';
+import { type BrandSheets, compilePolicy } from './compile-policy.js';
 
 /** "code sheet:row:column", the way an editor reads an issue (formatIssue before the dash). */
 const located = (issue: Issue) => `${issue.code} ${formatIssue(issue).split(' — ')[0]}`;

@@ -1,29 +1,29 @@
 // A brand folder's sheets (plus the shared vocabulary) → one CompiledPolicy, or every problem
 // found. Pure: the caller reads the files; nothing here touches a file system.
 
+import type { Words } from '../contract.js';
 import {
-  formatVersionOf,
-  WINDOW_STATES,
   type CompiledFact,
   type CompiledFee,
   type CompiledPolicy,
   type CompiledTable,
   type FactType,
+  formatVersionOf,
   type Literal,
+  WINDOW_STATES,
 } from '../contract.js';
 import { daysSinceFact, factsRead, type PolicyReads } from '../evaluate/facts-read.js';
+import { type Issue, IssueList } from '../issue.js';
 import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
-import { outputName, parseTable, type NameInfo } from '../sheet/parse-table.js';
-import { checkOutputs, outputRole, type OutputVocabulary } from './check-outputs.js';
-import { sha256Hex } from './content-hash.js';
-import { IssueList, type Issue } from '../issue.js';
-import { didYouMean } from './suggest.js';
-import { orderPlan } from './order-plan.js';
-import { readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type FactPlace, type WindowCells } from './read-vocabulary.js';
-import { readWords, type WordRow } from './read-words.js';
+import { type NameInfo, outputName, parseTable } from '../sheet/parse-table.js';
+import { checkOutputs, type OutputVocabulary, outputRole } from './check-outputs.js';
 import { checkWords, wordsUsed } from './check-words.js';
-import type { Words } from '../contract.js';
+import { sha256Hex } from './content-hash.js';
+import { orderPlan } from './order-plan.js';
+import { type FactPlace, readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type WindowCells } from './read-vocabulary.js';
+import { readWords, type WordRow } from './read-words.js';
+import { didYouMean } from './suggest.js';
 import { verifyTable } from './verify-tables.js';
 
 export interface SheetFile {
@@ -266,7 +266,8 @@ function reasonCodesGiven(tables: CompiledTable[]): Set<string> {
       if (output.role?.kind !== 'meta' || output.role.field !== 'reason') return;
       for (const rule of table.rules) {
         const cell = rule.outputs[o];
-        if (cell && 'value' in cell) (Array.isArray(cell.value) ? cell.value : [cell.value]).forEach((c) => codes.add(String(c)));
+        if (!cell || !('value' in cell)) continue;
+        for (const c of Array.isArray(cell.value) ? cell.value : [cell.value]) codes.add(String(c));
       }
     });
   }

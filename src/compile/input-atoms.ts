@@ -8,8 +8,8 @@
 
 import type { CompiledTable, FactType, Literal, UnaryTest } from '../contract.js';
 import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
-import { addTestRefs, visitTest, type TestVisitor } from '../sheet/unary-test.js';
 import { compileTest, type Matcher } from '../evaluate/match-test.js';
+import { addTestRefs, type TestVisitor, visitTest } from '../sheet/unary-test.js';
 
 /** The atoms one rule's cell matches: `true` for all of them (`-`), else [lo, hi, lo, hi, …] inclusive, ascending. */
 export type CellAtoms = true | readonly number[];
@@ -61,8 +61,12 @@ function collectLiterals(test: UnaryTest, into: Literal[], globs: string[]): voi
     range: (t) => {
       into.push(t.range[0], t.range[1]);
     },
-    not: (t) => t.not.forEach((inner) => collectLiterals(inner, into, globs)),
-    or: (t) => t.or.forEach((inner) => collectLiterals(inner, into, globs)),
+    not: (t) => {
+      for (const inner of t.not) collectLiterals(inner, into, globs);
+    },
+    or: (t) => {
+      for (const inner of t.or) collectLiterals(inner, into, globs);
+    },
   } satisfies TestVisitor<void>);
 }
 
@@ -107,7 +111,7 @@ function domainValues(tests: UnaryTest[], type: FactType | undefined, declared?:
   if (declared?.length) return [...declared];
   const literals: Literal[] = [],
     globs: string[] = [];
-  tests.forEach((t) => collectLiterals(t, literals, globs));
+  for (const t of tests) collectLiterals(t, literals, globs);
   if (type === 'date') {
     const days = literals
       .filter((l): l is string => typeof l === 'string')
@@ -211,8 +215,12 @@ function cellAtoms(test: UnaryTest, values: readonly Literal[], ordered: number,
     let other: boolean | undefined;
     for (let s = 0; s + 1 < cuts.length; s++) {
       const [from, to] = [cuts[s]!, cuts[s + 1]!];
-      const hit = special.has(from) ? m(values[from]!, []) : (other ??= m(values[from]!, []));
-      if (hit) addInterval(out, from, to);
+      if (special.has(from)) {
+        if (m(values[from]!, [])) addInterval(out, from, to);
+        continue;
+      }
+      other ??= m(values[from]!, []);
+      if (other) addInterval(out, from, to);
     }
   }
   return out.length === 2 && out[0] === 0 && out[1] === values.length - 1 ? true : out;
@@ -247,7 +255,10 @@ export function columnAtoms(table: CompiledTable, column: number, type: FactType
     }
     const key = cellKey(test);
     let cell = seen.get(key);
-    if (cell === undefined) seen.set(key, (cell = cellAtoms(test, values, ordered, atomOf, nullAtom)));
+    if (cell === undefined) {
+      cell = cellAtoms(test, values, ordered, atomOf, nullAtom);
+      seen.set(key, cell);
+    }
     return cell;
   });
   return { values, matches, nullAtom };

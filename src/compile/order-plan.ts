@@ -21,7 +21,9 @@ export function orderPlan(tables: CompiledTable[], windows: CompiledWindow[]): P
     ...windows.map((w, i) => ({ step: { window: i }, label: w.source, reads: windowReads(w), produces: [w.name] })),
   ];
   const producer = new Map<string, number>();
-  nodes.forEach((n, i) => n.produces.forEach((name) => producer.set(name, i)));
+  for (const [i, n] of nodes.entries()) {
+    for (const name of n.produces) producer.set(name, i);
+  }
   const deps = nodes.map((n, i) => new Set(n.reads.map((name) => producer.get(name)).filter((p): p is number => p !== undefined && p !== i)));
   const plan: PlanStep[] = [];
   const done = new Set<number>();

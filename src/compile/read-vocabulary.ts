@@ -1,13 +1,14 @@
 // The non-table sheets of a brand and of _shared: facts, fees, reason messages, policy settings,
 // remedies and windows, each read into its compiled shape with every problem reported.
 
-import type { CompiledFact, CompiledFee, CompiledRemedy, CompiledWindow, FactType, FeeType } from '../contract.js';
-import type { Sheet } from '../sheet/parse-sheet.js';
-import { otherColumns, readRecords, splitList, type SheetRecord } from '../sheet/read-records.js';
-import { listCell, nameCell, oneOfCell, parseRow, textCell, type RowOf } from '../sheet/row-schema.js';
 import * as z from 'zod/mini';
-import { brandIdProblem } from '../store/brand-id.js';
+import type { CompiledFact, CompiledFee, CompiledRemedy, CompiledWindow, FactType, FeeType } from '../contract.js';
 import type { IssueList } from '../issue.js';
+import type { Sheet } from '../sheet/parse-sheet.js';
+import { otherColumns, readRecords, type SheetRecord, splitList } from '../sheet/read-records.js';
+import { listCell, nameCell, oneOfCell, parseRow, type RowOf, textCell } from '../sheet/row-schema.js';
+import { brandIdProblem } from '../store/brand-id.js';
+import { entryOf } from './entry-of.js';
 import { didYouMean } from './suggest.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -24,7 +25,10 @@ function checkName(name: string, what: string, sheet: Sheet, row: number, col: n
 }
 
 function checkUnique(seen: Set<string>, name: string, what: string, sheet: Sheet, row: number, col: number, issues: IssueList): boolean {
-  if (!seen.has(name)) return (seen.add(name), true);
+  if (!seen.has(name)) {
+    seen.add(name);
+    return true;
+  }
   issues.error('duplicate_name', `${what} "${name}" is defined twice: expected each ${what} once`, sheet.name, row, col);
   return false;
 }
@@ -151,13 +155,11 @@ const FEE_ROW = {
   field: { schema: nameCell('fee'), code: 'bad_name' },
   type: { schema: oneOfCell(FEE_TYPES, 'fee type'), code: 'bad_type' },
   computed_from: {
-    schema: z
-      .string()
-      .check(
-        z.refine((t: string) => t === '' || PERCENT_OF.test(t), {
-          error: (i) => `"${String(i.input)}" cannot be computed: expected percent_of(percent_field, amount_fact)`,
-        }),
-      ),
+    schema: z.string().check(
+      z.refine((t: string) => t === '' || PERCENT_OF.test(t), {
+        error: (i) => `"${String(i.input)}" cannot be computed: expected percent_of(percent_field, amount_fact)`,
+      }),
+    ),
     code: 'bad_formula',
   },
 };
@@ -214,7 +216,7 @@ export function readMessages(sheet: Sheet, issues: IssueList, into: Record<strin
     if (!checkName(code, 'reason code', sheet, r.row, r.col('code'), issues) || !checkUnique(seen, code, 'reason code', sheet, r.row, r.col('code'), issues))
       continue;
     rows.set(code, r.row);
-    const texts = (into[code] ??= {});
+    const texts = entryOf(into, code, () => ({}));
     for (const locale of locales) if (r.get(locale)) texts[locale] = r.get(locale);
   }
   return locales;

@@ -3,10 +3,11 @@
 // summary templates and the date and number formats, one column per locale.
 
 import type { WordKind, Words } from '../contract.js';
-import type { Sheet } from '../sheet/parse-sheet.js';
-import { otherColumns, readRecords } from '../sheet/read-records.js';
 import { placeholdersOf, SUMMARY_TEMPLATES, WORD_PLACEHOLDERS } from '../evaluate/summary-templates.js';
 import type { IssueList } from '../issue.js';
+import type { Sheet } from '../sheet/parse-sheet.js';
+import { otherColumns, readRecords } from '../sheet/read-records.js';
+import { entryOf } from './entry-of.js';
 import { didYouMean } from './suggest.js';
 
 export const WORD_KINDS: readonly WordKind[] = ['status', 'paid_by', 'fee', 'fee_value', 'evidence', 'summary', 'format'];
@@ -75,7 +76,11 @@ export function readWords(sheet: Sheet, issues: IssueList, into: Words, rows: Ma
       continue;
     }
     rows.set(wordKey(kind, code), { sheet: sheet.name, row: r.row, columns });
-    const texts = ((into[kind] ??= {})[code] ??= {});
+    const texts = entryOf(
+      entryOf(into, kind, () => ({})),
+      code,
+      () => ({}),
+    );
     for (const locale of locales) {
       const text = r.get(locale);
       if (!text) continue;

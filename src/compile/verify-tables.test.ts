@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledTable, FactType, HitPolicy, Literal, UnaryTest } from '../contract.js';
-import { parseStandaloneTable } from '../evaluate/standalone-table.js';
 import { compileTest } from '../evaluate/match-test.js';
-import { columnAtoms } from './input-atoms.js';
+import { parseStandaloneTable } from '../evaluate/standalone-table.js';
 import { IssueList } from '../issue.js';
+import { columnAtoms } from './input-atoms.js';
 import { verifyTable } from './verify-tables.js';
 
 const issuesOf = (csv: string) => {

@@ -8,8 +8,8 @@
 // a 200,000-row varied table walks about as many regions as it has rules.
 
 import type { CompiledTable, FactType, Literal } from '../contract.js';
-import { atomCount, columnAtoms, hasRefs, type ColumnAtoms } from './input-atoms.js';
 import type { IssueList } from '../issue.js';
+import { atomCount, type ColumnAtoms, columnAtoms, hasRefs } from './input-atoms.js';
 
 /** Rule-in-region steps one table may take before the walk stops and says it could not finish. */
 const MAX_STEPS = 50_000_000;
@@ -123,9 +123,13 @@ function splitColumn(walk: Walk, c: number, rules: readonly number[]): { from: n
 /** Walks the region where the columns in `done` are fixed to `point` and `rules` are the rules matching it. */
 function walkRegion(walk: Walk, rules: readonly number[], done: boolean[], point: (number | undefined)[], viaNull: boolean): void {
   const c = nextColumn(walk, rules, done);
-  if (c < 0) return visitLeaf(walk, rules);
-  // A first-hit table whose first rule in play covers the rest of the region: nothing more to learn here.
-  if (!walk.checkOverlaps && !walk.checkGaps && walk.atoms.every((col, k) => done[k] || col.matches[rules[0]!] === true)) return visitLeaf(walk, rules);
+  // Past the last column, or a first-hit table whose first rule in play covers the rest of the region:
+  // nothing more to learn here.
+  const settled = c < 0 || (!walk.checkOverlaps && !walk.checkGaps && walk.atoms.every((col, k) => done[k] || col.matches[rules[0]!] === true));
+  if (settled) {
+    visitLeaf(walk, rules);
+    return;
+  }
   done[c] = true;
   for (const stretch of splitColumn(walk, c, rules)) {
     point[c] = stretch.from;

@@ -4,8 +4,8 @@
 // of claims, never the product of every fact. Pure; takes every version being compared so the
 // boundaries of both are crossed.
 
-import { WINDOW_STATES, type Claim, type CompiledPolicy, type CompiledTable, type Literal, type WindowResult, type WindowState } from '../contract.js';
 import { columnAtoms } from '../compile/input-atoms.js';
+import { type Claim, type CompiledPolicy, type CompiledTable, type Literal, WINDOW_STATES, type WindowResult, type WindowState } from '../contract.js';
 import { formatIsoDate, parseIsoDate } from '../evaluate/dates.js';
 import { evaluateClaim } from '../evaluate/evaluate-claim.js';
 import { daysSinceFact } from '../evaluate/facts-read.js';
@@ -97,7 +97,10 @@ class GridBuilder {
   windowOf(policy: CompiledPolicy, claim: Claim, name: string): WindowResult | undefined {
     const perPolicy = this.windows.get(claim) ?? this.windows.set(claim, new Map()).get(claim)!;
     let results = perPolicy.get(policy);
-    if (!results) perPolicy.set(policy, (results = evaluateClaim(policy, claim, this.asOf(policy, claim)).windows));
+    if (!results) {
+      results = evaluateClaim(policy, claim, this.asOf(policy, claim)).windows;
+      perPolicy.set(policy, results);
+    }
     return results.find((w) => w.window === name);
   }
 
@@ -234,7 +237,7 @@ function crossTableInputs(grid: GridBuilder, policies: CompiledPolicy[], bases: 
 
 export function generateClaimGrid(policies: CompiledPolicy[], seeds: SeedClaim[], options: GridOptions): ClaimGrid {
   const grid = new GridBuilder(options);
-  seeds.forEach((s) => grid.add({ claim: s.claim, seed: s.name, ...(s.source ? { seedSource: s.source } : {}), changes: {} }));
+  for (const s of seeds) grid.add({ claim: s.claim, seed: s.name, ...(s.source ? { seedSource: s.source } : {}), changes: {} });
   const bases = grid.claims.slice(); // the distinct cases
   varyOneFactor(grid, policies, bases);
   crossTableInputs(grid, policies, bases);

@@ -131,6 +131,16 @@ function summarize(claims: ClaimChange[]): ChangeSummary[] {
   }));
 }
 
+/** Adds to `into` the change id of each changed row (`changed`: row source → change id) the traced decision matched. */
+function addChangedRowsReached(traced: Decision, changed: ReadonlyMap<SourceRef, string>, into: Set<string>): void {
+  for (const step of traced.trace!) {
+    for (const source of step.matched) {
+      const id = changed.get(source);
+      if (id !== undefined) into.add(id);
+    }
+  }
+}
+
 export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, claims: GridClaim[], asOf: string, changes: PolicyChanges): OutcomeDiff {
   const dateOf = (p: CompiledPolicy, c: GridClaim) => (typeof c.claim[p.claimDate] === 'string' ? (c.claim[p.claimDate] as string) : asOf);
   const changedBefore = new Map(changes.rules.filter((r) => r.before).map((r) => [r.before!, r.id]));
@@ -149,8 +159,8 @@ export function diffOutcomes(before: CompiledPolicy, after: CompiledPolicy, clai
     const tb = evaluateClaim(before, claim.claim, dateOf(before, claim), { trace: true });
     const ta = evaluateClaim(after, claim.claim, dateOf(after, claim), { trace: true });
     const reached = new Set<string>();
-    tb.trace!.forEach((s) => s.matched.forEach((src) => changedBefore.has(src) && reached.add(changedBefore.get(src)!)));
-    ta.trace!.forEach((s) => s.matched.forEach((src) => changedAfter.has(src) && reached.add(changedAfter.get(src)!)));
+    addChangedRowsReached(tb, changedBefore, reached);
+    addChangedRowsReached(ta, changedAfter, reached);
     const decided: ClaimChange['decided'] = {};
     for (const remedy of new Set(fields.map((f) => f.remedy))) {
       decided[remedy] = {

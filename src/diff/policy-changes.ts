@@ -40,8 +40,8 @@ type Cells = Map<string, string>;
 
 function ruleCells(table: CompiledTable, rule: CompiledRule): Cells {
   const cells: Cells = new Map();
-  table.inputs.forEach((input, i) => cells.set(input.name, formatTest(rule.tests[i]!)));
-  table.outputs.forEach((output, o) => cells.set(`> ${output.name}`, formatOutput(rule.outputs[o])));
+  for (const [i, input] of table.inputs.entries()) cells.set(input.name, formatTest(rule.tests[i]!));
+  for (const [o, output] of table.outputs.entries()) cells.set(`> ${output.name}`, formatOutput(rule.outputs[o]));
   return cells;
 }
 

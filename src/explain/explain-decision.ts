@@ -55,7 +55,9 @@ function rowSaid(effect: RuleEffect, label: string | undefined, decisive: boolea
 export function explainDecision(policy: CompiledPolicy, decision: Decision): Explanation {
   const prepared = preparePolicy(policy);
   const where = new Map<SourceRef, { t: number; r: number }>();
-  policy.tables.forEach((table, t) => table.rules.forEach((rule, r) => where.set(rule.source, { t, r })));
+  for (const [t, table] of policy.tables.entries()) {
+    for (const [r, rule] of table.rules.entries()) where.set(rule.source, { t, r });
+  }
   const matched = (decision.trace ?? []).flatMap((step) => step.matched);
   const money = new Set(policy.fees.filter((f) => f.type === 'money').map((f) => f.name));
   const remedies = decision.remedies.map((d): RemedyExplanation => {

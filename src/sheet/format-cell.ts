@@ -4,7 +4,7 @@
 // bare words and √ / ×. One walk over the cell kinds for both.
 
 import type { Literal, OutputValue, UnaryTest } from '../contract.js';
-import { visitTest, type TestVisitor } from './unary-test.js';
+import { type TestVisitor, visitTest } from './unary-test.js';
 
 export type LiteralStyle = (value: Literal) => string;
 

@@ -3,9 +3,9 @@
 
 import type { CompiledInput, CompiledOutput, CompiledRule, CompiledTable, FactType, HitPolicy, Literal, UnaryTest } from '../contract.js';
 import type { IssueList } from '../issue.js';
-import { visitTest, type TestVisitor } from './unary-test.js';
 import { parseInputCell, parseLiteral, parseOutputCell, splitTopLevel } from './cell-syntax.js';
 import type { Sheet } from './parse-sheet.js';
+import { type TestVisitor, visitTest } from './unary-test.js';
 
 const HIT_POLICIES: Record<string, HitPolicy> = {
   U: 'U',

@@ -22,14 +22,14 @@ export function readRecords(sheet: Sheet, spec: RecordSpec, issues: IssueList): 
   const headerRow = sheet.headerRow;
   const known = new Set([...spec.required, ...(spec.optional ?? [])]);
   const index = new Map<string, number>();
-  sheet.header.forEach((name, i) => {
+  for (const [i, name] of sheet.header.entries()) {
     const key = name.trim().toLowerCase();
-    if (key.startsWith('#')) return;
-    if (index.has(key)) return issues.error('duplicate_header', `column "${name}" appears twice: expected each column once`, sheet.name, headerRow, i);
-    if (!known.has(key) && !spec.extra?.test(key))
-      return issues.error('unknown_column', `unknown column "${name}": expected ${[...known].join(', ')}`, sheet.name, headerRow, i);
-    index.set(key, i);
-  });
+    if (key.startsWith('#')) continue;
+    if (index.has(key)) issues.error('duplicate_header', `column "${name}" appears twice: expected each column once`, sheet.name, headerRow, i);
+    else if (!known.has(key) && !spec.extra?.test(key))
+      issues.error('unknown_column', `unknown column "${name}": expected ${[...known].join(', ')}`, sheet.name, headerRow, i);
+    else index.set(key, i);
+  }
   for (const column of spec.required) {
     if (!index.has(column)) issues.error('missing_column', `missing column "${column}": expected a header named ${column}`, sheet.name, headerRow);
   }

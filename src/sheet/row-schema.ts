@@ -4,7 +4,7 @@
 
 import * as z from 'zod/mini';
 import type { IssueList } from '../issue.js';
-import { splitList, type SheetRecord } from './read-records.js';
+import { type SheetRecord, splitList } from './read-records.js';
 
 const NAME = /^[a-z][a-z0-9_]*$/;
 

@@ -34,7 +34,11 @@ export function addTestRefs(test: UnaryTest, into: Set<string>): void {
     ref: (t) => {
       into.add(t.ref);
     },
-    not: (t) => t.not.forEach((inner) => addTestRefs(inner, into)),
-    or: (t) => t.or.forEach((inner) => addTestRefs(inner, into)),
+    not: (t) => {
+      for (const inner of t.not) addTestRefs(inner, into);
+    },
+    or: (t) => {
+      for (const inner of t.or) addTestRefs(inner, into);
+    },
   });
 }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { compileOrThrow, tinyBrand, TINY_BRAND } from '../../test/support/tiny-brand.js';
+import { compileOrThrow, TINY_BRAND, tinyBrand } from '../../test/support/tiny-brand.js';
 import { compiledRows } from './compiled-rows.js';
 import { writeCsv } from './write-csv.js';
 

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { FORMAT_VERSION, type CompiledPolicy } from '../contract.js';
+import { type CompiledPolicy, FORMAT_VERSION } from '../contract.js';
 import { BRAND_ID_PATTERN, brandIdProblem } from './brand-id.js';
 import { brandMetadata, readBrandMetadata } from './brand-metadata.js';
 import {
   brandKey,
   legacyPointerKey,
+  type PolicyPointer,
   selectEntry,
+  type TimelineEntry,
   timelineStates,
   versionKey,
   withRolledBack,
-  type PolicyPointer,
-  type TimelineEntry,
 } from './policy-pointer.js';
-import { keysToRead, planPublish, readPublishedState, type PublishPlan } from './publish-plan.js';
+import { keysToRead, type PublishPlan, planPublish, readPublishedState } from './publish-plan.js';
 
 const policy = (brand: string, version: string) =>
   ({

@@ -7,7 +7,7 @@ import type { CompiledPolicy } from '../contract.js';
 import { brandIdProblem } from './brand-id.js';
 import { brandMetadata } from './brand-metadata.js';
 import { policyToJson } from './policy-document.js';
-import { brandKey, currentEntry, legacyPointerKey, readPointer, versionKey, withPublished, type PolicyPointer, type VersionSummary } from './policy-pointer.js';
+import { brandKey, currentEntry, legacyPointerKey, type PolicyPointer, readPointer, type VersionSummary, versionKey, withPublished } from './policy-pointer.js';
 
 /** One write; `metadata` is KV's per-key metadata (the brand list reads it). */
 export interface KvEntry {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchItemResult } from '../../functions/routes/eligibility.js';
-import { MAX_BATCH_ITEMS } from '../../functions/request-schemas.js';
 import type { Problem } from '../../functions/problem.js';
+import { MAX_BATCH_ITEMS } from '../../functions/request-schemas.js';
+import type { BatchItemResult } from '../../functions/routes/eligibility.js';
 import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from './claims.js';
 import { postJson, readJson } from './worker.js';
 

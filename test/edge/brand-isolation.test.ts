@@ -3,15 +3,15 @@
 // whose pointer or document is corrupt or too new — each marks only its own row and its own cart
 // items, while every other brand answers as before and /healthz stays 200 naming what is degraded.
 
-import { FORMAT_VERSION } from '../../src/contract.js';
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { BrandRow } from '../../functions/brand-rows.js';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { PolicyCache } from '../../functions/policy-store.js';
 import type { Problem } from '../../functions/problem.js';
 import type { BatchItemResult } from '../../functions/routes/eligibility.js';
 import type { CompiledPolicy } from '../../src/contract.js';
+import { FORMAT_VERSION } from '../../src/contract.js';
 import { BRAND_KEY_PREFIX, brandKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
 import { FaultyKv } from './faulty-kv.js';

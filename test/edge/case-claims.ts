@@ -3,9 +3,9 @@
 
 /// <reference types="vite/client" />
 
-import { runCases, type CaseResult } from '../../src/cases/run-cases.js';
-import type { CompiledPolicy } from '../../src/contract.js';
+import { type CaseResult, runCases } from '../../src/cases/run-cases.js';
 import { isCasesSheet } from '../../src/compile/compile-policy.js';
+import type { CompiledPolicy } from '../../src/contract.js';
 
 const SHEETS = import.meta.glob<string>('../../policy-sheets/*/*.csv', { query: '?raw', import: 'default', eager: true });
 

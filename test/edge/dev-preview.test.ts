@@ -8,8 +8,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { KvReader } from '../../functions/env.js';
-import { DEV_PROBLEMS_PREFIX, devProblemsKey, type DevProblemsRecord } from '../../src/store/dev-problems.js';
-import { brandKey, readPointer, type PolicyPointer } from '../../src/store/policy-pointer.js';
+import { DEV_PROBLEMS_PREFIX, type DevProblemsRecord, devProblemsKey } from '../../src/store/dev-problems.js';
+import { brandKey, type PolicyPointer, readPointer } from '../../src/store/policy-pointer.js';
 import { publish, SEEDED_EFFECTIVE_FROM } from './seed-kv.js';
 import { bundledPolicy, countingKv, freshApp, readJson } from './worker.js';
 

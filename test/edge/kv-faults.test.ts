@@ -4,14 +4,14 @@
 // logs each fault once however many requests and re-checks follow, and never answers 5xx for it. A
 // list fault touches only the brand list and /healthz; a brand's fault only that brand's routes.
 
-import { FORMAT_VERSION } from '../../src/contract.js';
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BRAND_KEY_PREFIX, brandKey, versionKey, type PolicyPointer } from '../../src/store/policy-pointer.js';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
+import { FORMAT_VERSION } from '../../src/contract.js';
+import { BRAND_KEY_PREFIX, brandKey, type PolicyPointer, versionKey } from '../../src/store/policy-pointer.js';
 import { keysToRead, planPublish, readPublishedState } from '../../src/store/publish-plan.js';
 import { KOSPET_RETURN } from './claims.js';
-import { FaultyKv, type Fault } from './faulty-kv.js';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
+import { type Fault, FaultyKv } from './faulty-kv.js';
 import { builtBefore, bundledPolicy, freshApp, readJson } from './worker.js';
 
 const kospet = bundledPolicy('kospet');

@@ -3,11 +3,11 @@
 // check_eligibility decides one of the editors' cases with a summary — the same data the REST routes
 // give; a claim the brand's vocabulary refuses is a tool error naming the field.
 
+import { env, exports } from 'cloudflare:workers';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
-import { env, exports } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { CoverageAnswer } from '../../functions/coverage-terms.js';

@@ -2,7 +2,7 @@
 // operation lists, and the body must fit the schema of its media type (JSON Schema 2020-12, the
 // dialect of OpenAPI 3.1, with @cfworker/json-schema: no eval, so it runs in workerd).
 
-import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import { type OutputUnit, type Schema, Validator } from '@cfworker/json-schema';
 
 interface MediaType {
   schema?: Schema;

@@ -7,9 +7,9 @@ import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
-import type { CompiledFact, CompiledPolicy } from '../../src/contract.js';
-import { OpenApiValidator, type OpenApiDocument } from './openapi-validator.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
+import type { CompiledFact, CompiledPolicy } from '../../src/contract.js';
+import { type OpenApiDocument, OpenApiValidator } from './openapi-validator.js';
 import { BASE, bundledPolicy, call, emptyKv, freshApp, postJson, readJson } from './worker.js';
 
 /**

@@ -1,7 +1,7 @@
-import { FORMAT_VERSION } from '../../src/contract.js';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
+import { FORMAT_VERSION } from '../../src/contract.js';
 import { brandKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
 import { brokenKv, builtBefore, bundledPolicy, countingKv, emptyKv, freshApp, readJson } from './worker.js';

@@ -10,7 +10,7 @@ import { createApp } from '../../functions/app.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
-import { bundledPolicy, call, freshApp, postJson, readJson, emptyKv } from './worker.js';
+import { bundledPolicy, call, emptyKv, freshApp, postJson, readJson } from './worker.js';
 
 const READ_ROUTES = [
   '/healthz',

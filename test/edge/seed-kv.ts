@@ -2,10 +2,10 @@
 // same documents the Worker bundles — through the same plan `npm start` and `npm run deploy` use.
 
 import { env } from 'cloudflare:workers';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { beforeAll } from 'vitest';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { CompiledPolicy } from '../../src/contract.js';
-import { planPublish, type PublishedState } from '../../src/store/publish-plan.js';
+import { type PublishedState, planPublish } from '../../src/store/publish-plan.js';
 
 export const SEEDED_EFFECTIVE_FROM = '2020-01-01';
 

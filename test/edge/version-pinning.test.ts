@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import type { CompiledPolicy } from '../../src/contract.js';
-import { brandKey, readPointer, withRolledBack, type PolicyPointer } from '../../src/store/policy-pointer.js';
+import { brandKey, type PolicyPointer, readPointer, withRolledBack } from '../../src/store/policy-pointer.js';
 import { pointerEntry } from '../../src/store/publish-plan.js';
 import { KOSPET_RETURN } from './claims.js';
 import { NOTHING_PUBLISHED, publish } from './seed-kv.js';

@@ -2,8 +2,8 @@
 // the app as wrangler.toml builds it, a real (local) KV namespace per test file, seeded from the
 // compiled sheets by seed-kv.ts.
 
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineProject } from 'vitest/config';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));

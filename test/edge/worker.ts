@@ -2,7 +2,7 @@
 // or through an app with its own cache and bindings for the store's fault paths.
 
 import { env, exports } from 'cloudflare:workers';
-import { createApp, type AppOptions } from '../../functions/app.js';
+import { type AppOptions, createApp } from '../../functions/app.js';
 import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { Bindings } from '../../functions/env.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';

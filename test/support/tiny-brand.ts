@@ -1,9 +1,9 @@
 // A small brand built in memory for unit tests of the compiler and the evaluator: a tiny shared
 // vocabulary and a brand folder whose sheets a test replaces or removes one at a time.
 
-import { compilePolicy, type BrandSheets } from '../../src/compile/compile-policy.js';
-import { formatIssue } from '../../src/issue.js';
+import { type BrandSheets, compilePolicy } from '../../src/compile/compile-policy.js';
 import type { CompiledPolicy } from '../../src/contract.js';
+import { formatIssue } from '../../src/issue.js';
 
 export type Sheets = Record<string, string | null>;
 

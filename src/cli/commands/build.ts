@@ -3,13 +3,13 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { policyToJson } from '../../store/policy-document.js';
 import { parseArgs } from '../args.js';
-import { caseIssues, compileBrand, type BrandOutcome } from '../compile-brands.js';
+import { type BrandOutcome, caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems, UsageError } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { printIssues } from '../print-issues.js';
 import { listBrands } from '../read-sheets.js';
-import { policyToJson } from '../../store/policy-document.js';
-import type { CommandContext } from '../main.js';
 
 export const DEFAULT_OUT_DIR = 'dist/policies';
 

@@ -4,9 +4,9 @@ import type { Issue } from '../../issue.js';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { issueFormat, printIssues } from '../print-issues.js';
 import { selectBrands } from '../read-sheets.js';
-import type { CommandContext } from '../main.js';
 
 export function check(argv: string[], ctx: CommandContext): void {
   const args = parseArgs(argv, ['format'], []);

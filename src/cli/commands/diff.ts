@@ -7,12 +7,12 @@ import { generateClaimGrid, type SeedClaim } from '../../diff/claim-grid.js';
 import { diffOutcomes } from '../../diff/diff-outcomes.js';
 import { diffPolicies } from '../../diff/policy-changes.js';
 import { oneOf, parseArgs } from '../args.js';
-import { compileBrand, compileFolder, type BrandOutcome } from '../compile-brands.js';
+import { type BrandOutcome, compileBrand, compileFolder } from '../compile-brands.js';
 import { PolicyProblems, UsageError } from '../errors.js';
 import { readSheetsAtRef } from '../git-sheets.js';
-import { printDiff, type BrandDiff, type DiffReport } from '../print-diff.js';
-import { listBrands } from '../read-sheets.js';
 import type { CommandContext } from '../main.js';
+import { type BrandDiff, type DiffReport, printDiff } from '../print-diff.js';
+import { listBrands } from '../read-sheets.js';
 
 /** Claims that do not send claim_on are judged as of this day, as the cases runner does. */
 export const DIFF_AS_OF = '2025-01-01';

@@ -6,11 +6,11 @@ import { explainDecision } from '../../explain/explain-decision.js';
 import { dateOption, oneOf, parseArgs, todayUtc } from '../args.js';
 import { compileBrand } from '../compile-brands.js';
 import { PolicyProblems, UsageError } from '../errors.js';
-import { printIssues } from '../print-issues.js';
+import type { CommandContext } from '../main.js';
 import { printExplanation } from '../print-explanation.js';
+import { printIssues } from '../print-issues.js';
 import { buildClaim, parseFactAssignment, readClaimFile, splitFactOptions } from '../read-claim.js';
 import { selectBrands } from '../read-sheets.js';
-import type { CommandContext } from '../main.js';
 
 const VALUED = ['claim', 'as-of', 'lang', 'format'];
 const FLAGS = ['trace'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundledPolicies } from '../../../functions/policy-bundle.js';
 import { PolicyCache, PolicyStore } from '../../../functions/policy-store.js';
-import { brandKey, currentEntry, versionKey, type PolicyPointer } from '../../store/policy-pointer.js';
+import { brandKey, currentEntry, type PolicyPointer, versionKey } from '../../store/policy-pointer.js';
 import { compileBrand } from '../compile-brands.js';
 import { StoreError } from '../errors.js';
 import type { KvStore } from '../kv/kv-store.js';

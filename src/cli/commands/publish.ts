@@ -4,17 +4,17 @@
 // version: it takes over on that date, with no second publish.
 
 import type { CompiledPolicy } from '../../contract.js';
+import { timelineStates } from '../../store/policy-pointer.js';
 import { dateOption, parseArgs, todayUtc } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
-import { printIssues } from '../print-issues.js';
 import { printOrderRanges } from '../order-ranges.js';
+import { printIssues } from '../print-issues.js';
 import { formatTable } from '../print-table.js';
 import { publishToStore } from '../publish-to-store.js';
-import { timelineStates } from '../../store/policy-pointer.js';
 import { selectBrands } from '../read-sheets.js';
-import type { CommandContext } from '../main.js';
 
 export async function publish(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, ['effective-from', ...STORE_OPTIONS], STORE_FLAGS);
@@ -45,14 +45,15 @@ export async function publish(argv: string[], ctx: CommandContext): Promise<void
     ctx.out('');
     ctx.out(`Versions in force and scheduled in ${store.where}:`);
     const today = todayUtc();
-    formatTable(
+    const lines = formatTable(
       ['brand', 'version', 'state', 'effective from', 'published at'],
       policies.flatMap((p) =>
         timelineStates(result.pointers[p.brand]!.timeline, today)
           .filter((e) => e.state !== 'past')
           .map((e) => [p.brand, e.version, e.state, e.effective_from, e.published_at]),
       ),
-    ).forEach((l) => ctx.out(`  ${l}`));
+    );
+    for (const line of lines) ctx.out(`  ${line}`);
     // Claims are judged by their order date: a new version does not change what older orders get.
     ctx.out('');
     printOrderRanges(

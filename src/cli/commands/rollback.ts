@@ -4,9 +4,9 @@
 
 import { parseArgs, todayUtc } from '../args.js';
 import { UsageError } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
 import { rollbackInStore } from '../publish-to-store.js';
-import type { CommandContext } from '../main.js';
 
 export async function rollback(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, ['to', ...STORE_OPTIONS], STORE_FLAGS);

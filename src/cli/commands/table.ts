@@ -7,8 +7,8 @@ import { evaluateTable, parseStandaloneTable } from '../../evaluate/standalone-t
 import { parseArgs } from '../args.js';
 import { decodeSheet } from '../decode-sheet.js';
 import { PolicyProblems, UsageError } from '../errors.js';
-import { printIssues } from '../print-issues.js';
 import type { CommandContext } from '../main.js';
+import { printIssues } from '../print-issues.js';
 
 function readJson(text: string, where: string): Record<string, unknown> {
   try {

@@ -4,7 +4,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TINY_CASES, tinyOnDisk, type TinyOnDisk } from '../../../test/support/tiny-brand-on-disk.js';
+import { TINY_CASES, type TinyOnDisk, tinyOnDisk } from '../../../test/support/tiny-brand-on-disk.js';
 import { copySheets, NO_SUCH_BRAND, replaceInRow, run, type SheetsCopy } from './cli-fixture.js';
 
 const AC03 = 'case "AC03 opened but unused: 10% restocking fee, half-up"';

@@ -7,10 +7,10 @@ import type { Issue } from '../../issue.js';
 import { parseArgs } from '../args.js';
 import { caseIssues, compileBrand } from '../compile-brands.js';
 import { PolicyProblems } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { issueFormat, printIssues } from '../print-issues.js';
 import { formatTable } from '../print-table.js';
 import { selectBrands } from '../read-sheets.js';
-import type { CommandContext } from '../main.js';
 
 /** Each failing cell as a sheet:row:column line, then the case's expected vs actual side by side. */
 function printFailure(c: CaseResult, problems: Issue[], root: string, out: (line: string) => void): void {
@@ -20,10 +20,11 @@ function printFailure(c: CaseResult, problems: Issue[], root: string, out: (line
     root,
     out,
   );
-  formatTable(
+  const lines = formatTable(
     ['column', 'expected', 'actual'],
     c.failures.map((f) => [`${f.column}  > ${f.field}`, f.expected || '(none)', f.actual]),
-  ).forEach((l) => out(`    ${l}`));
+  );
+  for (const line of lines) out(`    ${line}`);
 }
 
 export function test(argv: string[], ctx: CommandContext): void {
@@ -43,7 +44,7 @@ export function test(argv: string[], ctx: CommandContext): void {
         ctx.root,
         ctx.out,
       );
-      failing.forEach((c) => printFailure(c, problems, ctx.root, ctx.out));
+      for (const c of failing) printFailure(c, problems, ctx.root, ctx.out);
     } else printIssues(problems, format, ctx.root, ctx.out);
     const passed = outcome.cases.length - failing.length;
     summary.push({ brand, cases: outcome.cases.length, passed, uncovered: outcome.uncovered, issues: problems });

@@ -1,15 +1,15 @@
 // `policy versions <brand> [--local | --remote]`: the brand's published timeline (which version is
 // in force, which are past or scheduled, since when) and whether the sheets as they are now match a published version.
 
-import { parseArgs, todayUtc } from '../args.js';
 import { timelineStates } from '../../store/policy-pointer.js';
+import { parseArgs, todayUtc } from '../args.js';
 import { compileBrand } from '../compile-brands.js';
 import { UsageError } from '../errors.js';
+import type { CommandContext } from '../main.js';
 import { openStore, STORE_FLAGS, STORE_OPTIONS } from '../open-store.js';
 import { formatTable } from '../print-table.js';
 import { readBrandPointer } from '../publish-to-store.js';
 import { selectBrands } from '../read-sheets.js';
-import type { CommandContext } from '../main.js';
 
 export async function versions(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, STORE_OPTIONS, STORE_FLAGS);
@@ -26,10 +26,11 @@ export async function versions(argv: string[], ctx: CommandContext): Promise<voi
     }
     ctx.out(`${brand} in ${store.where}:`);
     const entries = timelineStates(pointer.timeline, todayUtc());
-    formatTable(
+    const lines = formatTable(
       ['', 'version', 'state', 'effective from', 'published at'],
       entries.map((e) => [e.state === 'current' ? 'live →' : '', e.version, e.state, e.effective_from, e.published_at]),
-    ).forEach((l) => ctx.out(`  ${l}`));
+    );
+    for (const line of lines) ctx.out(`  ${line}`);
     const live = entries.find((e) => e.state === 'current')?.version;
     const scheduled = entries.find((e) => e.state === 'scheduled' && e.version === sheets);
     ctx.out(

@@ -3,7 +3,7 @@
 // cell is published within seconds; a broken save is reported at its sheet:row:column and the last
 // good version stays published. The mechanism is shown on the fixture brand this test owns (acme).
 
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -14,9 +14,9 @@ import { devProblemsKey, MAX_DEV_PROBLEMS, readDevProblems } from '../../store/d
 import { brandKey, currentEntry, type PolicyPointer } from '../../store/policy-pointer.js';
 import { copySheets, replaceInRow, type SheetsCopy } from '../commands/cli-fixture.js';
 import { compileBrand } from '../compile-brands.js';
-import { openLocalKv, type LocalKvStore } from '../kv/local-kv.js';
+import { type LocalKvStore, openLocalKv } from '../kv/local-kv.js';
 import { startDevLoop } from './dev-loop.js';
-import { recheckBrands, type RecheckOutcome } from './recheck-brands.js';
+import { type RecheckOutcome, recheckBrands } from './recheck-brands.js';
 import { recheckTargets } from './recheck-targets.js';
 import { devProblemsRecord, problemLines } from './report-problems.js';
 import type { SheetWatcher } from './watch-sheets.js';

@@ -5,9 +5,9 @@
 
 import type { KvStore } from '../kv/kv-store.js';
 import { listBrands } from '../read-sheets.js';
-import { recheckBrands, type RecheckOutcome } from './recheck-brands.js';
+import { type RecheckOutcome, recheckBrands } from './recheck-brands.js';
 import { recheckTargets } from './recheck-targets.js';
-import { watchSheets, type SheetWatcher } from './watch-sheets.js';
+import { type SheetWatcher, watchSheets } from './watch-sheets.js';
 
 export const DEFAULT_DEBOUNCE_MS = 100;
 

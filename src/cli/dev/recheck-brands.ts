@@ -90,8 +90,8 @@ export async function recheckBrands(brands: readonly string[], options: RecheckO
     const pointer = pointers[c.brand] ?? (await readBrandPointer(store, c.brand).catch(() => null));
     const live = liveVersion(pointer, today);
     results.push({ brand: c.brand, problems: c.problems, compiledVersion: c.policy?.version ?? null, liveVersion: live });
-    if (!c.policy) problemLines(c.brand, c.problems, live).forEach((l) => out(l));
-    else c.problems.forEach((p) => out(`    warning ${formatIssue(p)}`));
+    const lines = c.policy ? c.problems.map((p) => `    warning ${formatIssue(p)}`) : problemLines(c.brand, c.problems, live);
+    for (const line of lines) out(line);
     if (c.policy && written.has(c.brand)) reportServed(c.brand, c.policy.version, pointer!, today, out);
   }
   await store
@@ -106,7 +106,7 @@ export async function recheckBrands(brands: readonly string[], options: RecheckO
 
 /** After a publish: the orders each version judges, and a warning when a later entry hides the save. */
 function reportServed(brand: string, version: string, pointer: PolicyPointer, today: string, out: (line: string) => void): void {
-  describeOrderRanges(brand, pointer.timeline, today).forEach((l) => out(`  ${l}`));
+  for (const line of describeOrderRanges(brand, pointer.timeline, today)) out(`  ${line}`);
   const current = liveVersion(pointer, today);
   if (current !== version) {
     out(`  ⚠ ${brand}: ${current} stays in force today (a version effective later than the preview's date was published to this store):`);

@@ -3,7 +3,7 @@
 // record the playground's banner reads (src/store/dev-problems.ts).
 
 import { formatIssue, type Issue } from '../../issue.js';
-import { MAX_DEV_PROBLEMS, type DevProblem, type DevProblemsRecord } from '../../store/dev-problems.js';
+import { type DevProblem, type DevProblemsRecord, MAX_DEV_PROBLEMS } from '../../store/dev-problems.js';
 
 const whereOf = (issue: Issue) => [issue.sheet, issue.row, issue.column].filter((p) => p !== undefined).join(':');
 

@@ -8,7 +8,7 @@
 // while a folder's own watcher reports every later save. Sheets sit directly in their folder, so one
 // level is all there is; folders added or removed under the root are watched or dropped as they come.
 
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, readdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SheetWatcherOptions {

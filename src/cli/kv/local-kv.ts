@@ -5,9 +5,9 @@
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { KvEntry } from '../../store/publish-plan.js';
 import type { KvReader } from '../../store/kv-reader.js';
-import { StoreError, type KvStore } from './kv-store.js';
+import type { KvEntry } from '../../store/publish-plan.js';
+import { type KvStore, StoreError } from './kv-store.js';
 import { withRetry } from './retry.js';
 
 export interface LocalKvOptions {

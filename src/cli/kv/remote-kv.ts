@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KvEntry } from '../../store/publish-plan.js';
-import { StoreError, type KvStore } from './kv-store.js';
+import { type KvStore, StoreError } from './kv-store.js';
 
 /** Runs `wrangler <args>` and returns its stdout; throws with its output on failure. */
 export type RunWrangler = (args: string[]) => Promise<string>;

@@ -40,7 +40,9 @@ function fromToml(text: string, binding: string): KvNamespaceConfig | null {
 }
 
 function fromJson(text: string, binding: string): KvNamespaceConfig | null {
-  const stripped = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str: string | undefined) => str ?? '').replace(/,(\s*[}\]])/g, '$1');
+  const stripped = text
+    .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_match, str: string | undefined) => str ?? '')
+    .replace(/,(\s*[}\]])/g, '$1');
   const config = JSON.parse(stripped) as { kv_namespaces?: { binding?: string; id?: string; preview_id?: string }[] };
   const ns = config.kv_namespaces?.find((n) => n.binding === binding);
   return ns ? { binding, ...(ns.id ? { id: ns.id } : {}), ...(ns.preview_id ? { previewId: ns.preview_id } : {}) } : null;

@@ -6,8 +6,8 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAnswer, readAnswer, type Answer } from './check-response.js';
-import { send, type FuzzRequest } from './fuzz-request.js';
+import { type Answer, checkAnswer, readAnswer } from './check-response.js';
+import { type FuzzRequest, send } from './fuzz-request.js';
 import {
   batchEligibility,
   brokenEligibility,
@@ -18,7 +18,7 @@ import {
   readRequests,
   validEligibility,
 } from './request-arbitraries.js';
-import { readVocabularies, type BrandVocabulary } from './vocabulary.js';
+import { type BrandVocabulary, readVocabularies } from './vocabulary.js';
 
 const MIN_REQUESTS = 10_000;
 

@@ -4,9 +4,9 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer, readAnswer } from './check-response.js';
-import { send, sendThroughRuntime, type FuzzRequest } from './fuzz-request.js';
+import { type FuzzRequest, send, sendThroughRuntime } from './fuzz-request.js';
 import regressions from './regressions.json';
-import { readVocabularies, type BrandVocabulary } from './vocabulary.js';
+import { type BrandVocabulary, readVocabularies } from './vocabulary.js';
 
 type Regression = FuzzRequest & { why: string; expand?: Record<string, [string, number]> };
 

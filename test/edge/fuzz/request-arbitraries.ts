@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../../functions/app.js';
 import { MAX_BATCH_ITEMS } from '../../../functions/request-schemas.js';
 import { BRAND_ID_PATTERN } from '../../../src/store/brand-id.js';
-import { anyClaim, brokenClaim, validClaim, type GeneratedClaim } from './claim-arbitraries.js';
-import { jsonRequest, RawJson, toJsonText, type ExpectedItem, type FuzzRequest } from './fuzz-request.js';
+import { anyClaim, brokenClaim, type GeneratedClaim, validClaim } from './claim-arbitraries.js';
+import { type ExpectedItem, type FuzzRequest, jsonRequest, RawJson, toJsonText } from './fuzz-request.js';
 import type { BrandVocabulary } from './vocabulary.js';
 
 // A "__proto__" key is refused with the body's shape (zod would drop it), before any fact is checked.
@@ -170,16 +170,14 @@ const OTHER_TYPES = [
 export function rawEligibility(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequest> {
   const route = fc.constantFrom('/v1/eligibility', '/v1/eligibility/batch');
   const good = brandOf(vocabs).chain((v) => validClaim(v).map((claim) => toJsonText({ brand: v.brand, claim })));
-  const truncated = fc
-    .tuple(good, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), route)
-    .map(([text, cut, path]) => ({
-      kind: 'truncated JSON',
-      method: 'POST',
-      path,
-      headers: { 'content-type': 'application/json' },
-      body: text.slice(0, Math.floor(text.length * cut)),
-      expect: { status: 400 },
-    }));
+  const truncated = fc.tuple(good, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), route).map(([text, cut, path]) => ({
+    kind: 'truncated JSON',
+    method: 'POST',
+    path,
+    headers: { 'content-type': 'application/json' },
+    body: text.slice(0, Math.floor(text.length * cut)),
+    expect: { status: 400 },
+  }));
   const garbage = fc
     .tuple(
       fc.oneof(
@@ -226,30 +224,26 @@ export function rawEligibility(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequ
         expect: { status: 415 },
       }),
     );
-  const jsonType = fc
-    .tuple(good, fc.constantFrom(...JSON_TYPES))
-    .map(
-      ([body, type]): FuzzRequest => ({
-        kind: 'JSON media type',
-        method: 'POST',
-        path: '/v1/eligibility',
-        headers: { 'content-type': type },
-        body,
-        expect: { status: 200 },
-      }),
-    );
-  const method = fc
-    .tuple(good, fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'HEAD'), route)
-    .map(
-      ([body, m, path]): FuzzRequest => ({
-        kind: 'wrong method',
-        method: m,
-        path,
-        headers: { 'content-type': 'application/json' },
-        body,
-        expect: { status: 405 },
-      }),
-    );
+  const jsonType = fc.tuple(good, fc.constantFrom(...JSON_TYPES)).map(
+    ([body, type]): FuzzRequest => ({
+      kind: 'JSON media type',
+      method: 'POST',
+      path: '/v1/eligibility',
+      headers: { 'content-type': type },
+      body,
+      expect: { status: 200 },
+    }),
+  );
+  const method = fc.tuple(good, fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'HEAD'), route).map(
+    ([body, m, path]): FuzzRequest => ({
+      kind: 'wrong method',
+      method: m,
+      path,
+      headers: { 'content-type': 'application/json' },
+      body,
+      expect: { status: 405 },
+    }),
+  );
   const oversized = fc.tuple(fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 2 }), route).map(([size, path]): FuzzRequest => {
     const text = toJsonText({ brand: 'kospet', claim: { product_line: '' } });
     return {
