@@ -2,7 +2,7 @@
 // throw; facts of the wrong type count as not sent (the API rejects them before this point).
 // Every remedy gets a status, its reasons, fees, deadline and the sheet row that decided it.
 
-import type { Claim, CompiledPolicy, Decision, Literal, Reason, RemedyDecision, TraceStep, WindowResult } from '../contract.js';
+import type { Claim, CompiledPolicy, Decision, DerivedValue, Literal, OtherDeadline, Reason, RemedyDecision, TraceStep, WindowResult } from '../contract.js';
 import { checkValue } from './check-claim.js';
 import { parseIsoDate } from './dates.js';
 import { collectOutputs, selectRules } from './evaluate-table.js';
@@ -28,16 +28,8 @@ export interface EvaluateOptions {
   trace?: boolean;
 }
 
-// Shared by every decision that has nothing to list, frozen since they are never copied. Shared
-// lists that do get copied are not (slicing a frozen array takes V8's slow path, ~1 µs); decisions
-// are read-only by contract (see Decision).
-const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
-const NO_FEES: Record<string, string | number> = Object.freeze({});
-const NO_FEE_LABELS: Record<string, string> = Object.freeze({});
-
-/** Each fee as a sentence in the wording's locale; the shared empty record when there are none. */
-function feeLabels(fees: Record<string, string | number>, wording: Wording): Record<string, string> {
-  if (fees === NO_FEES) return NO_FEE_LABELS;
+/** Each fee as a sentence in the wording's locale. */
+function feeLabels(fees: Readonly<Record<string, string | number>>, wording: Wording): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const field in fees) labels[field] = wording.words.fee(field, fees[field]!);
   return labels;
@@ -93,9 +85,13 @@ function cellValue(d: DerivedOutput, rule: number, values: Values): Literal | Li
 }
 
 /** A derived fact's DMN value: the selected rule's cell, the collected cells of a multi-hit table, or its default. */
-function derivedValue(d: DerivedOutput, rules: number[], values: Values): Literal | Literal[] {
+function derivedValue(d: DerivedOutput, rules: number[], values: Values): DerivedValue {
   if (rules.length === 0) return d.fallback;
-  if (d.single) return cellValue(d, rules[0]!, values);
+  // A list cell is the policy's own array: the decision gets a copy.
+  if (d.single) {
+    const value = cellValue(d, rules[0]!, values);
+    return Array.isArray(value) ? value.slice() : value;
+  }
   const collected = collectOutputs(
     d.hitPolicy,
     rules.map((r) => cellValue(d, r, values)),
@@ -103,54 +99,34 @@ function derivedValue(d: DerivedOutput, rules: number[], values: Values): Litera
   return Array.isArray(collected) ? collected.flat() : collected;
 }
 
-/**
- * Adds a row's worded reasons to the list, each code once. A list the caller does not own (a row's
- * or a shared empty one) is copied before it changes: the result differs from `reasons` exactly then.
- */
-function addReasons(reasons: Reason[], said: Reason[], owned: boolean): Reason[] {
-  if (reasons.length === 0) return said;
-  let list = reasons;
-  for (const reason of said) {
-    let seen = false;
-    for (const r of list)
-      if (r.code === reason.code) {
-        seen = true;
-        break;
-      }
-    if (seen) continue;
-    if (!owned && list === reasons) list = reasons.slice();
-    list.push(reason);
-  }
-  return list;
+/** A reason of the engine's, as a decision's own copy. */
+const copyReason = (reason: Reason): Reason => ({ code: reason.code, message: reason.message, source: reason.source });
+
+/** Adds copies of a row's worded reasons to the decision's list, each code once. */
+function addReasons(reasons: Reason[], said: readonly Reason[]): void {
+  for (const reason of said) if (!reasons.some((r) => r.code === reason.code)) reasons.push(copyReason(reason));
 }
 
-/** Adds a row's evidence, each item once, copying the remedy's shared list before it changes. */
-function addEvidence(evidence: string[], added: string[], owned: boolean): string[] {
-  let list = evidence;
-  for (const x of added) {
-    if (list.includes(x)) continue;
-    if (!owned && list === evidence) list = evidence.slice();
-    list.push(x);
-  }
-  return list;
+/** Adds a row's evidence to the decision's list, each item once. */
+function addEvidence(evidence: string[], added: readonly string[]): void {
+  for (const x of added) if (!evidence.includes(x)) evidence.push(x);
 }
 
 /**
  * Fees and payers: the first value a describing row gives each field, references to facts resolved
  * (refund_amount = order_amount).
  */
-function addFees(fees: Record<string, string | number> | null, e: RuleEffect, values: Values): Record<string, string | number> | null {
+function addFees(fees: Record<string, string | number>, e: RuleEffect, values: Values): void {
   for (let i = 0; i < e.feeFields.length; i++) {
     const field = e.feeFields[i]!;
-    if (fees !== null && field in fees) continue;
+    if (field in fees) continue;
     const v = e.feeSlots[i]! < 0 ? e.feeValues[i]! : values[e.feeSlots[i]!];
-    if (typeof v === 'string' || typeof v === 'number') (fees ??= {})[field] = v;
+    if (typeof v === 'string' || typeof v === 'number') fees[field] = v;
   }
-  return fees;
 }
 
 /** Fields computed from others, e.g. restocking_fee_amount = percent_of(restocking_fee_pct, order_amount), half-up to the cent. */
-function addComputedFees(prepared: PreparedPolicy, fees: Record<string, string | number>, values: Values): Record<string, string | number> {
+function addComputedFees(prepared: PreparedPolicy, fees: Record<string, string | number>, values: Values): void {
   for (const fee of prepared.computedFees) {
     if (fee.name in fees) continue;
     const pct = fees[fee.percent];
@@ -159,7 +135,6 @@ function addComputedFees(prepared: PreparedPolicy, fees: Record<string, string |
     const minor = toMinorUnits(base);
     if (minor !== null) fees[fee.name] = fromMinorUnits(percentOf(minor, pct));
   }
-  return fees;
 }
 
 /** One remedy from the effects of the rows that matched it, in plan order. */
@@ -183,55 +158,58 @@ function decideRemedy(
   // deadline and evidence from the rows describing the final status: an offered remedy's rows grant
   // it, a refused one's refuse it or state no verdict.
   const refused = severity === NO_VERDICT || severity === SEVERITY.ineligible;
-  let reasons = severity === NO_VERDICT ? wording.notApplicable[index]! : NO_REASONS;
-  let ownReasons = false;
+  const reasons: Reason[] = [];
+  if (severity === NO_VERDICT) addReasons(reasons, wording.notApplicable[index]!);
   let governing = deadlines.length ? deadlines[0]! : -1;
   let explicitDeadline = false;
-  let evidence = defaultEvidence;
-  let fees: Record<string, string | number> | null = null;
+  const evidence = defaultEvidence.slice();
+  const fees: Record<string, string | number> = {};
   let describing = false;
   for (const e of effects) {
-    if (e.severity > SEVERITY.eligible) {
-      const added = addReasons(reasons, reasonsOf(wording, e), ownReasons);
-      ownReasons ||= reasons.length > 0 && added !== reasons;
-      reasons = added;
-    }
+    if (e.severity > SEVERITY.eligible) addReasons(reasons, reasonsOf(wording, e));
     if (refused ? e.severity === SEVERITY.eligible || e.severity === SEVERITY.review : e.severity === SEVERITY.ineligible) continue;
     describing = true;
     if (e.deadlineWindow >= 0 && !explicitDeadline) {
       governing = e.deadlineWindow;
       explicitDeadline = true;
     }
-    if (e.evidence.length) evidence = addEvidence(evidence, e.evidence, evidence !== defaultEvidence);
-    if (e.feeFields.length) fees = addFees(fees, e, values);
+    addEvidence(evidence, e.evidence);
+    addFees(fees, e, values);
   }
+  if (describing) addComputedFees(prepared, fees, values);
   const window = governing >= 0 ? windows[governing] : undefined;
-  const otherDeadlines: RemedyDecision['other_deadlines'] = [];
+  const otherDeadlines: OtherDeadline[] = [];
   for (let k = 0; k < deadlines.length; k++) {
     const w = deadlines[k]!;
     // -1: a window the policy does not define (the compiler refuses that; a hand-made document may not).
     if (w !== governing) otherDeadlines.push({ window: remedy.deadline[k]!, deadline: w < 0 ? null : windows[w]!.deadline });
   }
   const status = severity === SEVERITY.eligible ? 'eligible' : severity === SEVERITY.review ? 'review' : 'ineligible';
-  const finalFees = fees === null ? (describing ? addComputedFees(prepared, {}, values) : NO_FEES) : addComputedFees(prepared, fees, values);
-  const decided: RemedyDecision = {
-    remedy: remedy.name,
+  const parts = {
     label: wording.remedyLabels[index]!,
     status,
     status_label: wording.statusLabels[status],
-    summary: '',
+    reasons,
+    fees,
+    fees_labels: feeLabels(fees, wording),
+    required_evidence_labels: wording.words.evidence(evidence),
+  } as const;
+  return {
+    remedy: remedy.name,
+    label: parts.label,
+    status,
+    status_label: parts.status_label,
+    summary: summarizeRemedy(wording.words, parts, window),
     reasons,
     deadline: window?.deadline ?? null,
     deadline_basis: window ? basisOf(prepared, governing, window) : null,
     other_deadlines: otherDeadlines,
-    fees: finalFees,
-    fees_labels: feeLabels(finalFees, wording),
+    fees,
+    fees_labels: parts.fees_labels,
     required_evidence: evidence,
-    required_evidence_labels: wording.words.evidence(evidence),
+    required_evidence_labels: parts.required_evidence_labels,
     source,
   };
-  decided.summary = summarizeRemedy(wording.words, decided, window);
-  return decided;
 }
 
 function basisOf(prepared: PreparedPolicy, window: number, result: WindowResult): string {
@@ -265,7 +243,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     values[since.slot] = from === from && today === today ? today - from : null;
   }
   const windows: WindowResult[] = new Array(prepared.windows.length);
-  const derived: Record<string, unknown> = { ...prepared.derivedTemplate };
+  const derived: Record<string, DerivedValue> = { ...prepared.derivedTemplate };
   const effects: RuleEffect[][] = new Array(prepared.remedies.length);
   for (let i = 0; i < effects.length; i++) effects[i] = [];
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
@@ -301,7 +279,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
 
   const remedies: RemedyDecision[] = new Array(prepared.remedies.length);
   for (let i = 0; i < remedies.length; i++) remedies[i] = decideRemedy(prepared, i, effects[i]!, windows, values, wording);
-  const decision: Decision = {
+  const decided: Decision = {
     brand: policy.brand,
     policy_version: policy.version,
     as_of: String(values[dateSlot]),
@@ -313,6 +291,5 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     derived,
     facts_not_established: notEstablished(prepared, sent),
   };
-  if (trace) decision.trace = trace;
-  return decision;
+  return trace ? { ...decided, trace } : decided;
 }

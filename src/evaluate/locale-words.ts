@@ -11,8 +11,8 @@ export interface LocaleWords {
   readonly locale: string;
   word(kind: WordKind, code: string): string | undefined;
   status(status: Status): string;
-  /** Evidence codes in this locale; the same list object for the same codes list (decisions share it). */
-  evidence(codes: string[]): string[];
+  /** Evidence codes in this locale, as a new list. */
+  evidence(codes: readonly string[]): string[];
   /** A fee field with its value as one sentence ("You pay the return shipping.", "Restocking fee: 10 %."). */
   fee(field: string, value: string | number): string;
   /** Whether a fee field names who pays (fees.csv type payer). */
@@ -92,7 +92,6 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
   const formatPercent = remembered((points: number) => percent.format(points / 100));
   const feeTypes = new Map<string, FeeType>(policy.fees.map((f) => [f.name, f.type]));
   const feeRanks = new Map(policy.fees.map((f, i) => [f.name, i]));
-  const evidenceLists = new WeakMap<string[], string[]>();
 
   /** A fee field's value as customers read it: an amount, a percentage, or the words for a code. */
   const valueText = (type: FeeType | undefined, value: string | number): string => {
@@ -120,11 +119,7 @@ export function localeWords(policy: CompiledPolicy, locale: string): LocaleWords
     locale,
     word,
     status: (status) => word('status', status) ?? status,
-    evidence(codes) {
-      let labels = evidenceLists.get(codes);
-      if (!labels) evidenceLists.set(codes, (labels = codes.map((c) => word('evidence', c) ?? c)));
-      return labels;
-    },
+    evidence: (codes) => codes.map((code) => word('evidence', code) ?? code),
     fee: (field, value) => feeSentences(`${field}\u0000${typeof value}\u0000${value}`),
     isPayer: (field) => feeTypes.get(field) === 'payer',
     feeRank: (field) => feeRanks.get(field) ?? feeRanks.size,

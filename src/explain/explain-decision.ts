@@ -21,8 +21,8 @@ export interface RemedyExplanation {
   deadline: string | null;
   deadlineBasis: string | null;
   fees: Record<string, string | number>;
-  reasons: Reason[];
-  evidence: string[];
+  reasons: readonly Reason[];
+  evidence: readonly string[];
   rows: RowSaid[];
 }
 
@@ -41,9 +41,9 @@ export interface Explanation {
   asOf: string;
   locale: string;
   remedies: RemedyExplanation[];
-  windows: WindowResult[];
+  windows: readonly WindowResult[];
   derived: Record<string, unknown>;
-  notEstablished: string[];
+  notEstablished: readonly string[];
   tables: TableConsulted[];
 }
 
