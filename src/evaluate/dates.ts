@@ -89,3 +89,9 @@ export function isoDate(n: number): string {
   }
   return text;
 }
+
+/** The day number of "no date" (a fact not sent, or not a date): NaN, so arithmetic on it stays "no date". */
+export const NO_DAY = Number.NaN;
+
+/** Whether a day number is a date (not NO_DAY). */
+export const isDay = (day: number): boolean => !Number.isNaN(day);

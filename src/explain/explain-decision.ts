@@ -3,7 +3,8 @@
 // reads a compiled policy and a decision evaluated with `trace: true`.
 
 import type { CompiledPolicy, Decision, HitPolicy, Reason, SourceRef, Status, WindowResult } from '../contract.js';
-import { effectsOf, preparePolicy, type RuleEffect } from '../evaluate/prepare-policy.js';
+import { preparePolicy } from '../evaluate/prepare-policy.js';
+import { effectsOf, type RuleEffect } from '../evaluate/rule-effects.js';
 
 export interface RowSaid {
   source: SourceRef;
@@ -48,8 +49,8 @@ export interface Explanation {
 }
 
 function rowSaid(effect: RuleEffect, label: string | undefined, decisive: boolean): RowSaid {
-  const fields = [...effect.fees.map(([field]) => field), ...(effect.deadline ? ['deadline'] : []), ...(effect.evidence.length ? ['evidence'] : [])];
-  return { source: effect.source, ...(label ? { label } : {}), verdict: effect.verdict, reasons: effect.reasons, fields, decisive };
+  const fields = [...effect.fees.map((fee) => fee.field), ...(effect.deadline ? ['deadline'] : []), ...(effect.evidence.length ? ['evidence'] : [])];
+  return { source: effect.source, ...(label ? { label } : {}), verdict: effect.verdict, reasons: [...effect.reasons], fields, decisive };
 }
 
 export function explainDecision(policy: CompiledPolicy, decision: Decision): Explanation {
