@@ -2,7 +2,7 @@
 // whether the date it is checked against falls inside (INTERPRETATION §1).
 
 import type { CompiledWindow, Literal, WindowResult } from '../contract.js';
-import { isoDate, parseIsoDate, windowDeadline } from './dates.js';
+import { isDay, isoDate, NO_DAY, parseIsoDate, windowDeadline } from './dates.js';
 
 /** A window's label split around `{length}` once, so a claim only joins the parts. */
 export interface WindowLabel {
@@ -17,31 +17,29 @@ export function windowLabel(window: CompiledWindow, text = window.label): Window
 }
 
 /**
- * A window from day numbers (NaN: no date): the first start candidate that is a date, the length
- * (a negative or missing length leaves the deadline unknown) and the date it is checked against.
+ * A window from day numbers (NO_DAY: no date): the day it starts, the length (a negative or missing
+ * length leaves the deadline unknown) and the day it is checked against.
  */
 export function windowOnDays(w: WindowLabel, startDay: number, lengthValue: Literal, checkedDay: number): WindowResult {
   const length = typeof lengthValue === 'number' && lengthValue >= 0 ? lengthValue : null;
-  const known = startDay === startDay && length !== null; // NaN !== NaN
-  const deadline = known ? windowDeadline(startDay, length, w.window.unit) : NaN;
-  // One object literal with every field, so all window results share a shape.
+  const known = isDay(startDay) && length !== null;
+  const deadline = known ? windowDeadline(startDay, length, w.window.unit) : NO_DAY;
   return {
     window: w.window.name,
     label: w.after === null ? w.before : w.before + (length === null ? '?' : length) + w.after,
     length,
     unit: w.window.unit,
-    starts_on: startDay === startDay ? isoDate(startDay) : null,
+    starts_on: isDay(startDay) ? isoDate(startDay) : null,
     deadline: known ? isoDate(deadline) : null,
-    status: !known || checkedDay !== checkedDay ? 'unknown' : checkedDay <= deadline ? 'open' : 'closed',
+    status: !known || !isDay(checkedDay) ? 'unknown' : checkedDay <= deadline ? 'open' : 'closed',
   };
 }
 
-const dayOf = (value: Literal | undefined): number => (typeof value === 'string' ? (parseIsoDate(value) ?? NaN) : NaN);
+const dayOf = (value: Literal | undefined): number => (typeof value === 'string' ? (parseIsoDate(value) ?? NO_DAY) : NO_DAY);
 
 /** The same, reading a window's facts by name (tools and tests; claims go through evaluate-claim). */
 export function computeWindow(window: CompiledWindow, facts: Record<string, Literal>): WindowResult {
   const length = typeof window.length === 'number' ? window.length : (facts[window.length.ref] ?? null);
-  let start = NaN;
-  for (const name of window.countsFrom) if ((start = dayOf(facts[name])) === start) break;
+  const start = window.countsFrom.map((name) => dayOf(facts[name])).find(isDay) ?? NO_DAY;
   return windowOnDays(windowLabel(window), start, length, dayOf(facts[window.checkedAgainst]));
 }
