@@ -3,12 +3,13 @@
 // read slots. Rows' effects (rule-effects.ts) and each locale's wording (wording.ts) are added the
 // first time a claim needs them.
 
-import type { CompiledFact, CompiledPolicy, CompiledRemedy, CompiledTable, CompiledWindow, HitPolicy, Literal } from '../contract.js';
+import type { CompiledFact, CompiledPolicy, CompiledRemedy, CompiledTable, HitPolicy, Literal } from '../contract.js';
 import { NO_DAY } from './dates.js';
 import { isSingleHit, type PreparedTable, prepareTable } from './evaluate-table.js';
 import { daysSinceFact, factsRead } from './facts-read.js';
 import type { Values } from './match-test.js';
 import type { Resolver, RuleEffect } from './rule-effects.js';
+import { type PreparedWindow, prepareWindow } from './windows.js';
 import type { Wording } from './wording.js';
 
 /** A remedy with its windows by index. */
@@ -16,21 +17,6 @@ export interface PreparedRemedy {
   readonly remedy: CompiledRemedy;
   /** Indexes of remedy.deadline in policy.windows, the governing one first (-1: a window the policy lacks). */
   readonly windows: readonly number[];
-}
-
-/** A window with the slots it reads. */
-export interface PreparedWindow {
-  /** Where its state (open, closed, unknown) goes for later tables. */
-  readonly slot: number;
-  /** The dates it may count from, in order of preference. */
-  readonly starts: readonly number[];
-  /** A fixed length, else null and the length is read from lengthSlot (else -1). */
-  readonly length: Literal;
-  readonly lengthSlot: number;
-  /** The date it is checked against. */
-  readonly checked: number;
-  /** The deadline basis text around the length and start date. */
-  readonly basis: readonly [string, string, string];
 }
 
 /** An output column that derives a fact, its cells resolved once. */
@@ -142,22 +128,6 @@ function assignSlots(policy: CompiledPolicy, tableInputs: ReadonlySet<string>): 
   // Names output cells refer to (refund_amount = order_amount), read by effects built later.
   for (const t of policy.tables) for (const rule of t.rules) for (const out of rule.outputs) if (out && 'ref' in out) take(out.ref);
   return slots;
-}
-
-function basisText(w: CompiledWindow): [string, string, string] {
-  const from = w.countsFrom.length > 1 ? `${w.countsFrom[0]} (else ${w.countsFrom.slice(1).join(', else ')})` : w.countsFrom[0];
-  return [`${w.name}: `, ` ${w.unit} from ${from} `, `, last day included; checked against ${w.checkedAgainst}`];
-}
-
-function prepareWindow(w: CompiledWindow, slot: (name: string) => number): PreparedWindow {
-  return {
-    slot: slot(w.name),
-    starts: w.countsFrom.map(slot),
-    length: typeof w.length === 'number' ? w.length : null,
-    lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
-    checked: slot(w.checkedAgainst),
-    basis: basisText(w),
-  };
 }
 
 /** A table's output columns that derive facts, each cell resolved to a constant or the slot it reads. */

@@ -1,8 +1,41 @@
 // A window of the brand's windows.csv for one claim: when it starts, its inclusive last day, and
-// whether the date it is checked against falls inside (INTERPRETATION §1).
+// whether the date it is checked against falls inside (INTERPRETATION §1). Prepared once per policy
+// version to read slots, and labelled once per locale.
 
 import type { CompiledWindow, Literal, WindowResult } from '../contract.js';
 import { isDay, isoDate, NO_DAY, parseIsoDate, windowDeadline } from './dates.js';
+
+/** A window with the slots it reads. */
+export interface PreparedWindow {
+  /** Where its state (open, closed, unknown) goes for later tables. */
+  readonly slot: number;
+  /** The dates it may count from, in order of preference. */
+  readonly starts: readonly number[];
+  /** A fixed length, else null and the length is read from lengthSlot (else -1). */
+  readonly length: Literal;
+  readonly lengthSlot: number;
+  /** The date it is checked against. */
+  readonly checked: number;
+  /** The deadline basis text around the length and start date. */
+  readonly basis: readonly [string, string, string];
+}
+
+function basisText(w: CompiledWindow): [string, string, string] {
+  const from = w.countsFrom.length > 1 ? `${w.countsFrom[0]} (else ${w.countsFrom.slice(1).join(', else ')})` : w.countsFrom[0];
+  return [`${w.name}: `, ` ${w.unit} from ${from} `, `, last day included; checked against ${w.checkedAgainst}`];
+}
+
+/** A window made ready for claims: the slots it reads (see PreparedWindow). */
+export function prepareWindow(w: CompiledWindow, slot: (name: string) => number): PreparedWindow {
+  return {
+    slot: slot(w.name),
+    starts: w.countsFrom.map(slot),
+    length: typeof w.length === 'number' ? w.length : null,
+    lengthSlot: typeof w.length === 'number' ? -1 : slot(w.length.ref),
+    checked: slot(w.checkedAgainst),
+    basis: basisText(w),
+  };
+}
 
 /** A window's label split around `{length}` once, so a claim only joins the parts. */
 export interface WindowLabel {
