@@ -33,6 +33,7 @@ export const WindowResultSchema = z.object({
 });
 
 const FeeValue = z.union([z.string(), z.number()]);
+const LiteralValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const RemedyDecisionSchema = z.object({
   remedy: about(z.string(), "remedy id from the brand's remedies sheet (refund, replacement, repair …)"),
@@ -85,7 +86,7 @@ export const DecisionSchema = z.object({
   remedies: about(z.array(RemedyDecisionSchema), "one decision per remedy the brand offers, in the brand's order"),
   warranty: about(z.nullable(WindowResultSchema), "the brand's warranty window for this claim; null when the brand names none"),
   windows: about(z.array(WindowResultSchema), 'every window of the brand, computed for this claim'),
-  derived: about(z.record(z.string(), z.unknown()), 'facts the policy worked out from the claim (e.g. days since delivery)'),
+  derived: about(z.record(z.string(), z.union([LiteralValue, z.array(LiteralValue)])), 'facts the policy worked out from the claim (e.g. days since delivery)'),
   facts_not_established: about(z.array(z.string()), 'facts the policy needed but the claim did not give: send them to turn a review into a decision'),
   trace: about(z.optional(z.array(TraceStepSchema)), 'with ?explain: every table in evaluation order and the rows that matched'),
   policy_selection: PolicySelectionSchema,
@@ -320,12 +321,14 @@ export const SheetDocumentSchema = z.object({
 // Exact equality: mutual assignability alone let an optional field of the wrong name pass.
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
+/** The contract's decision is read-only all the way down; the schema describes the same JSON. */
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 export type ContractDriftChecks = [
-  Expect<Same<z.infer<typeof ReasonSchema>, Reason>>,
-  Expect<Same<z.infer<typeof WindowResultSchema>, WindowResult>>,
-  Expect<Same<z.infer<typeof RemedyDecisionSchema>, RemedyDecision>>,
-  Expect<Same<z.infer<typeof TraceStepSchema>, TraceStep>>,
+  Expect<Same<DeepReadonly<z.infer<typeof ReasonSchema>>, Reason>>,
+  Expect<Same<DeepReadonly<z.infer<typeof WindowResultSchema>>, WindowResult>>,
+  Expect<Same<DeepReadonly<z.infer<typeof RemedyDecisionSchema>>, RemedyDecision>>,
+  Expect<Same<DeepReadonly<z.infer<typeof TraceStepSchema>>, TraceStep>>,
   Expect<Same<z.infer<typeof PolicySelectionSchema>, PolicySelection>>,
-  Expect<Same<Omit<z.infer<typeof DecisionSchema>, 'policy_selection'>, Decision>>,
+  Expect<Same<DeepReadonly<Omit<z.infer<typeof DecisionSchema>, 'policy_selection'>>, Decision>>,
   Expect<Same<Omit<z.infer<typeof CoverageSchema>, 'policies'>, CoverageSummary>>,
 ];

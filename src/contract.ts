@@ -167,70 +167,78 @@ export type WordKind = 'status' | 'paid_by' | 'fee' | 'fee_value' | 'evidence' |
 export type Words = Partial<Record<WordKind, Record<string, Record<string, string>>>>;
 
 // ---------- the decision ----------
+// Read-only all the way down, and every array and object in a decision is its own: the evaluator
+// keeps none of them, so a caller may change its copy without changing any later decision.
 
 export interface Reason {
-  code: string;
-  message: string;
-  source: SourceRef;
+  readonly code: string;
+  readonly message: string;
+  readonly source: SourceRef;
 }
 
 export interface WindowResult {
-  window: string;
-  label: string;
-  length: number | null;
-  unit: 'days' | 'months' | 'years';
-  starts_on: string | null;
-  deadline: string | null;
-  status: WindowState;
+  readonly window: string;
+  readonly label: string;
+  readonly length: number | null;
+  readonly unit: 'days' | 'months' | 'years';
+  readonly starts_on: string | null;
+  readonly deadline: string | null;
+  readonly status: WindowState;
+}
+
+/** Another window a remedy must also meet, with its deadline for the claim. */
+export interface OtherDeadline {
+  readonly window: string;
+  readonly deadline: string | null;
 }
 
 export interface RemedyDecision {
-  remedy: string;
-  label: string; // in the decision's locale
-  status: Status;
+  readonly remedy: string;
+  readonly label: string; // in the decision's locale
+  readonly status: Status;
   /** The status as people say it in the decision's locale ("not available"). */
-  status_label: string;
+  readonly status_label: string;
   /** What the customer can do, until when, at what cost, who pays shipping, what to send: one short paragraph. */
-  summary: string;
-  reasons: Reason[];
-  deadline: string | null;
-  deadline_basis: string | null;
-  other_deadlines: { window: string; deadline: string | null }[];
-  fees: Record<string, string | number>;
+  readonly summary: string;
+  readonly reasons: readonly Reason[];
+  readonly deadline: string | null;
+  readonly deadline_basis: string | null;
+  readonly other_deadlines: readonly OtherDeadline[];
+  readonly fees: Readonly<Record<string, string | number>>;
   /** Each fee field as a sentence in the decision's locale ("You pay the return shipping."). */
-  fees_labels: Record<string, string>;
-  required_evidence: string[];
+  readonly fees_labels: Readonly<Record<string, string>>;
+  readonly required_evidence: readonly string[];
   /** required_evidence in the decision's locale, in the same order. */
-  required_evidence_labels: string[];
-  source: SourceRef;
+  readonly required_evidence_labels: readonly string[];
+  readonly source: SourceRef;
 }
 
 /** One decision table as the evaluator ran it (sent with `?explain`). */
 export interface TraceStep {
-  table: string;
-  hit_policy: HitPolicy;
-  matched: SourceRef[];
+  readonly table: string;
+  readonly hit_policy: HitPolicy;
+  readonly matched: readonly SourceRef[];
   /** The table broke its hit policy for this claim (U: two rows match; A: rows disagree): it decided nothing. */
-  error?: string;
+  readonly error?: string;
 }
 
-/**
- * Read-only: lists that do not depend on the claim (a row's worded reasons, a remedy's evidence)
- * are shared between decisions rather than copied for each one.
- */
+/** A derived fact's value: a selected row's cell, a multi-hit table's collected cells, or their aggregate. */
+export type DerivedValue = Literal | readonly Literal[];
+
 export interface Decision {
-  brand: string;
-  policy_version: string;
-  as_of: string;
-  locale: string;
+  readonly brand: string;
+  readonly policy_version: string;
+  readonly as_of: string;
+  readonly locale: string;
   /** The decision in one or two sentences in its locale: what the customer can ask for, else why not. */
-  summary: string;
-  remedies: RemedyDecision[];
-  warranty: WindowResult | null;
-  windows: WindowResult[];
-  derived: Record<string, unknown>;
-  facts_not_established: string[];
-  trace?: TraceStep[];
+  readonly summary: string;
+  readonly remedies: readonly RemedyDecision[];
+  /** The warranty window: the same object as its entry in `windows`. */
+  readonly warranty: WindowResult | null;
+  readonly windows: readonly WindowResult[];
+  readonly derived: Readonly<Record<string, DerivedValue>>;
+  readonly facts_not_established: readonly string[];
+  readonly trace?: readonly TraceStep[];
 }
 
 // ---------- the pre-purchase coverage summary (storefront badge) ----------

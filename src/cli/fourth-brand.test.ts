@@ -182,7 +182,7 @@ describe('a fourth brand added as a folder (ACME Audio)', () => {
     });
 
     it('says which flags it took as not established', () => {
-      expect(decide({ issue: 'quality_defect', water_damage: false }).facts_not_established.sort()).toEqual([
+      expect([...decide({ issue: 'quality_defect', water_damage: false }).facts_not_established].sort()).toEqual([
         'hygiene_seal_broken',
         'labels_tampered',
         'physical_damage',

@@ -92,7 +92,7 @@ class GridBuilder {
   }
 
   // Window results per claim object and policy: each window edge of a claim starts from them.
-  private readonly windows = new WeakMap<Claim, Map<CompiledPolicy, WindowResult[]>>();
+  private readonly windows = new WeakMap<Claim, Map<CompiledPolicy, readonly WindowResult[]>>();
 
   windowOf(policy: CompiledPolicy, claim: Claim, name: string): WindowResult | undefined {
     const perPolicy = this.windows.get(claim) ?? this.windows.set(claim, new Map()).get(claim)!;

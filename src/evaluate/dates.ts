@@ -82,10 +82,16 @@ export function windowDeadline(start: number, length: number, unit: 'days' | 'mo
  */
 const formatted = new Map<number, string>();
 export function isoDate(n: number): string {
-  let text = formatted.get(n);
-  if (text === undefined) {
-    if (formatted.size >= 4096) formatted.clear();
-    formatted.set(n, (text = formatIsoDate(n)));
-  }
+  const held = formatted.get(n);
+  if (held !== undefined) return held;
+  if (formatted.size >= 4096) formatted.clear();
+  const text = formatIsoDate(n);
+  formatted.set(n, text);
   return text;
 }
+
+/** The day number of "no date" (a fact not sent, or not a date): NaN, so arithmetic on it stays "no date". */
+export const NO_DAY = Number.NaN;
+
+/** Whether a day number is a date (not NO_DAY). */
+export const isDay = (day: number): boolean => !Number.isNaN(day);

@@ -253,7 +253,7 @@ Used,used,review,brand_discretion,25%,customer
     });
 
     it('lists the flags the tables read that the claim did not send', () => {
-      expect(decide(policy, {}).facts_not_established.sort()).toEqual(['same_region', 'water_damage']);
+      expect([...decide(policy, {}).facts_not_established].sort()).toEqual(['same_region', 'water_damage']);
       expect(decide(policy, { same_region: true }).facts_not_established).toEqual(['water_damage']);
       expect(decide(policy, { same_region: false, water_damage: false }).facts_not_established).toEqual([]);
     });

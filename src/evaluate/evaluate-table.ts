@@ -3,7 +3,7 @@
 // error the caller reports.
 
 import { addTestRefs } from '../sheet/unary-test.js';
-import type { CompiledTable, HitPolicy, Literal, } from '../contract.js';
+import type { CompiledTable, HitPolicy, Literal } from '../contract.js';
 import type { Values } from './match-test.js';
 import { buildRuleChecks, ruleHolds, type RuleChecks } from './rule-checks.js';
 
@@ -77,7 +77,7 @@ function buildIndex(table: CompiledTable): PreparedTable['index'] {
 export function tableNames(table: CompiledTable): string[] {
   const names = new Set(table.inputs.map((i) => i.name));
   for (const rule of table.rules) {
-    rule.tests.forEach((t) => addTestRefs(t, names));
+    for (const test of rule.tests) addTestRefs(test, names);
     for (const out of rule.outputs) if (out && 'ref' in out) names.add(out.ref);
   }
   return [...names];

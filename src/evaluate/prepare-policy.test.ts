@@ -9,7 +9,8 @@ import { listBrands } from '../cli/read-sheets.js';
 import type { CompiledPolicy } from '../contract.js';
 import { explainDecision } from '../explain/explain-decision.js';
 import { evaluateClaim } from './evaluate-claim.js';
-import { everyEffect, preparePolicy } from './prepare-policy.js';
+import { preparePolicy } from './prepare-policy.js';
+import { everyEffect } from './rule-effects.js';
 import { summarizeCoverage } from './summarize-coverage.js';
 
 const SHEETS = fileURLToPath(new URL('../../policy-sheets', import.meta.url));

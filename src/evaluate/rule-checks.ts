@@ -1,7 +1,7 @@
-// A table's cells as flat opcodes run by one switch, built once per policy version. Most cells are
-// a single equality or comparison; as closures every rule called a differently shaped function and
-// the call sites went megamorphic, which cost more than the comparisons themselves. Cells with
-// `not(…)`, `or`, globs or references keep their matcher closure (match-test.ts), behind one opcode.
+// A table's cells as flat opcodes run by one switch, built once per policy version. This is the
+// engine's hot loop: most cells are a single equality or comparison, and calling one closure per
+// cell cost more than the comparisons themselves. Cells with `not(…)`, `or`, globs or references
+// keep their matcher closure (match-test.ts), behind one opcode.
 
 import type { Literal, UnaryTest } from '../contract.js';
 import { compileTest, type SlotOf, type Values } from './match-test.js';
@@ -28,68 +28,80 @@ export interface RuleChecks {
   b: Literal[]; // RANGE high end
   open: Uint8Array; // RANGE: bit 1 open low end, bit 2 open high end
   set: (Set<Literal> | null)[];
-  list: (Literal[] | null)[]; // IN_LIST: a short list of values
+  list: (readonly Literal[] | null)[]; // IN_LIST: a short list of values
   fn: (((value: Literal, values: Values) => boolean) | null)[];
 }
 
 const COMPARISON = { '<': LT, '<=': LE, '>': GT, '>=': GE } as const;
 
-export function buildRuleChecks(rules: { tests: UnaryTest[] }[], inputSlots: number[], slotOf: SlotOf): RuleChecks {
+/** One cell as an opcode and its operands. */
+interface CellCheck {
+  op: number;
+  a: Literal;
+  b: Literal;
+  open: number;
+  set: Set<Literal> | null;
+  list: readonly Literal[] | null;
+  fn: RuleChecks['fn'][number];
+}
+
+function cellCheck(test: UnaryTest, slotOf: SlotOf): CellCheck {
+  const check: CellCheck = { op: CLOSURE, a: null, b: null, open: 0, set: null, list: null, fn: null };
+  if ('eq' in test && test.eq.length === 1) {
+    check.op = EQ;
+    check.a = test.eq[0]!;
+  } else if ('eq' in test && test.eq.length <= SHORT_LIST) {
+    check.op = IN_LIST;
+    check.list = test.eq;
+  } else if ('eq' in test) {
+    check.op = IN;
+    check.set = new Set(test.eq);
+  } else if ('cmp' in test) {
+    check.op = COMPARISON[test.cmp];
+    check.a = test.value;
+  } else if ('range' in test) {
+    check.op = RANGE;
+    [check.a, check.b] = test.range;
+    check.open = (test.open[0] ? 1 : 0) | (test.open[1] ? 2 : 0);
+  } else check.fn = compileTest(test, slotOf);
+  return check;
+}
+
+export function buildRuleChecks(rules: readonly { tests: UnaryTest[] }[], inputSlots: readonly number[], slotOf: SlotOf): RuleChecks {
   let cells = 0;
   for (const rule of rules) for (const test of rule.tests) if (!('any' in test)) cells++;
-  const from = new Int32Array(rules.length + 1),
-    slot = new Int32Array(cells),
-    op = new Uint8Array(cells),
-    open = new Uint8Array(cells);
-  // Pushed, not preallocated: arrays made by `new Array(n)` stay holey, a slower read per cell.
-  const a: Literal[] = [],
-    b: Literal[] = [],
-    set: RuleChecks['set'] = [],
-    list: RuleChecks['list'] = [],
-    fn: RuleChecks['fn'] = [];
+  const checks: RuleChecks = {
+    from: new Int32Array(rules.length + 1),
+    slot: new Int32Array(cells),
+    op: new Uint8Array(cells),
+    open: new Uint8Array(cells),
+    // Pushed below, not preallocated: arrays made by `new Array(n)` are slower to read per cell.
+    a: [],
+    b: [],
+    set: [],
+    list: [],
+    fn: [],
+  };
   for (let r = 0; r < rules.length; r++) {
-    from[r] = a.length;
+    checks.from[r] = checks.a.length;
     const tests = rules[r]!.tests;
     for (let input = 0; input < tests.length; input++) {
       const test = tests[input]!;
       if ('any' in test) continue;
-      const i = a.length;
-      let x: Literal = null,
-        y: Literal = null,
-        s: Set<Literal> | null = null,
-        l: Literal[] | null = null,
-        f: RuleChecks['fn'][number] = null;
-      slot[i] = inputSlots[input]!;
-      if ('eq' in test && test.eq.length === 1) {
-        op[i] = EQ;
-        x = test.eq[0]!;
-      } else if ('eq' in test && test.eq.length <= SHORT_LIST) {
-        op[i] = IN_LIST;
-        l = test.eq;
-      } else if ('eq' in test) {
-        op[i] = IN;
-        s = new Set(test.eq);
-      } else if ('cmp' in test) {
-        op[i] = COMPARISON[test.cmp];
-        x = test.value;
-      } else if ('range' in test) {
-        op[i] = RANGE;
-        x = test.range[0];
-        y = test.range[1];
-        open[i] = (test.open[0] ? 1 : 0) | (test.open[1] ? 2 : 0);
-      } else {
-        op[i] = CLOSURE;
-        f = compileTest(test, slotOf);
-      }
-      a.push(x);
-      b.push(y);
-      set.push(s);
-      list.push(l);
-      fn.push(f);
+      const i = checks.a.length;
+      const cell = cellCheck(test, slotOf);
+      checks.slot[i] = inputSlots[input]!;
+      checks.op[i] = cell.op;
+      checks.open[i] = cell.open;
+      checks.a.push(cell.a);
+      checks.b.push(cell.b);
+      checks.set.push(cell.set);
+      checks.list.push(cell.list);
+      checks.fn.push(cell.fn);
     }
   }
-  from[rules.length] = a.length;
-  return { from, slot, op, a, b, open, set, list, fn };
+  checks.from[rules.length] = checks.a.length;
+  return checks;
 }
 
 /**

@@ -40,12 +40,12 @@ function lookup(facts: Record<string, unknown>, name: string, path: string[]): L
 const cache = new WeakMap<CompiledTable, Ready>();
 
 function ready(table: CompiledTable): Ready {
-  let entry = cache.get(table);
-  if (!entry) {
-    const prepared = prepareTable(table);
-    const names = [...prepared.slots.keys()];
-    cache.set(table, (entry = { prepared, names, nested: names.map((name) => name.split('.')) }));
-  }
+  const held = cache.get(table);
+  if (held) return held;
+  const prepared = prepareTable(table);
+  const names = [...prepared.slots.keys()];
+  const entry: Ready = { prepared, names, nested: names.map((name) => name.split('.')) };
+  cache.set(table, entry);
   return entry;
 }
 

@@ -2,9 +2,11 @@
 // product line and part ("14-day returns · 24-month warranty"), what each remedy can involve, and
 // the exclusions in the customer's language. Derived from the same compiled policy as decisions.
 
-import type { CompiledPolicy, CoverageRemedy, CoverageSummary, Literal } from '../contract.js';
+import type { CompiledPolicy, CoverageRemedy, CoverageSummary } from '../contract.js';
 import { evaluateClaim } from './evaluate-claim.js';
-import { everyEffect, preparePolicy, wordingFor } from './prepare-policy.js';
+import { preparePolicy } from './prepare-policy.js';
+import { everyEffect } from './rule-effects.js';
+import { wordingFor } from './wording.js';
 
 export interface CoverageQuery {
   product_line?: string;
@@ -33,6 +35,15 @@ interface CoverageBasis {
 
 const bases = new WeakMap<CompiledPolicy, CoverageBasis>();
 
+function valuesOf(fields: Record<string, Set<string | number>>, field: string): Set<string | number> {
+  let values = fields[field];
+  if (values === undefined) {
+    values = new Set();
+    fields[field] = values;
+  }
+  return values;
+}
+
 /** Fee values any rule granting a remedy can attach to it, and the codes of every refusal. */
 function coverageBasis(policy: CompiledPolicy): CoverageBasis {
   const held = bases.get(policy);
@@ -46,11 +57,7 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
     }
     const fields = terms.get(effect.remedy);
     if (!fields) continue;
-    for (const [field, value] of effect.fees) {
-      if (!('value' in value)) continue;
-      const v = value.value as Literal;
-      if (typeof v === 'string' || typeof v === 'number') (fields[field] ??= new Set()).add(v);
-    }
+    for (const { field, constant } of effect.fees) if (constant !== null) valuesOf(fields, field).add(constant);
   }
   exclusions.delete('window_expired');
   exclusions.delete('not_applicable');

@@ -11,13 +11,8 @@ type RemedyParts = Pick<RemedyDecision, 'label' | 'status' | 'status_label' | 'r
 /** Sentences of a summary, the empty ones (a template the policy lacks) left out. */
 const sentences = (...parts: string[]) => parts.filter((p) => p !== '').join(' ');
 
-/** A remedy's reasons as one text; reason lists are shared between decisions, and so is their text. */
-const joinedReasons = new WeakMap<RemedyDecision['reasons'], string>();
-function messages(reasons: RemedyDecision['reasons']): string {
-  let text = joinedReasons.get(reasons);
-  if (text === undefined) joinedReasons.set(reasons, (text = reasons.map((r) => r.message).join(' ')));
-  return text;
-}
+/** A remedy's reasons as one text. */
+const messages = (reasons: RemedyDecision['reasons']): string => reasons.map((r) => r.message).join(' ');
 
 /** "Free repair — not available: Water damage is not covered. 24-month warranty: until 10 Jan 2027. …" */
 export function summarizeRemedy(words: LocaleWords, d: RemedyParts, window: WindowResult | undefined): string {

@@ -3,7 +3,8 @@
 // reads a compiled policy and a decision evaluated with `trace: true`.
 
 import type { CompiledPolicy, Decision, HitPolicy, Reason, SourceRef, Status, WindowResult } from '../contract.js';
-import { effectsOf, preparePolicy, type RuleEffect } from '../evaluate/prepare-policy.js';
+import { preparePolicy } from '../evaluate/prepare-policy.js';
+import { effectsOf, type RuleEffect } from '../evaluate/rule-effects.js';
 
 export interface RowSaid {
   source: SourceRef;
@@ -21,8 +22,8 @@ export interface RemedyExplanation {
   deadline: string | null;
   deadlineBasis: string | null;
   fees: Record<string, string | number>;
-  reasons: Reason[];
-  evidence: string[];
+  reasons: readonly Reason[];
+  evidence: readonly string[];
   rows: RowSaid[];
 }
 
@@ -41,15 +42,15 @@ export interface Explanation {
   asOf: string;
   locale: string;
   remedies: RemedyExplanation[];
-  windows: WindowResult[];
+  windows: readonly WindowResult[];
   derived: Record<string, unknown>;
-  notEstablished: string[];
+  notEstablished: readonly string[];
   tables: TableConsulted[];
 }
 
 function rowSaid(effect: RuleEffect, label: string | undefined, decisive: boolean): RowSaid {
-  const fields = [...effect.fees.map(([field]) => field), ...(effect.deadline ? ['deadline'] : []), ...(effect.evidence.length ? ['evidence'] : [])];
-  return { source: effect.source, ...(label ? { label } : {}), verdict: effect.verdict, reasons: effect.reasons, fields, decisive };
+  const fields = [...effect.fees.map((fee) => fee.field), ...(effect.deadline ? ['deadline'] : []), ...(effect.evidence.length ? ['evidence'] : [])];
+  return { source: effect.source, ...(label ? { label } : {}), verdict: effect.verdict, reasons: [...effect.reasons], fields, decisive };
 }
 
 export function explainDecision(policy: CompiledPolicy, decision: Decision): Explanation {

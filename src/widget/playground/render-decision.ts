@@ -54,7 +54,7 @@ function renderRemedy(r: RemedyDecision): HTMLElement {
   );
 }
 
-function renderWindows(windows: WindowResult[], warranty: WindowResult | null): HTMLElement {
+function renderWindows(windows: readonly WindowResult[], warranty: WindowResult | null): HTMLElement {
   return h(
     'table',
     { class: 'windows' },
@@ -86,7 +86,7 @@ function renderWindows(windows: WindowResult[], warranty: WindowResult | null): 
   );
 }
 
-function renderTrace(trace: TraceStep[], brand: string): HTMLElement {
+function renderTrace(trace: readonly TraceStep[], brand: string): HTMLElement {
   return h(
     'section',
     { class: 'trace', 'aria-labelledby': 'trace-title' },
