@@ -88,6 +88,10 @@ export const DecisionSchema = z.object({
   windows: about(z.array(WindowResultSchema), 'every window of the brand, computed for this claim'),
   derived: about(z.record(z.string(), z.union([LiteralValue, z.array(LiteralValue)])), 'facts the policy worked out from the claim (e.g. days since delivery)'),
   facts_not_established: about(z.array(z.string()), 'facts the policy needed but the claim did not give: send them to turn a review into a decision'),
+  table_errors: about(
+    z.optional(z.array(z.object({ table: TraceStepSchema.shape.table, hit_policy: TraceStepSchema.shape.hit_policy, error: z.string() }))),
+    'present only when a table broke its hit policy for this claim (it then decided nothing): a fault of the policy, for the brand to fix',
+  ),
   trace: about(z.optional(z.array(TraceStepSchema)), 'with ?explain: every table in evaluation order and the rows that matched'),
   policy_selection: PolicySelectionSchema,
 });

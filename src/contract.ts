@@ -1,6 +1,6 @@
 // The shapes every layer agrees on: the compiled policy document (what KV stores), the claim a
 // client sends, and the decision the evaluator returns. Types only; runtime validation of these
-// shapes lives next to the code that reads them (compile/, evaluate/claim-facts.ts, functions/).
+// shapes lives next to the code that reads them (compile/, evaluate/check-claim.ts, functions/).
 
 /**
  * The newest compiled format this code reads; loaders refuse newer ones. Bumped whenever a compiled
@@ -36,7 +36,7 @@ export type SourceRef = string;
 
 // ---------- unary tests and output values, as stored in the compiled JSON ----------
 
-/** A literal after compilation: dates become day numbers, `5%` becomes 5. */
+/** A literal after compilation: dates stay YYYY-MM-DD strings (they order as dates), `5%` becomes 5. */
 export type Literal = string | number | boolean | null;
 
 export type UnaryTest =
@@ -222,6 +222,12 @@ export interface TraceStep {
   readonly error?: string;
 }
 
+export interface TableError {
+  readonly table: string;
+  readonly hit_policy: HitPolicy;
+  readonly error: string;
+}
+
 /** A derived fact's value: a selected row's cell, a multi-hit table's collected cells, or their aggregate. */
 export type DerivedValue = Literal | readonly Literal[];
 
@@ -238,6 +244,11 @@ export interface Decision {
   readonly windows: readonly WindowResult[];
   readonly derived: Readonly<Record<string, DerivedValue>>;
   readonly facts_not_established: readonly string[];
+  /**
+   * Tables that broke their hit policy for this claim and so decided nothing (present only then):
+   * a policy fault the brand must fix, shown in every answer, not only with ?explain.
+   */
+  readonly table_errors?: readonly TableError[];
   readonly trace?: readonly TraceStep[];
 }
 

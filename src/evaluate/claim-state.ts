@@ -2,7 +2,7 @@
 // facts as the plan runs), the day numbers of its dates, and what the plan has found so far. Step 1
 // of evaluateClaim lives here: reading the claim's facts and dating the claim.
 
-import type { Claim, DerivedValue, Literal, TraceStep, WindowResult } from '../contract.js';
+import type { Claim, DerivedValue, Literal, TableError, TraceStep, WindowResult } from '../contract.js';
 import { checkValue } from './check-claim.js';
 import { isDay, NO_DAY, parseIsoDate } from './dates.js';
 import type { Values } from './match-test.js';
@@ -28,6 +28,8 @@ export interface ClaimState {
   readonly effects: RuleEffect[][];
   /** The tables as run, when the caller asked for the trace. */
   readonly trace: TraceStep[] | undefined;
+  /** Tables that broke their hit policy on this claim (always collected: the decision reports them). */
+  readonly tableErrors: TableError[];
 }
 
 export function newClaimState(prepared: PreparedPolicy, wording: Wording, trace: boolean): ClaimState {
@@ -41,6 +43,7 @@ export function newClaimState(prepared: PreparedPolicy, wording: Wording, trace:
     derived: { ...prepared.derivedTemplate },
     effects: prepared.remedies.map(() => []),
     trace: trace ? [] : undefined,
+    tableErrors: [],
   };
 }
 

@@ -48,6 +48,7 @@ export function evaluateClaim(policy: CompiledPolicy, claim: Claim, asOf: string
     windows: state.windows,
     derived: state.derived,
     facts_not_established: notEstablished(state),
+    ...(state.tableErrors.length ? { table_errors: state.tableErrors } : {}),
   };
   return state.trace ? { ...decided, trace: state.trace } : decided;
 }

@@ -37,7 +37,9 @@ export function runTable(state: ClaimState, t: number): void {
     state.derived[d.name] = value;
   }
   for (const r of hit.rules) for (const e of effectsOf(prepared, t, r)) state.effects[e.remedyIndex]!.push(e);
-  state.trace?.push(traceStep(prepared.policy.tables[t]!, hit));
+  const table = prepared.policy.tables[t]!;
+  if (hit.error) state.tableErrors.push({ table: table.source, hit_policy: table.hitPolicy, error: hit.error });
+  state.trace?.push(traceStep(table, hit));
 }
 
 function traceStep(table: CompiledTable, hit: TableHit): TraceStep {

@@ -177,5 +177,10 @@ describe('a table that breaks its hit policy', () => {
     const decision = await readJson<{ trace: { table: string; error?: string }[] }>(response.clone());
     expect(decision.trace.find((step) => step.table === matchedTable)?.error).toMatch(/hit policy U/);
     await expectDocumented('POST', '/v1/eligibility', response);
+    // Without ?explain too: the decision itself names the table that decided nothing.
+    const plain = await post('/v1/eligibility', { brand, claim });
+    const { table_errors } = await readJson<{ table_errors?: { table: string; error: string }[] }>(plain.clone());
+    expect(table_errors).toEqual([{ table: matchedTable, hit_policy: 'U', error: expect.stringMatching(/hit policy U/) }]);
+    await expectDocumented('POST', '/v1/eligibility', plain);
   });
 });
