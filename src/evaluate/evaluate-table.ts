@@ -3,7 +3,7 @@
 // error the caller reports.
 
 import { addTestRefs } from '../sheet/unary-test.js';
-import type { CompiledTable, HitPolicy, Literal, } from '../contract.js';
+import type { CompiledTable, HitPolicy, Literal } from '../contract.js';
 import type { Values } from './match-test.js';
 import { buildRuleChecks, ruleHolds, type RuleChecks } from './rule-checks.js';
 
