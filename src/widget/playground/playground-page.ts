@@ -2,8 +2,11 @@
 // sheet rows behind it. The address bar always holds the claim, so a link re-runs it on load.
 
 import type { Claim, Decision } from '../../contract.js';
-import type { BrandDetail, BrandSummary } from './api-types.js';
+import type { CompiledTable } from '../../contract.js';
+import type { BrandDetail, BrandSummary, SheetDocument, SheetList } from './api-types.js';
 import { buildClaimForm, type ClaimForm } from './claim-form.js';
+import { groupFacts } from './fact-groups.js';
+import { suggestedValues, type Suggestion } from './product-lines.js';
 import { decodeClaim, encodeClaim } from './claim-url.js';
 import { startDevBanner } from './dev-banner.js';
 import { byId, h } from './dom.js';
@@ -25,18 +28,40 @@ const say = (text: string) => {
   status.textContent = text;
 };
 
+/** The brand's decision tables (for the values its rules name), once per policy version. */
+const tablesByVersion = new Map<string, Promise<CompiledTable[]>>();
+function brandTables(brand: BrandDetail): Promise<CompiledTable[]> {
+  const key = `${brand.brand} ${brand.policy_version}`;
+  let tables = tablesByVersion.get(key);
+  if (!tables) {
+    const base = `/v1/brands/${encodeURIComponent(brand.brand)}/sheets`;
+    tables = fetchJson<SheetList>(base).then(async (list) => {
+      if (!list.ok) return [];
+      const sheets = list.data.sheets.filter((s) => s.kind === 'table');
+      const docs = await Promise.all(sheets.map((s) => fetchJson<SheetDocument>(`${base}/${encodeURIComponent(s.sheet)}`)));
+      return docs.flatMap((d) => (d.ok && d.data.kind === 'table' ? [d.data.table] : []));
+    });
+    tablesByVersion.set(key, tables);
+  }
+  return tables;
+}
+
+/** Loads the brand's vocabulary in the chosen language and builds its form; false (and says why) when it cannot. */
 async function selectBrand(brand: string): Promise<boolean> {
-  const answer = await fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`);
+  const lang = langSelect.value;
+  const answer = await fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`, lang ? { headers: { 'Accept-Language': lang } } : {});
   if (!answer.ok) {
     say(`Cannot load ${brand}: ${answer.problem.detail ?? answer.problem.title}`);
     return false;
   }
   current = answer.data;
   brandSelect.value = brand;
-  const lang = langSelect.value;
   langSelect.replaceChildren(...current.locales.map((l) => h('option', { value: l }, l)));
   langSelect.value = current.locales.includes(lang) ? lang : current.default_locale;
-  claimForm = buildClaimForm(fields, current.facts);
+  const tables = await brandTables(current);
+  const suggestions = new Map<string, Suggestion[]>(current.facts.filter((f) => f.type === 'text').map((f) => [f.name, suggestedValues(tables, f.name)]));
+  const reasons = new Set((current.reasons ?? []).map((r) => r.code));
+  claimForm = buildClaimForm(fields, groupFacts(current.facts, reasons), suggestions);
   result.replaceChildren();
   return true;
 }
@@ -86,6 +111,9 @@ brandSelect.addEventListener('change', () => {
     if (ok) updateAddress({});
   });
 });
+langSelect.addEventListener('change', () => {
+  if (current) void showBrandAgain(current.brand);
+});
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   if (claimForm) void decide(claimForm.read());
@@ -118,14 +146,20 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-/** Under `npm run dev`: a save that published a new version reloads the brand, keeping the claim (and its answer). */
-async function showSavedVersion(brand: string): Promise<void> {
+/** The brand again (another language, or a version just saved), keeping the claim and its answer. */
+async function showBrandAgain(brand: string): Promise<boolean> {
   const claim = claimForm?.read() ?? {};
   const decided = result.childElementCount > 0;
-  if (!(await selectBrand(brand))) return;
+  if (!(await selectBrand(brand))) return false;
   claimForm!.fill(claim);
   if (decided) await decide(claim);
-  say(`${current!.name}: now showing the version just saved, ${current!.policy_version}.`);
+  else updateAddress(claim);
+  return true;
+}
+
+/** Under `npm run dev`: a save that published a new version reloads the brand, keeping the claim (and its answer). */
+async function showSavedVersion(brand: string): Promise<void> {
+  if (await showBrandAgain(brand)) say(`${current!.name}: now showing the version just saved, ${current!.policy_version}.`);
 }
 
 void start().then(() =>
