@@ -232,7 +232,7 @@ describe.skipIf(!BASE)('the policy playground', () => {
     await fillClaim(page, claim);
     await page.getByRole('button', { name: 'Decide' }).click();
     await page.locator('.decision').waitFor();
-    await page.locator('.decision-summary').scrollIntoViewIfNeeded();
+    await page.locator('.decision-summary').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `${SHOTS_DIR}/playground-390.png` });
     updateDocs('playground-390.png');
     for (const details of await page.locator('.decision details').all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));

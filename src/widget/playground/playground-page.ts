@@ -24,8 +24,9 @@ const share = byId<HTMLAnchorElement>('share');
 let claimForm: ClaimForm | undefined;
 let current: BrandDetail | undefined;
 
-const say = (text: string) => {
+const say = (text: string, decided = false) => {
   status.textContent = text;
+  status.classList.toggle('decided', decided);
 };
 
 /** The brand's decision tables (for the values its rules name), once per policy version. */
@@ -103,7 +104,8 @@ async function decide(claim: Claim): Promise<void> {
   }
   claimForm.showProblems([]);
   result.replaceChildren(renderDecision(answer.data));
-  say(answer.data.remedies.map((r) => `${r.remedy}: ${r.status}`).join(', '));
+  // Announced to screen readers: what the customer can ask for, as the answer below says it.
+  say(answer.data.summary || `${current.name}: decided.`, true);
 }
 
 brandSelect.addEventListener('change', () => {
