@@ -144,8 +144,10 @@ describe('describeCoverage', () => {
       { type: 'remedy', remedy: 'refund', window: 'return_window' },
       { type: 'remedy', remedy: 'repair', window: 'dispatch_window' }, // counts from the return approval: not a shopper's question
     ];
-    const remedies = describeCoverage({ ...summary(), policies }).sections.find((s) => s.id === 'remedies')!;
+    const remedies = describeCoverage({ ...summary(), policies }, { remedies: 'after-purchase' }).sections.find((s) => s.id === 'remedies')!;
     expect(remedies.items.map((i) => i.text)).toEqual(['Refund']);
+    // Agents (get_terms) hear of every remedy.
+    expect(describeCoverage({ ...summary(), policies }).sections.find((s) => s.id === 'remedies')!.items).toHaveLength(2);
   });
 
   it('gives each exclusion the title of its kind, in the order the API grouped them', () => {

@@ -53,7 +53,11 @@ function remediesAfterPurchase(summary: CoverageResponse, badgeStarts: ReadonlyS
   });
 }
 
-export function describeCoverage(summary: CoverageResponse): CoverageText {
+/**
+ * `remedies: 'after-purchase'` (the badge) lists only what a shopper can ask for once the product is
+ * theirs; 'all' (the default: agents, get_terms) lists every remedy the brand defines.
+ */
+export function describeCoverage(summary: CoverageResponse, options: { remedies?: 'all' | 'after-purchase' } = {}): CoverageText {
   const s = stringsFor(summary.locale);
   // Windows of known length that count from a date customers have a name for (the vocabulary's label).
   const known = summary.windows.filter((w) => w.length !== null && w.counts_from_labels.length > 0);
@@ -67,7 +71,8 @@ export function describeCoverage(summary: CoverageResponse): CoverageText {
   const windows = badgeWindows.map((w) => ({ text: shared || none(w) ? w.label : `${w.label}, ${countedFrom(w)}`, notes: [] }));
   // Who pays and what it costs, as the brand's sheets word it in this locale (words.csv).
   const badgeStarts = new Set(badgeWindows.map((w) => w.counts_from[0] ?? ''));
-  const remedies = remediesAfterPurchase(summary, badgeStarts).map((r) => ({ text: r.label, notes: r.terms_labels ?? [] }));
+  const listed = options.remedies === 'after-purchase' ? remediesAfterPurchase(summary, badgeStarts) : summary.remedies;
+  const remedies = listed.map((r) => ({ text: r.label, notes: r.terms_labels ?? [] }));
   const exclusions = summary.exclusions.map((e) => ({ text: e.message, notes: [], ...(e.kind_label ? { group: e.kind_label } : {}) }));
   const sections = [
     { id: 'windows', title: shared ? `${s.windows}, ${shared}` : s.windows, items: windows },

@@ -196,7 +196,7 @@ export class WarrantyTerms extends HTMLElement {
       return;
     }
     if (run !== this.#run) return;
-    const text = describeCoverage(summary);
+    const text = describeCoverage(summary, { remedies: 'after-purchase' });
     if (!text.headline) return void this.#root.replaceChildren();
     this.#root.replaceChildren(...(this.#adopted ? [] : [h('style', {}, CSS)]), ...renderBadge(text, summary.locale));
   }
