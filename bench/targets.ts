@@ -85,7 +85,10 @@ export function judge(results: Results): Target[] {
       met: worker.p99Ratio <= P99_TARGET,
     });
     const inside = worker.insideWorkerd;
-    for (const [route, perRequest] of [['eligibility', inside.eligibilityUs], ['coverage', inside.coverageUs]] as const) {
+    for (const [route, perRequest] of [
+      ['eligibility', inside.eligibilityUs],
+      ['coverage', inside.coverageUs],
+    ] as const) {
       if (perRequest === undefined) continue;
       const ratio = perRequest / inside.healthzUs;
       targets.push({

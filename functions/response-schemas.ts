@@ -260,6 +260,7 @@ export const CoverageSchema = z.object({
         unit: Unit,
         counts_from: about(z.array(z.string()), 'date facts it counts from'),
         counts_from_labels: about(z.array(z.string()), 'what customers call those dates'),
+        badge: about(z.boolean(), "the headline names it (a length of 0 reads as the sheets' words for no warranty)"),
       }),
     ),
     'the badge windows with their lengths for this product',
@@ -276,7 +277,17 @@ export const CoverageSchema = z.object({
     ),
     'what each remedy can involve',
   ),
-  exclusions: about(z.array(z.object({ code: z.string(), message: z.string() })), 'what is not covered, worded in the locale'),
+  exclusions: about(
+    z.array(
+      z.object({
+        code: about(z.string(), 'reason code'),
+        message: about(z.string(), 'in the locale'),
+        kind: about(z.nullable(z.string()), 'its kind, e.g. damage, misuse, documents; null when the sheets give none'),
+        kind_label: about(z.nullable(z.string()), "the kind's title in the locale, e.g. Damage"),
+      }),
+    ),
+    'what is not covered, worded in the locale, grouped by kind (those without a kind last)',
+  ),
   policies: z.array(CoveragePolicyTermSchema).check(z.describe('machine-readable terms (UCP-style policies[]) for agents and feeds')),
 });
 

@@ -150,6 +150,12 @@ export interface CompiledPolicy {
   /** reason code → locale → message (brand wording over the shared wording). */
   messages: Record<string, Record<string, string>>;
   /**
+   * reason code → its kind (`damage`, `misuse` …: the `kind` column of reasons.csv / messages.csv), for
+   * the codes the brand gives that have one; the badge groups exclusions by it, titled by the
+   * `reason_kind` words. Optional: older documents (and codes without a kind) are not grouped.
+   */
+  reasonKinds?: Record<string, string>;
+  /**
    * kind → code → locale → text: the words and templates customers read (_shared/words.csv, the
    * brand's words.csv over it), only those the brand uses, in its locales. See WordKind.
    */
@@ -161,9 +167,11 @@ export interface CompiledPolicy {
  * phrases per payer field and payer (`return_shipping_paid_by.customer`, `….either` for "depending on
  * the case"); fee: a fee field's phrase with its `{value}`; fee_value: the words for a text fee's
  * value codes (deductions); evidence: what to send; summary: the templates summaries are built from;
- * format: the BCP 47 tags dates (`dates`) and numbers (`numbers`) are formatted with.
+ * format: the BCP 47 tags dates (`dates`) and numbers (`numbers`) are formatted with; reason_kind: the
+ * title of a group of exclusions (code = a kind of reasons.csv); coverage: the badge's own phrases
+ * (`no_warranty`: a badge window of length 0).
  */
-export type WordKind = 'status' | 'paid_by' | 'fee' | 'fee_value' | 'evidence' | 'summary' | 'format';
+export type WordKind = 'status' | 'paid_by' | 'fee' | 'fee_value' | 'evidence' | 'summary' | 'format' | 'reason_kind' | 'coverage';
 export type Words = Partial<Record<WordKind, Record<string, Record<string, string>>>>;
 
 // ---------- the decision ----------
@@ -262,6 +270,18 @@ export interface CoverageTerm {
   counts_from: string[];
   /** What customers call those dates in the summary's locale ("delivery date"); facts without a label left out. */
   counts_from_labels: string[];
+  /** A window the badge's headline names (windows.csv `badge`). */
+  badge: boolean;
+}
+
+/** A reason that refuses some remedy, grouped for the badge by its kind (reasons.csv `kind`). */
+export interface CoverageExclusion {
+  code: string;
+  message: string;
+  /** Its kind (`damage`, `misuse` …), null when the sheets give none. */
+  kind: string | null;
+  /** The kind's title in the summary's locale ("Damage"), null when the kind is null. */
+  kind_label: string | null;
 }
 
 export interface CoverageRemedy {
@@ -284,5 +304,6 @@ export interface CoverageSummary {
   headline: string; // "14-day returns · 24-month warranty"
   windows: CoverageTerm[];
   remedies: CoverageRemedy[];
-  exclusions: { code: string; message: string }[];
+  /** Grouped by kind, in the order of the `reason_kind` words; those without a kind last. */
+  exclusions: CoverageExclusion[];
 }

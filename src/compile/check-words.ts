@@ -2,10 +2,11 @@
 // summary templates — must exist in each of the brand's locales. Finds the words a brand uses, reports
 // each missing one where the editor adds it, and keeps only those in the compiled policy.
 
-import type { CompiledFee, CompiledRemedy, CompiledTable, Literal, WordKind, Words } from '../contract.js';
+import type { CompiledFee, CompiledRemedy, CompiledTable, CompiledWindow, Literal, WordKind, Words } from '../contract.js';
 import { SUMMARY_TEMPLATES } from '../evaluate/summary-templates.js';
 import type { IssueList } from '../issue.js';
 import { entryOf } from './entry-of.js';
+import type { ReasonKind } from './read-vocabulary.js';
 import { type WordRow, wordKey } from './read-words.js';
 
 /** A word the brand uses, and where it is used (for a word no sheet defines). */
@@ -58,6 +59,29 @@ export function wordsUsed(remedies: readonly CompiledRemedy[], tables: readonly 
       }
     }
   }
+  return uses;
+}
+
+/**
+ * The badge's own words: the title of each kind of reason the brand gives (in the order `kindOrder`
+ * lists them, so groups show in the words sheet's order), and `coverage.no_warranty` when a badge
+ * window's length depends on the claim — it may be 0 ("No warranty for this part", not "0 months").
+ */
+export function badgeWordsUsed(
+  windows: readonly CompiledWindow[],
+  kinds: ReadonlyMap<string, ReasonKind>,
+  given: ReadonlySet<string>,
+  kindOrder: readonly string[],
+): WordUse[] {
+  const rank = (kind: string) => (kindOrder.includes(kind) ? kindOrder.indexOf(kind) : kindOrder.length);
+  const uses: WordUse[] = [...given]
+    .flatMap((code) => {
+      const k = kinds.get(code);
+      return k ? [{ kind: 'reason_kind' as const, code: k.kind, sheet: k.sheet, row: k.row }] : [];
+    })
+    .sort((a, b) => rank(a.code) - rank(b.code));
+  const variable = windows.find((w) => w.badge && typeof w.length !== 'number');
+  if (variable) uses.push({ kind: 'coverage', code: 'no_warranty', ...at(variable.source) });
   return uses;
 }
 

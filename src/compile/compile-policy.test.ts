@@ -406,6 +406,40 @@ const MALFORMATIONS: Malformation[] = [
     'unknown_template _shared/words.csv:28:B',
     { shared: { 'words.csv': `${TINY_SHARED['words.csv']}summary,remedy_elegible,x,y\n` } },
   ],
+  // --- added with issue 16 (the badge groups exclusions by kind, says "no warranty" for a length of 0) ---
+  [
+    'a reason kind no reason_kind word titles (misspelt)',
+    'missing_translation _shared/reasons.csv:3',
+    {
+      shared: {
+        'reasons.csv': TINY_SHARED['reasons.csv']!.replace('code,en,de', 'code,kind,en,de')
+          .replace(/\n(\w+),/g, '\n$1,,')
+          .replace('water_damage,,', 'water_damage,damgae,'),
+      },
+    },
+  ],
+  [
+    'a reason kind that is not a name',
+    'bad_name _shared/reasons.csv:3:B',
+    {
+      shared: {
+        'reasons.csv': TINY_SHARED['reasons.csv']!.replace('code,en,de', 'code,kind,en,de')
+          .replace(/\n(\w+),/g, '\n$1,,')
+          .replace('water_damage,,', 'water_damage,Water!,'),
+      },
+    },
+  ],
+  [
+    'a badge window whose length may be 0, without the words for no warranty',
+    'missing_translation tiny/windows.csv:3',
+    {
+      files: {
+        'windows.csv':
+          'window,length,unit,counts_from,checked_against,label,label_de,badge\nreturn_window,14,days,delivered_on,claim_on,{length}-day returns,{length} Tage Rückgabe,yes\nwarranty,warranty_years,years,delivered_on,claim_on,{length}-year warranty,{length}-jährige Garantie,yes\n',
+        'lengths.csv': 'F,product_line,> warranty_years\nAny,-,1\n',
+      },
+    },
+  ],
   ['a kind of word that does not exist', 'bad_kind _shared/words.csv:28:A', { shared: { 'words.csv': `${TINY_SHARED['words.csv']}colour,red,red,rot\n` } }],
   ['no shared words sheet', 'missing_sheet _shared/words.csv', { shared: { 'words.csv': null } }],
   // --- added with issue 7 (reliability) ---

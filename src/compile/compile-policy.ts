@@ -18,10 +18,20 @@ import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
 import { type NameInfo, outputName, parseTable } from '../sheet/parse-table.js';
 import { checkOutputs, type OutputVocabulary, outputRole } from './check-outputs.js';
-import { checkWords, wordsUsed } from './check-words.js';
+import { badgeWordsUsed, checkWords, wordsUsed } from './check-words.js';
 import { sha256Hex } from './content-hash.js';
 import { orderPlan } from './order-plan.js';
-import { type FactPlace, readFacts, readFees, readMessages, readPolicySettings, readRemedies, readWindows, type WindowCells } from './read-vocabulary.js';
+import {
+  type FactPlace,
+  type ReasonKind,
+  readFacts,
+  readFees,
+  readMessages,
+  readPolicySettings,
+  readRemedies,
+  readWindows,
+  type WindowCells,
+} from './read-vocabulary.js';
 import { readWords, type WordRow } from './read-words.js';
 import { didYouMean } from './suggest.js';
 import { verifyTable } from './verify-tables.js';
@@ -98,8 +108,9 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const reasonsSheet = required(shared, 'reasons.csv', '_shared');
   const sharedRows = new Map<string, number>(),
     ownRows = new Map<string, number>();
-  const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages, sharedRows) : [];
-  if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages, ownRows);
+  const reasonKinds = new Map<string, ReasonKind>();
+  const sharedLocales = reasonsSheet ? readMessages(reasonsSheet, issues, messages, sharedRows, reasonKinds) : [];
+  if (own.get('messages.csv')) readMessages(own.get('messages.csv')!, issues, messages, ownRows, reasonKinds);
   const policySheet = required(own, 'policy.csv', input.brand);
   const settings = policySheet
     ? readPolicySettings(policySheet, input.brand, issues)
@@ -184,7 +195,10 @@ export function compilePolicy(input: BrandSheets): CompileResult {
     factPlaces,
     issues,
   );
-  const brandWords = checkWords(input.brand, wordsUsed(remedies, tables, usedFees), locales, words, wordRows, issues);
+  const kindOrder = Object.keys({ ...words.shared.reason_kind, ...words.own.reason_kind });
+  const uses = [...wordsUsed(remedies, tables, usedFees), ...badgeWordsUsed(windows, reasonKinds, given, kindOrder)];
+  const brandWords = checkWords(input.brand, uses, locales, words, wordRows, issues);
+  const kindsGiven = [...given].flatMap((code) => (reasonKinds.has(code) ? [[code, reasonKinds.get(code)!.kind] as const] : []));
   if (issues.errors.length > 0) return { ok: false, issues: issues.errors, warnings: issues.warnings };
   const body: Omit<CompiledPolicy, 'version'> = {
     formatVersion: formatVersionOf(tables),
@@ -202,6 +216,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
     tables,
     plan: ordered.plan,
     messages: usedMessages(messages, given, locales),
+    ...(kindsGiven.length ? { reasonKinds: Object.fromEntries(kindsGiven) } : {}),
     words: brandWords,
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };

@@ -203,19 +203,39 @@ export function readFees(sheet: Sheet, issues: IssueList, factType: (name: strin
   return fees;
 }
 
-/** reasons.csv / messages.csv: code + one column per locale → code → locale → text; `rows` gets each code's row. */
-export function readMessages(sheet: Sheet, issues: IssueList, into: Record<string, Record<string, string>>, rows = new Map<string, number>()): string[] {
-  const locales = otherColumns(sheet, ['code']);
+/** A reason code's kind (reasons.csv / messages.csv `kind`) and where it is written. */
+export interface ReasonKind {
+  kind: string;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/**
+ * reasons.csv / messages.csv: code, an optional `kind` (the badge's group), one column per locale →
+ * code → locale → text; `rows` gets each code's row, `kinds` each kind given (a brand's over the shared).
+ */
+export function readMessages(
+  sheet: Sheet,
+  issues: IssueList,
+  into: Record<string, Record<string, string>>,
+  rows = new Map<string, number>(),
+  kinds = new Map<string, ReasonKind>(),
+): string[] {
+  const locales = otherColumns(sheet, ['code', 'kind']);
   for (const locale of locales) {
     if (!LOCALE.test(locale))
       issues.error('bad_locale', `"${locale}" is not a language code: expected e.g. en, de, fr`, sheet.name, (sheet.rows[0]?.row ?? 2) - 1);
   }
   const seen = new Set<string>();
-  for (const r of readRecords(sheet, { required: ['code'], extra: LOCALE }, issues)) {
+  for (const r of readRecords(sheet, { required: ['code'], optional: ['kind'], extra: LOCALE }, issues)) {
     const code = r.get('code');
     if (!checkName(code, 'reason code', sheet, r.row, r.col('code'), issues) || !checkUnique(seen, code, 'reason code', sheet, r.row, r.col('code'), issues))
       continue;
     rows.set(code, r.row);
+    const kind = r.get('kind');
+    if (kind && checkName(kind, 'reason kind', sheet, r.row, r.col('kind'), issues))
+      kinds.set(code, { kind, sheet: sheet.name, row: r.row, col: r.col('kind') });
     const texts = entryOf(into, code, () => ({}));
     for (const locale of locales) if (r.get(locale)) texts[locale] = r.get(locale);
   }

@@ -10,7 +10,7 @@ import { otherColumns, readRecords } from '../sheet/read-records.js';
 import { entryOf } from './entry-of.js';
 import { didYouMean } from './suggest.js';
 
-export const WORD_KINDS: readonly WordKind[] = ['status', 'paid_by', 'fee', 'fee_value', 'evidence', 'summary', 'format'];
+export const WORD_KINDS: readonly WordKind[] = ['status', 'paid_by', 'fee', 'fee_value', 'evidence', 'summary', 'format', 'reason_kind', 'coverage'];
 const LOCALE = /^[a-z]{2}(-[a-z]{2})?$/;
 /** Codes are names; a paid_by code is `<payer field>.<brand|customer|either>`. */
 const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/;

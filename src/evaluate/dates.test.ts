@@ -2,7 +2,7 @@
 // on the same date clamped to the month's end, and only real calendar dates are accepted.
 
 import { describe, expect, it } from 'vitest';
-import { addMonths, civilFromDay, daysInMonth, dayNumber, formatIsoDate, parseIsoDate, windowDeadline } from './dates.js';
+import { addMonths, civilFromDay, dayNumber, daysInMonth, formatIsoDate, parseIsoDate, windowDeadline } from './dates.js';
 
 const day = (iso: string): number => {
   const n = parseIsoDate(iso);

@@ -2,7 +2,7 @@
 // DMN TCK (test/dmn-tck, see its README for the source of every fixture and what was left out).
 // Each fixture is <name>.csv (the table) + <name>.cases.json (facts and the expected DMN value).
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

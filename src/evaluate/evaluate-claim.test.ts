@@ -3,7 +3,7 @@
 // that describe the final status, deadlines, facts not established, the trace — and no throwing.
 
 import { describe, expect, it } from 'vitest';
-import { TINY_BRAND, compileOrThrow, tinyBrand, tinyWith } from '../../test/support/tiny-brand.js';
+import { compileOrThrow, TINY_BRAND, tinyBrand, tinyWith } from '../../test/support/tiny-brand.js';
 import type { Claim, CompiledPolicy, Decision, RemedyDecision } from '../contract.js';
 import { evaluateClaim } from './evaluate-claim.js';
 

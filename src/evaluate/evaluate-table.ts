@@ -2,10 +2,10 @@
 // a violated hit policy (two rows in a U table, disagreeing rows in an A table) is returned as an
 // error the caller reports.
 
-import { addTestRefs } from '../sheet/unary-test.js';
 import type { CompiledTable, HitPolicy, Literal } from '../contract.js';
+import { addTestRefs } from '../sheet/unary-test.js';
 import type { Values } from './match-test.js';
-import { buildRuleChecks, ruleHolds, type RuleChecks } from './rule-checks.js';
+import { buildRuleChecks, type RuleChecks, ruleHolds } from './rule-checks.js';
 
 export interface PreparedTable {
   table: CompiledTable;

@@ -3,7 +3,7 @@
 // value matches only `-`, `null`, or a `not(…)` of plain values.
 
 import type { Literal, UnaryTest } from '../contract.js';
-import { visitTest, type TestVisitor } from '../sheet/unary-test.js';
+import { type TestVisitor, visitTest } from '../sheet/unary-test.js';
 
 /** Fact values by slot: names are resolved to array indexes when a policy is prepared. */
 export type Values = Literal[];

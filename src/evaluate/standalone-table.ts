@@ -1,12 +1,12 @@
 // One decision table on its own, outside any brand: the DMN conformance entry point (and the
 // `policy table` command). Inputs are read from a JSON object; `a.b` names reach into nested objects.
 
-import type { CompiledTable, Literal } from '../contract.js';
-import { IssueList, type Issue } from '../issue.js';
 import { verifyTable } from '../compile/verify-tables.js';
+import type { CompiledTable, Literal } from '../contract.js';
+import { type Issue, IssueList } from '../issue.js';
 import { parseSheet } from '../sheet/parse-sheet.js';
 import { parseTable } from '../sheet/parse-table.js';
-import { prepareTable, selectRules, tableResult, type PreparedTable } from './evaluate-table.js';
+import { type PreparedTable, prepareTable, selectRules, tableResult } from './evaluate-table.js';
 
 export type StandaloneTable = { ok: true; table: CompiledTable; warnings: Issue[] } | { ok: false; issues: Issue[] };
 

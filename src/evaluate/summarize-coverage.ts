@@ -2,7 +2,7 @@
 // product line and part ("14-day returns · 24-month warranty"), what each remedy can involve, and
 // the exclusions in the customer's language. Derived from the same compiled policy as decisions.
 
-import type { CompiledPolicy, CoverageRemedy, CoverageSummary } from '../contract.js';
+import type { CompiledPolicy, CoverageExclusion, CoverageRemedy, CoverageSummary } from '../contract.js';
 import { evaluateClaim } from './evaluate-claim.js';
 import { preparePolicy } from './prepare-policy.js';
 import { everyEffect } from './rule-effects.js';
@@ -24,6 +24,7 @@ interface CoverageBasis {
   terms: Record<string, (string | number)[]>[];
   /** Locale → the remedies worded in it (built the first time a summary asks for that locale). */
   remedies: Map<string, CoverageRemedy[]>;
+  /** Refusal codes, grouped by kind in the order of the `reason_kind` words; those without a kind last. */
   exclusions: string[];
   countsFrom: Map<string, string[]>;
   badge: Set<string>;
@@ -64,7 +65,7 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
   const basis: CoverageBasis = {
     terms: policy.remedies.map((r) => Object.fromEntries(Object.entries(terms.get(r.name)!).map(([field, values]) => [field, [...values]]))),
     remedies: new Map(),
-    exclusions: [...exclusions],
+    exclusions: groupedByKind(policy, [...exclusions]),
     countsFrom: new Map(policy.windows.map((w) => [w.name, w.countsFrom])),
     badge: new Set(policy.windows.filter((w) => w.badge).map((w) => w.name)),
     assumedDates: [...new Set([policy.claimDate, ...policy.windows.flatMap((w) => [w.countsFrom[0]!, w.checkedAgainst])])],
@@ -72,6 +73,30 @@ function coverageBasis(policy: CompiledPolicy): CoverageBasis {
   };
   bases.set(policy, basis);
   return basis;
+}
+
+/** Codes grouped by their kind (a stable sort): the badge shows each kind under one title. */
+function groupedByKind(policy: CompiledPolicy, codes: string[]): string[] {
+  const order = Object.keys(policy.words?.reason_kind ?? {});
+  const rank = (code: string) => {
+    const kind = policy.reasonKinds?.[code];
+    return kind && order.includes(kind) ? order.indexOf(kind) : order.length;
+  };
+  return codes
+    .map((code, i) => ({ code, i, rank: rank(code) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((c) => c.code);
+}
+
+function exclusionIn(policy: CompiledPolicy, code: string, locale: string): CoverageExclusion {
+  const inLocale = (texts: Record<string, string> | undefined) => texts?.[locale] ?? texts?.[policy.defaultLocale];
+  const kind = policy.reasonKinds?.[code] ?? null;
+  return {
+    code,
+    message: inLocale(policy.messages[code]) ?? code,
+    kind,
+    kind_label: kind ? (inLocale(policy.words?.reason_kind?.[kind]) ?? kind) : null,
+  };
 }
 
 /** The remedies with their labels, descriptions and terms in one locale (terms as the sheets' sentences). */
@@ -108,19 +133,21 @@ export function summarizeCoverage(policy: CompiledPolicy, query: CoverageQuery, 
   if (query.product_line) probe.product_line = query.product_line;
   if (query.part) probe.part = query.part;
   const decision = evaluateClaim(policy, probe, today, { locale: query.locale });
-  const labelOf = (fact: string) => {
-    const labels = basis.dateLabels.get(fact);
-    return labels?.[decision.locale] ?? labels?.[policy.defaultLocale];
-  };
+  const inLocale = (texts: Record<string, string> | undefined) => texts?.[decision.locale] ?? texts?.[policy.defaultLocale];
+  const labelOf = (fact: string) => inLocale(basis.dateLabels.get(fact));
+  const noWarranty = inLocale(policy.words?.coverage?.no_warranty);
   const windows = decision.windows.map((w) => {
     const countsFrom = basis.countsFrom.get(w.window)!;
+    const badge = basis.badge.has(w.window);
     return {
       window: w.window,
-      label: w.label,
+      // A badge window of length 0 is no warranty at all: "No warranty for this part", not "0-month warranty".
+      label: badge && w.length === 0 && noWarranty ? noWarranty : w.label,
       length: w.length,
       unit: w.unit,
       counts_from: countsFrom,
       counts_from_labels: countsFrom.flatMap((f) => labelOf(f) ?? []),
+      badge,
     };
   });
   return {
@@ -131,14 +158,11 @@ export function summarizeCoverage(policy: CompiledPolicy, query: CoverageQuery, 
     product_line: query.product_line ?? null,
     part: query.part ?? null,
     headline: windows
-      .filter((w) => basis.badge.has(w.window) && w.length !== null)
+      .filter((w) => w.badge && w.length !== null)
       .map((w) => w.label)
       .join(' · '),
     windows,
     remedies: remediesIn(policy, basis, decision.locale),
-    exclusions: basis.exclusions.map((code) => ({
-      code,
-      message: policy.messages[code]?.[decision.locale] ?? policy.messages[code]?.[policy.defaultLocale] ?? code,
-    })),
+    exclusions: basis.exclusions.map((code) => exclusionIn(policy, code, decision.locale)),
   };
 }

@@ -3,7 +3,7 @@
 // a no-break space, \u00a0, between a number and its % or € where the language wants one).
 
 import { describe, expect, it } from 'vitest';
-import { compileOrThrow, tinyBrand, TINY_SHARED } from '../../test/support/tiny-brand.js';
+import { compileOrThrow, TINY_SHARED, tinyBrand } from '../../test/support/tiny-brand.js';
 import type { Claim, CompiledPolicy, Decision } from '../contract.js';
 import { evaluateClaim } from './evaluate-claim.js';
 import { summarizeCoverage } from './summarize-coverage.js';

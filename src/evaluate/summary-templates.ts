@@ -31,6 +31,8 @@ export const WORD_PLACEHOLDERS: Record<string, readonly string[]> = {
   fee_value: [],
   evidence: [],
   format: [],
+  reason_kind: [],
+  coverage: [],
 };
 
 /** `{name}` placeholders of a text. */

@@ -11,7 +11,15 @@ const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
   part: null,
   headline: '14-day returns · 24-month warranty',
   windows: [
-    { window: 'return_window', label: '14-day returns', length: 14, unit: 'days', counts_from: ['delivered_on'], counts_from_labels: ['delivery date'] },
+    {
+      window: 'return_window',
+      label: '14-day returns',
+      length: 14,
+      unit: 'days',
+      counts_from: ['delivered_on'],
+      counts_from_labels: ['delivery date'],
+      badge: true,
+    },
     {
       window: 'warranty',
       label: '24-month warranty',
@@ -19,6 +27,7 @@ const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
       unit: 'months',
       counts_from: ['delivered_on', 'purchased_on'],
       counts_from_labels: ['delivery date', 'purchase date'],
+      badge: true,
     },
     {
       window: 'part_warranty',
@@ -27,6 +36,7 @@ const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
       unit: 'months',
       counts_from: ['delivered_on'],
       counts_from_labels: ['delivery date'],
+      badge: false,
     },
     {
       window: 'dispatch_window',
@@ -35,6 +45,7 @@ const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
       unit: 'days',
       counts_from: ['return_approved_on'],
       counts_from_labels: [],
+      badge: false,
     },
   ],
   remedies: [
@@ -51,7 +62,11 @@ const summary = (over: Partial<CoverageSummary> = {}): CoverageSummary => ({
       terms_labels: ['ACME pays for the repair.'],
     },
   ],
-  exclusions: [{ code: 'water_damage', message: 'Liquid damage is not covered.' }],
+  exclusions: [
+    { code: 'water_damage', message: 'Liquid damage is not covered.', kind: 'damage', kind_label: 'Damage' },
+    { code: 'labels_tampered', message: 'Tampered labels are not covered.', kind: 'documents', kind_label: 'Documents' },
+    { code: 'hygiene_seal', message: 'Opened earbuds cannot be returned.', kind: null, kind_label: null },
+  ],
   ...over,
 });
 
@@ -74,10 +89,7 @@ describe('describeCoverage', () => {
 
   it('lists the windows of known length, with the dates they count from by their vocabulary labels', () => {
     const windows = describeCoverage(summary()).sections.find((s) => s.id === 'windows')!;
-    expect(windows.items.map((i) => i.text)).toEqual([
-      '14-day returns, counted from the delivery date',
-      '24-month warranty, counted from the delivery date or purchase date',
-    ]);
+    expect(windows.items.map((i) => i.text)).toEqual(['14-day returns, from the delivery date', '24-month warranty, from the delivery date or purchase date']);
   });
 
   it('never names a date by its fact name: a window counting from an unlabelled date is left out', () => {
@@ -102,5 +114,44 @@ describe('describeCoverage', () => {
 
   it('leaves out empty sections', () => {
     expect(describeCoverage(summary({ exclusions: [] })).sections.map((s) => s.id)).toEqual(['windows', 'remedies']);
+  });
+
+  it('names the date once, in the title, when every badge window counts from it', () => {
+    const [windows] = describeCoverage({
+      ...summary(),
+      windows: summary()
+        .windows.slice(0, 1)
+        .concat({ ...summary().windows[0]!, window: 'warranty', label: '2-year warranty' }),
+    }).sections;
+    expect(windows!.title).toBe('Time limits, from the delivery date');
+    expect(windows!.items.map((i) => i.text)).toEqual(['14-day returns', '2-year warranty']);
+  });
+
+  describe('for a part without warranty (a badge window of length 0)', () => {
+    const none = summary({ headline: '14-day returns · No warranty for this part' });
+    none.windows[1] = { ...none.windows[1]!, length: 0, label: 'No warranty for this part' };
+    it('says so without "counted from", and has no check mark', () => {
+      const text = describeCoverage(none);
+      expect(text.noWarranty).toBe(true);
+      expect(text.sections[0]!.title).toBe('Time limits, from the delivery date');
+      expect(text.sections[0]!.items.map((i) => i.text)).toEqual(['14-day returns', 'No warranty for this part']);
+      expect(describeCoverage(summary()).noWarranty).toBe(false);
+    });
+  });
+
+  it("lists what can be asked for once bought: remedies whose time limit starts with a badge window's and is not 0", () => {
+    const policies = [
+      { type: 'remedy', remedy: 'refund', window: 'return_window' },
+      { type: 'remedy', remedy: 'repair', window: 'dispatch_window' }, // counts from the return approval: not a shopper's question
+    ];
+    const remedies = describeCoverage({ ...summary(), policies }, { remedies: 'after-purchase' }).sections.find((s) => s.id === 'remedies')!;
+    expect(remedies.items.map((i) => i.text)).toEqual(['Refund']);
+    // Agents (get_terms) hear of every remedy.
+    expect(describeCoverage({ ...summary(), policies }).sections.find((s) => s.id === 'remedies')!.items).toHaveLength(2);
+  });
+
+  it('gives each exclusion the title of its kind, in the order the API grouped them', () => {
+    const exclusions = describeCoverage(summary()).sections.find((s) => s.id === 'exclusions')!;
+    expect(exclusions.items.map((i) => i.group)).toEqual(['Damage', 'Documents', undefined]);
   });
 });

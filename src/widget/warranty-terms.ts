@@ -3,7 +3,8 @@
 // (≤ 6 KB gzip): one fetch per distinct query per page, text nodes only (never innerHTML), and
 // silence — an empty box and one console warning — when the API cannot answer.
 
-import { describeCoverage, type CoverageResponse, type CoverageText } from './describe-coverage.js';
+import { type CoverageResponse, type CoverageText, type DetailItem, type DetailSection, describeCoverage } from './describe-coverage.js';
+import { stringsFor, type WidgetStrings } from './widget-strings.js';
 
 const TIMEOUT_MS = 8000;
 // Without an `api` attribute the badge asks the origin that served widget.js, so the two-line embed
@@ -18,10 +19,16 @@ button:focus-visible{outline:2px solid var(--wt-focus,var(--wt-accent,#0a6b3d));
 .i{flex:none;width:1.35em;height:1.35em;border-radius:50%;background:var(--wt-accent,#0a6b3d);color:var(--wt-on-accent,#fff);display:inline-grid;place-items:center;font-size:.8em}
 [part=chevron]{transition:transform .15s}
 [aria-expanded=true] [part=chevron]{transform:rotate(180deg)}
-[part=details]{max-width:38em}
-[part=section-title]{margin:.6em 0 .2em;font-weight:600}
-ul{margin:0;padding-inline-start:1.2em}
-ul ul{color:var(--wt-muted,#4a5a50)}
+.i.n{background:var(--wt-warn,#8a4b00)}
+[part=details]{max-width:38em;overflow-wrap:anywhere;font-size:.9em;line-height:1.38}
+[part=section-title]{margin:.45em 0 .1em;font-weight:600}
+[part=group-title]{margin:.25em 0 0;font-size:.8em;font-weight:600;letter-spacing:.02em;text-transform:uppercase;color:var(--wt-muted,#4a5a50)}
+ul{margin:0;padding-inline-start:1em}
+[part=item-title]{font-weight:600}
+[part=item-title]::after{content:' — '}
+[part=notes]{color:var(--wt-muted,#4a5a50)}
+[part=more]{margin-top:.3em;font-size:.9em;font-weight:600;text-decoration:underline}
+[hidden]{display:none!important}
 @media (prefers-reduced-motion:reduce){[part=chevron]{transition:none}}`;
 
 const loads = new Map<string, Promise<CoverageResponse>>();
@@ -49,35 +56,73 @@ function h(tag: string, attrs: Record<string, string>, ...children: (Node | stri
   return node;
 }
 
+/** Exclusion groups previewed by their first item: a shopper scans a few kinds, and may ask for the rest. */
+const FIRST_FEW = 2;
+
+/** An item: its text, then its notes (a remedy's terms) as one paragraph. */
+const renderItem = (item: DetailItem, hidden: boolean): HTMLElement =>
+  h(
+    'li',
+    { part: 'item', ...(hidden ? { hidden: '' } : {}) },
+    item.notes.length ? h('span', { part: 'item-title' }, item.text) : item.text,
+    ...(item.notes.length ? [h('span', { part: 'notes' }, ...item.notes.map((n) => h('span', { part: 'note' }, n, ' ')))] : []),
+  );
+
+/** The "more" toggle that shows and hides the items after the preview. */
+function renderMore(extras: readonly HTMLElement[], count: number, strings: WidgetStrings): HTMLElement {
+  const more = h('button', { part: 'more', type: 'button', 'aria-expanded': 'false' }, strings.more(count));
+  more.addEventListener('click', () => {
+    const open = more.getAttribute('aria-expanded') !== 'true';
+    more.setAttribute('aria-expanded', String(open));
+    more.textContent = open ? strings.fewer : strings.more(count);
+    for (const node of extras) node.hidden = !open;
+  });
+  return more;
+}
+
+/**
+ * A section's items as lists under their group titles. Exclusions show the first item of their first
+ * few groups; the rest wait behind "more".
+ */
+function renderList(section: DetailSection, strings: WidgetStrings): HTMLElement[] {
+  const blocks: HTMLElement[] = [];
+  const extras: HTMLElement[] = [];
+  let list: HTMLElement | undefined;
+  let hiddenItems = 0;
+  section.items.forEach((item, i) => {
+    const starts = !list || item.group !== section.items[i - 1]!.group;
+    if (starts) {
+      list = h('ul', { part: 'list', 'aria-labelledby': `t-${section.id}` });
+      const block = h('div', {}, ...(item.group === undefined ? [] : [h('p', { part: 'group-title' }, item.group)]), list);
+      if (section.id === 'exclusions' && blocks.length >= FIRST_FEW) extras.push(block);
+      blocks.push(block);
+    }
+    const li = renderItem(item, false);
+    list!.append(li);
+    if (section.id === 'exclusions' && (!starts || blocks.length > FIRST_FEW)) {
+      extras.push(li);
+      hiddenItems++;
+    }
+  });
+  for (const node of extras) node.hidden = true;
+  return hiddenItems ? [...blocks, renderMore(extras, hiddenItems, strings)] : blocks;
+}
+
 function renderBadge(text: CoverageText, locale: string): Node[] {
+  const strings = stringsFor(locale);
   const toggle = h(
     'button',
     { part: 'toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'd' },
-    h('span', { class: 'i', 'aria-hidden': 'true' }, '✓'),
+    // A part without warranty gets no reassuring check mark.
+    text.noWarranty ? h('span', { class: 'i n', 'aria-hidden': 'true' }, '!') : h('span', { class: 'i', 'aria-hidden': 'true' }, '✓'),
     h('span', { part: 'headline' }, text.headline),
     h('span', { part: 'chevron', 'aria-hidden': 'true' }, '▾'),
   );
   const details = h(
     'div',
     { part: 'details', id: 'd', hidden: '' },
-    ...text.sections.map((s) =>
-      h(
-        'section',
-        { part: 'section' },
-        h('p', { part: 'section-title', id: `t-${s.id}` }, s.title),
-        h(
-          'ul',
-          { part: 'list', 'aria-labelledby': `t-${s.id}` },
-          ...s.items.map((item) =>
-            h(
-              'li',
-              { part: 'item' },
-              item.text,
-              ...(item.notes.length ? [h('ul', { part: 'notes' }, ...item.notes.map((n) => h('li', { part: 'note' }, n)))] : []),
-            ),
-          ),
-        ),
-      ),
+    ...text.sections.map((section) =>
+      h('section', { part: 'section' }, h('p', { part: 'section-title', id: `t-${section.id}` }, section.title), ...renderList(section, strings)),
     ),
   );
   // A native button: Enter and Space toggle it, and screen readers announce the expanded state.
@@ -94,7 +139,10 @@ let sheet: CSSStyleSheet | undefined;
 /** A constructed stylesheet is not inline CSS: the badge keeps its looks under a storefront's strict CSP. */
 function adoptStyles(root: ShadowRoot): boolean {
   try {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
     root.adoptedStyleSheets = [sheet];
     return true;
   } catch {
@@ -148,7 +196,7 @@ export class WarrantyTerms extends HTMLElement {
       return;
     }
     if (run !== this.#run) return;
-    const text = describeCoverage(summary);
+    const text = describeCoverage(summary, { remedies: 'after-purchase' });
     if (!text.headline) return void this.#root.replaceChildren();
     this.#root.replaceChildren(...(this.#adopted ? [] : [h('style', {}, CSS)]), ...renderBadge(text, summary.locale));
   }

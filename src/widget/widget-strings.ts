@@ -1,4 +1,4 @@
-// The badge's own words (section titles, "counted from") in every language the brands' policies
+// The badge's own words (section titles, "counted from", "show more") in every language the brands' policies
 // speak. Policy wording (headline, labels, who pays, fees, exclusions) comes localized from the API.
 
 export interface WidgetStrings {
@@ -6,8 +6,10 @@ export interface WidgetStrings {
   windows: string;
   remedies: string;
   exclusions: string;
-  countedFrom: (dates: string) => string; // "delivery date or purchase date" → "counted from the delivery date or purchase date"
+  countedFrom: (dates: string) => string; // "delivery date or purchase date" → "from the delivery date or purchase date"
   or: string;
+  more: (count: number) => string; // the exclusions' "more" toggle
+  fewer: string;
 }
 
 const EN: WidgetStrings = {
@@ -15,8 +17,10 @@ const EN: WidgetStrings = {
   windows: 'Time limits',
   remedies: 'What you can ask for',
   exclusions: 'Not covered',
-  countedFrom: (dates) => `counted from the ${dates}`,
+  countedFrom: (dates) => `from the ${dates}`,
   or: 'or',
+  more: (n) => `Show ${n} more`,
+  fewer: 'Show fewer',
 };
 
 const DE: WidgetStrings = {
@@ -26,6 +30,8 @@ const DE: WidgetStrings = {
   exclusions: 'Nicht abgedeckt',
   countedFrom: (dates) => `ab dem ${dates}`,
   or: 'oder',
+  more: (n) => `${n} weitere anzeigen`,
+  fewer: 'Weniger anzeigen',
 };
 
 const FR: WidgetStrings = {
@@ -35,6 +41,8 @@ const FR: WidgetStrings = {
   exclusions: 'Non couvert',
   countedFrom: (dates) => `point de départ : ${dates}`,
   or: 'ou',
+  more: (n) => `Afficher ${n} de plus`,
+  fewer: 'Afficher moins',
 };
 
 const STRINGS: Record<string, WidgetStrings> = { en: EN, de: DE, fr: FR };

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, launchChromium, openPage, SHOTS_DIR, type RecordedPage } from './browser-session.js';
+import { BASE, launchChromium, openPage, type RecordedPage, SHOTS_DIR } from './browser-session.js';
 
 interface OpenApi {
   paths: Record<string, Record<string, { summary: string }>>;

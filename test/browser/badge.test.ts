@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { describeCoverage, type CoverageResponse } from '../../src/widget/describe-coverage.js';
+import { type CoverageResponse, describeCoverage } from '../../src/widget/describe-coverage.js';
 import { BASE, launchChromium, openPage, SHOTS_DIR } from './browser-session.js';
 
 const PRODUCTS = [
@@ -19,12 +19,32 @@ function serve(html: string, port: number): Promise<Server> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
+/** docs/ is tracked: its pictures are refreshed on purpose (UPDATE_DOCS=1), never as a side effect of a test run. */
+function updateDocs(shot: string): void {
+  if (process.env.UPDATE_DOCS !== '1') return;
+  mkdirSync('docs', { recursive: true });
+  copyFileSync(`${SHOTS_DIR}/${shot}`, `docs/${shot}`);
+}
+
 const port = (server: Server) => (server.address() as AddressInfo).port;
 
 async function coverage(brand: string, line: string, part: string, lang = 'en'): Promise<CoverageResponse> {
   const response = await fetch(`${BASE}/v1/brands/${brand}/coverage?product_line=${line}&part=${part}`, { headers: { 'Accept-Language': lang } });
   expect(response.status).toBe(200);
   return response.json() as Promise<CoverageResponse>;
+}
+
+/** The first demo product (brand, product line) with a part whose badge window has length 0, and that window's words. */
+async function partWithoutWarranty(): Promise<{ brand: string; line: string; part: string; words: string } | null> {
+  for (const { brand, line } of PRODUCTS) {
+    const { facts } = (await (await fetch(`${BASE}/v1/brands/${brand}`)).json()) as { facts: { name: string; values: string[] | null }[] };
+    for (const part of facts.find((f) => f.name === 'part')?.values ?? []) {
+      const answer = (await (await fetch(`${BASE}/v1/brands/${brand}/coverage?product_line=${line}&part=${part}`)).json()) as CoverageResponse;
+      const none = answer.windows.find((w) => w.badge && w.length === 0);
+      if (none) return { brand, line, part, words: none.label };
+    }
+  }
+  return null;
 }
 
 describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
@@ -49,10 +69,7 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     // The README's picture: the cards as a shopper first sees them. docs/ is tracked: it is refreshed
     // on purpose (UPDATE_DOCS=1 npm test), never as a side effect of a test run.
     await page.locator('.products').screenshot({ path: `${SHOTS_DIR}/badge.png` });
-    if (process.env.UPDATE_DOCS === '1') {
-      mkdirSync('docs', { recursive: true });
-      copyFileSync(`${SHOTS_DIR}/badge.png`, 'docs/badge.png');
-    }
+    updateDocs('badge.png');
     expect(errors).toEqual([]);
     expect(logs.filter((l) => l.type === 'error')).toEqual([]);
   });
@@ -64,12 +81,70 @@ describe.skipIf(!BASE)('<warranty-terms> on /demo', () => {
     const details = badge.locator('[part=details]');
     await expect.poll(() => details.isVisible()).toBe(true);
     const text = await details.textContent();
-    expect(text).toContain('14-day returns, counted from the delivery date');
+    // The badge windows, their start date said once.
+    expect(text).toContain('Time limits, from the delivery date');
+    expect(text).toContain('14-day returns');
     // Who pays and what it costs, as the sheets word it (_shared/words.csv), not from codes.
     expect(text).toContain('Return shipping is paid by ELEGOO or by you, depending on the case.');
     expect(text).toContain('Restocking fee: 5%–15% of the order amount.');
     expect(text).toContain('Not covered');
     await badge.screenshot({ path: `${SHOTS_DIR}/badge-expanded.png` });
+  });
+
+  it('expanded, stays within 600 px on a 390 px phone, the exclusions grouped and the rest behind "more"', async () => {
+    const { page, errors } = await openPage(browser, '/demo', { width: 390 });
+    const badge = page.locator('warranty-terms[brand=elegoo]');
+    await badge.locator('[part=toggle]').click();
+    await expect.poll(() => badge.locator('[part=details]').isVisible()).toBe(true);
+    const height = await badge.evaluate((el) => el.getBoundingClientRect().height);
+    console.log(`badge: ELEGOO printer expanded at 390 px is ${Math.round(height)} px tall`);
+    expect(height).toBeLessThanOrEqual(600);
+    await badge.screenshot({ path: `${SHOTS_DIR}/badge-expanded-390.png` });
+    updateDocs('badge-expanded-390.png');
+
+    // Every exclusion is there under its kind's title (the sheets' words), most of them behind "more".
+    const { exclusions } = await coverage('elegoo', 'neptune-4-pro', 'printer');
+    const titles = [...new Set(exclusions.flatMap((e) => (e.kind_label ? [e.kind_label] : [])))];
+    expect(titles.length).toBeGreaterThan(1);
+    const items = badge.locator('[part=section]:last-child [part=item]');
+    const visible = async () => (await items.evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null))).length;
+    expect(await items.count()).toBe(exclusions.length);
+    expect(await visible()).toBeLessThan(exclusions.length);
+    const more = badge.locator('[part=more]');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.click();
+    expect(await visible()).toBe(exclusions.length);
+    expect(await badge.locator('[part=group-title]').allTextContents()).toEqual(titles);
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    await more.click();
+    expect(await visible()).toBeLessThan(exclusions.length);
+    expect(errors).toEqual([]);
+  });
+
+  it('says "no warranty" for a part without one, in the sheets\' words, and shows no check mark', async () => {
+    // A published brand's part whose badge window has length 0 (found, not named).
+    const found = await partWithoutWarranty();
+    expect(found, 'some published brand has a part without warranty').toBeTruthy();
+    const { brand, line, part, words } = found!;
+    const { page } = await openPage(browser, '/demo', { width: 390 });
+    await page.evaluate(
+      ([brand, line, part]) => {
+        const badge = document.createElement('warranty-terms');
+        badge.id = 'no-warranty';
+        badge.setAttribute('brand', brand!);
+        badge.setAttribute('product-line', line!);
+        badge.setAttribute('part', part!);
+        document.querySelector('main')!.prepend(badge);
+      },
+      [brand, line, part],
+    );
+    const badge = page.locator('#no-warranty');
+    await expect.poll(() => badge.locator('[part=headline]').textContent()).toContain(words);
+    expect(await badge.locator('[part=headline]').textContent()).not.toMatch(/\b0[- ]/);
+    expect(await badge.locator('.i').textContent()).not.toBe('✓');
+    await badge.locator('[part=toggle]').click();
+    expect(await badge.locator('[part=details]').textContent()).not.toMatch(/\b0[- ]/);
+    await badge.screenshot({ path: `${SHOTS_DIR}/badge-no-warranty.png` });
   });
 
   it('takes its colours from CSS custom properties and its parts from ::part()', async () => {

@@ -2,7 +2,7 @@
 // screenshots go to (test-results/ is gitignored; CI keeps it as an artifact).
 
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { type Browser, chromium, type Page, type Response } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS } from './find-chromium.js';
 

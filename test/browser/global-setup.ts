@@ -2,7 +2,7 @@
 // seed a private local KV the way `npm start` does, start `wrangler dev` offline on a free port and
 // hand its address to the tests; stop it afterwards. No Chromium: skip loudly, or fail under CI.
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';

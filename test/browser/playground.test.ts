@@ -1,15 +1,16 @@
 // /playground and /sheets in a real Chromium against the real Worker: a claim per brand through the
 // generated form, the rows that decided it, links into the sheet viewer, and the shareable address.
 
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claim, Decision } from '../../src/contract.js';
-import type { SheetDocument } from '../../src/widget/playground/api-types.js';
-import { parseSource } from '../../src/widget/playground/sheet-link.js';
 import { compileBrand } from '../../src/cli/compile-brands.js';
 import { listBrands } from '../../src/cli/read-sheets.js';
-import type { CompiledPolicy } from '../../src/contract.js';
+import type { Claim, CompiledPolicy, Decision } from '../../src/contract.js';
+import type { BrandDetail, SheetDocument, SheetList } from '../../src/widget/playground/api-types.js';
+import { suggestedValues } from '../../src/widget/playground/product-lines.js';
+import { parseSource } from '../../src/widget/playground/sheet-link.js';
 import { BASE, launchChromium, openPage, SHOTS_DIR } from './browser-session.js';
 
 /**
@@ -49,10 +50,19 @@ async function fillClaim(page: Page, claim: Claim): Promise<void> {
   }
 }
 
+/** Each remedy card's status code (its chip shows the status as people say it). */
 const shownStatuses = (page: Page) =>
-  page
-    .locator('.remedy')
-    .evaluateAll((nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute('data-remedy'), n.querySelector('.status')?.textContent])));
+  page.locator('.remedy').evaluateAll((nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute('data-remedy'), n.getAttribute('data-status')])));
+
+/** docs/ is tracked: its pictures are refreshed on purpose (UPDATE_DOCS=1), never as a side effect of a test run. */
+function updateDocs(shot: string): void {
+  if (process.env.UPDATE_DOCS !== '1') return;
+  mkdirSync('docs', { recursive: true });
+  copyFileSync(`${SHOTS_DIR}/${shot}`, `docs/${shot}`);
+}
+
+/** The page never scrolls sideways: everything wide (tables, long codes) wraps or scrolls in its own box. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 /** Every row a source link points at exists in the sheet the viewer will load. */
 async function expectRowsExist(hrefs: string[]): Promise<void> {
@@ -107,11 +117,17 @@ describe.skipIf(!BASE)('the policy playground', () => {
     const direct = await decideDirectly(brand, claim);
     const shown = await shownStatuses(page);
     expect(shown).toEqual(Object.fromEntries(direct.remedies.map((r) => [r.remedy, r.status])));
+    // The decision as people read it first: its summary, then each remedy's status and summary.
+    expect(await page.locator('.decision-summary').textContent()).toBe(direct.summary);
     for (const remedy of direct.remedies) {
       const card = page.locator(`.remedy[data-remedy=${remedy.remedy}]`);
+      expect(await card.locator('h3 .status').textContent()).toBe(remedy.status_label);
+      expect(await card.locator('.summary').textContent()).toBe(remedy.summary);
       expect(await card.locator('.decided-by a').getAttribute('data-source')).toBe(remedy.source);
       if (remedy.deadline) expect(await card.locator('.verdict time').textContent()).toBe(remedy.deadline);
-      for (const [field, value] of Object.entries(remedy.fees)) expect(await card.locator('dl').textContent()).toContain(`${field}\n${value}`);
+      // Each fee by its field and value (in the collapsed details: read term by term, not as rendered text).
+      const terms = await card.locator('dl dt').evaluateAll((dts) => dts.map((dt) => `${dt.textContent}\n${dt.nextElementSibling?.textContent}`).join('\n'));
+      for (const [field, value] of Object.entries(remedy.fees)) expect(terms).toContain(`${field}\n${value}`);
     }
     // The trace: every table that ran, with links to the rows that matched.
     expect(await page.locator('.trace li').count()).toBe(direct.trace!.length);
@@ -168,6 +184,76 @@ describe.skipIf(!BASE)('the policy playground', () => {
     const reason = german.remedies.find((r) => r.reasons.length)!.reasons[0]!;
     expect(await second.page.locator('.reasons').first().textContent()).toContain(reason.message);
     expect(second.errors).toEqual([]);
+  });
+
+  it.each(CLAIMS)(
+    'builds the $brand form from its vocabulary in the chosen language: grouped, labelled, a list for every enumeration and the product lines its sheets name',
+    async ({ brand, policy }) => {
+      const lang = policy.locales.find((l) => l !== policy.defaultLocale) ?? policy.defaultLocale;
+      const { page, errors } = await openPage(browser, `/playground?brand=${brand}&lang=${lang}`);
+      await page.locator('body[data-ready]').waitFor();
+      const detail = (await (await fetch(`${BASE}/v1/brands/${brand}`, { headers: { 'Accept-Language': lang } })).json()) as BrandDetail;
+      for (const fact of detail.facts) {
+        // Its label in the chosen language, never its name.
+        expect(await page.locator(`label[for="fact-${fact.name}"]`).textContent(), fact.name).toBe(fact.label);
+        if (fact.type === 'enum') {
+          const options = await page.locator(`#fact-${fact.name} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+          expect(options, fact.name).toEqual(fact.values);
+        }
+      }
+      // Grouped: dates together, the flags apart from what was bought and asked.
+      const groups = await page.locator('fieldset[data-group]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-group')));
+      expect(groups[0]).toBe('purchase');
+      for (const fact of detail.facts.filter((f) => f.type === 'date'))
+        expect(await page.locator(`fieldset[data-group=dates] #fact-${fact.name}`).count(), fact.name).toBe(1);
+      // A text fact offers the values the brand's tables test it against.
+      const list = (await (await fetch(`${BASE}/v1/brands/${brand}/sheets`)).json()) as SheetList;
+      const docs = await Promise.all(
+        list.sheets
+          .filter((s) => s.kind === 'table')
+          .map(async (s) => (await (await fetch(`${BASE}/v1/brands/${brand}/sheets/${s.sheet}`)).json()) as SheetDocument),
+      );
+      const tables = docs.flatMap((d) => (d.kind === 'table' ? [d.table] : []));
+      for (const fact of detail.facts.filter((f) => f.type === 'text')) {
+        const expected = suggestedValues(tables, fact.name).map((v) => v.value);
+        const offered = await page.locator(`#fact-${fact.name}-values option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        expect(offered, fact.name).toEqual(expected);
+      }
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('has no horizontal scroll on a 390 px phone, with the form or a decision, its details open', async () => {
+    const { brand, claim } = CLAIMS[0]!;
+    const { page, errors } = await openPage(browser, `/playground?brand=${brand}`, { width: 390 });
+    await page.locator('body[data-ready]').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await fillClaim(page, claim);
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await page.locator('.decision').waitFor();
+    await page.locator('.decision-summary').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${SHOTS_DIR}/playground-390.png` });
+    updateDocs('playground-390.png');
+    for (const details of await page.locator('.decision details').all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    expect(await scrollsSideways(page)).toBe(false);
+    // Evidence and reasons wrap inside their card.
+    const overflowing = await page
+      .locator('.remedy')
+      .evaluateAll((cards) => cards.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.getAttribute('data-remedy')));
+    expect(overflowing).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a decision at 1280 px as the README pictures it', async () => {
+    const { brand, claim } = CLAIMS[0]!;
+    const { page } = await openPage(browser, `/playground?brand=${brand}`, { width: 1280 });
+    await page.locator('body[data-ready]').waitFor();
+    await fillClaim(page, claim);
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await page.locator('.decision').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS_DIR}/playground-1280.png`, fullPage: true });
+    updateDocs('playground-1280.png');
   });
 
   it('marks the fields a claim gets wrong', async () => {

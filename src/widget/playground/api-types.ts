@@ -14,6 +14,8 @@ export interface BrandSummary {
 
 export interface BrandFact {
   name: string;
+  /** What customers call it, in the answer's language. */
+  label?: string;
   type: FactType;
   values: string[] | null;
   description: string | null;
@@ -28,6 +30,8 @@ export interface BrandDetail {
   default_locale: string;
   claim_date: string;
   facts: BrandFact[];
+  /** The reason codes the brand's tables give. */
+  reasons: { code: string; message: string }[];
 }
 
 export type SheetDocument = { brand: string; policy_version: string; sheet: string; source: string } & (

@@ -1,10 +1,13 @@
-// The claim form, generated from a brand's vocabulary (GET /v1/brands/:brand `facts`): enums become
-// selects, dates date inputs, money and numbers number inputs, flags checkboxes, text text inputs.
-// An empty field is a fact not sent.
+// The claim form, generated from a brand's vocabulary (GET /v1/brands/:brand `facts`, in the chosen
+// language): facts by their labels, grouped (fact-groups.ts); enums become selects, dates date inputs,
+// money and numbers number inputs, flags checkboxes, text a text input with the values the brand's
+// tables name as suggestions. An empty field is a fact not sent.
 
 import type { Claim } from '../../contract.js';
 import type { BrandFact } from './api-types.js';
 import { h } from './dom.js';
+import type { FactGroup } from './fact-groups.js';
+import type { Suggestion } from './product-lines.js';
 
 export interface ClaimForm {
   read(): Claim;
@@ -13,16 +16,11 @@ export interface ClaimForm {
   showProblems(errors: readonly { path: string; message: string }[]): string[];
 }
 
-const GROUPS: { title: string; types: BrandFact['type'][] }[] = [
-  { title: 'Product and claim', types: ['enum', 'text'] },
-  { title: 'Dates', types: ['date'] },
-  { title: 'Amounts', types: ['money', 'number'] },
-  { title: 'Circumstances', types: ['boolean'] },
-];
-
 const fieldId = (fact: string) => `fact-${fact}`;
+/** A value code as words (`official_store` → "official store"): the API gives labels for facts, not values. */
+const spoken = (value: string) => value.replaceAll('_', ' ');
 
-function control(fact: BrandFact, hintId: string): HTMLInputElement | HTMLSelectElement {
+function control(fact: BrandFact, hintId: string, suggestions: readonly Suggestion[]): HTMLInputElement | HTMLSelectElement {
   const common = { id: fieldId(fact.name), name: fact.name, 'aria-describedby': hintId };
   switch (fact.type) {
     case 'enum':
@@ -30,7 +28,7 @@ function control(fact: BrandFact, hintId: string): HTMLInputElement | HTMLSelect
         'select',
         common,
         h('option', { value: '' }, '— not sent —'),
-        (fact.values ?? []).map((v) => h('option', { value: v }, v)),
+        (fact.values ?? []).map((v) => h('option', { value: v }, spoken(v))),
       );
     case 'boolean':
       return h('input', { ...common, type: 'checkbox', value: 'true' });
@@ -41,30 +39,43 @@ function control(fact: BrandFact, hintId: string): HTMLInputElement | HTMLSelect
     case 'number':
       return h('input', { ...common, type: 'number', step: 'any', inputmode: 'decimal' });
     default:
-      return h('input', { ...common, type: 'text', autocomplete: 'off', spellcheck: 'false' });
+      return h('input', {
+        ...common,
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        list: suggestions.length ? `${fieldId(fact.name)}-values` : undefined,
+      });
   }
 }
 
-function field(fact: BrandFact): HTMLElement {
+function field(fact: BrandFact, suggestions: readonly Suggestion[]): HTMLElement {
   const hintId = `${fieldId(fact.name)}-hint`;
-  const input = control(fact, hintId);
-  const label = h('label', { for: input.id }, h('code', {}, fact.name));
-  const hint = h('small', { id: hintId, class: 'hint' }, fact.description ?? '');
-  return fact.type === 'boolean' ? h('div', { class: 'field check' }, input, label, hint) : h('div', { class: 'field' }, label, input, hint);
+  const input = control(fact, hintId, suggestions);
+  const label = h('label', { for: input.id }, fact.label ?? spoken(fact.name));
+  // The fact's name is what the API, the sheets and the shared address call it: support agents need it too.
+  const hint = h('small', { id: hintId, class: 'hint' }, h('code', {}, fact.name), fact.description ? ` — ${fact.description}` : '');
+  const list = suggestions.length
+    ? h(
+        'datalist',
+        { id: `${fieldId(fact.name)}-values` },
+        suggestions.map((s) => h('option', { value: s.value, label: s.label || undefined })),
+      )
+    : null;
+  return fact.type === 'boolean' ? h('div', { class: 'field check' }, input, label, hint) : h('div', { class: 'field' }, label, input, list, hint);
 }
 
-export function buildClaimForm(container: HTMLElement, facts: readonly BrandFact[]): ClaimForm {
+/** `suggestions`: fact → values to offer for a text fact (the product lines the sheets name). */
+export function buildClaimForm(container: HTMLElement, groups: readonly FactGroup[], suggestions: ReadonlyMap<string, readonly Suggestion[]>): ClaimForm {
   const controls = new Map<string, { fact: BrandFact; input: HTMLInputElement | HTMLSelectElement }>();
   container.replaceChildren(
-    ...GROUPS.flatMap((group) => {
-      const members = facts.filter((f) => group.types.includes(f.type));
-      if (!members.length) return [];
-      const fields = members.map((fact) => {
-        const node = field(fact);
+    ...groups.map((group) => {
+      const fields = group.facts.map((fact) => {
+        const node = field(fact, suggestions.get(fact.name) ?? []);
         controls.set(fact.name, { fact, input: node.querySelector('input, select')! });
         return node;
       });
-      return [h('fieldset', { class: `group group-${group.types[0]}` }, h('legend', {}, group.title), fields)];
+      return h('fieldset', { class: `group group-${group.id}`, 'data-group': group.id }, h('legend', {}, group.title), fields);
     }),
   );
 

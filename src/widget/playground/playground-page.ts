@@ -1,13 +1,15 @@
 // /playground: pick a brand, fill a claim generated from its vocabulary, see the decision with the
 // sheet rows behind it. The address bar always holds the claim, so a link re-runs it on load.
 
-import type { Claim, Decision } from '../../contract.js';
-import type { BrandDetail, BrandSummary } from './api-types.js';
+import type { Claim, CompiledTable, Decision } from '../../contract.js';
+import type { BrandDetail, BrandSummary, SheetDocument, SheetList } from './api-types.js';
 import { buildClaimForm, type ClaimForm } from './claim-form.js';
 import { decodeClaim, encodeClaim } from './claim-url.js';
 import { startDevBanner } from './dev-banner.js';
 import { byId, h } from './dom.js';
+import { groupFacts } from './fact-groups.js';
 import { fetchJson } from './fetch-json.js';
+import { type Suggestion, suggestedValues } from './product-lines.js';
 import { renderDecision } from './render-decision.js';
 
 const brandSelect = byId<HTMLSelectElement>('brand');
@@ -21,22 +23,45 @@ const share = byId<HTMLAnchorElement>('share');
 let claimForm: ClaimForm | undefined;
 let current: BrandDetail | undefined;
 
-const say = (text: string) => {
+const say = (text: string, decided = false) => {
   status.textContent = text;
+  status.classList.toggle('decided', decided);
 };
 
+/** The brand's decision tables (for the values its rules name), once per policy version. */
+const tablesByVersion = new Map<string, Promise<CompiledTable[]>>();
+function brandTables(brand: BrandDetail): Promise<CompiledTable[]> {
+  const key = `${brand.brand} ${brand.policy_version}`;
+  let tables = tablesByVersion.get(key);
+  if (!tables) {
+    const base = `/v1/brands/${encodeURIComponent(brand.brand)}/sheets`;
+    tables = fetchJson<SheetList>(base).then(async (list) => {
+      if (!list.ok) return [];
+      const sheets = list.data.sheets.filter((s) => s.kind === 'table');
+      const docs = await Promise.all(sheets.map((s) => fetchJson<SheetDocument>(`${base}/${encodeURIComponent(s.sheet)}`)));
+      return docs.flatMap((d) => (d.ok && d.data.kind === 'table' ? [d.data.table] : []));
+    });
+    tablesByVersion.set(key, tables);
+  }
+  return tables;
+}
+
+/** Loads the brand's vocabulary in the chosen language and builds its form; false (and says why) when it cannot. */
 async function selectBrand(brand: string): Promise<boolean> {
-  const answer = await fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`);
+  const lang = langSelect.value;
+  const answer = await fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`, lang ? { headers: { 'Accept-Language': lang } } : {});
   if (!answer.ok) {
     say(`Cannot load ${brand}: ${answer.problem.detail ?? answer.problem.title}`);
     return false;
   }
   current = answer.data;
   brandSelect.value = brand;
-  const lang = langSelect.value;
   langSelect.replaceChildren(...current.locales.map((l) => h('option', { value: l }, l)));
   langSelect.value = current.locales.includes(lang) ? lang : current.default_locale;
-  claimForm = buildClaimForm(fields, current.facts);
+  const tables = await brandTables(current);
+  const suggestions = new Map<string, Suggestion[]>(current.facts.filter((f) => f.type === 'text').map((f) => [f.name, suggestedValues(tables, f.name)]));
+  const reasons = new Set((current.reasons ?? []).map((r) => r.code));
+  claimForm = buildClaimForm(fields, groupFacts(current.facts, reasons), suggestions);
   result.replaceChildren();
   return true;
 }
@@ -78,13 +103,17 @@ async function decide(claim: Claim): Promise<void> {
   }
   claimForm.showProblems([]);
   result.replaceChildren(renderDecision(answer.data));
-  say(answer.data.remedies.map((r) => `${r.remedy}: ${r.status}`).join(', '));
+  // Announced to screen readers: what the customer can ask for, as the answer below says it.
+  say(answer.data.summary || `${current.name}: decided.`, true);
 }
 
 brandSelect.addEventListener('change', () => {
   void selectBrand(brandSelect.value).then((ok) => {
     if (ok) updateAddress({});
   });
+});
+langSelect.addEventListener('change', () => {
+  if (current) void showBrandAgain(current.brand);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -118,14 +147,20 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-/** Under `npm run dev`: a save that published a new version reloads the brand, keeping the claim (and its answer). */
-async function showSavedVersion(brand: string): Promise<void> {
+/** The brand again (another language, or a version just saved), keeping the claim and its answer. */
+async function showBrandAgain(brand: string): Promise<boolean> {
   const claim = claimForm?.read() ?? {};
   const decided = result.childElementCount > 0;
-  if (!(await selectBrand(brand))) return;
+  if (!(await selectBrand(brand))) return false;
   claimForm!.fill(claim);
   if (decided) await decide(claim);
-  say(`${current!.name}: now showing the version just saved, ${current!.policy_version}.`);
+  else updateAddress(claim);
+  return true;
+}
+
+/** Under `npm run dev`: a save that published a new version reloads the brand, keeping the claim (and its answer). */
+async function showSavedVersion(brand: string): Promise<void> {
+  if (await showBrandAgain(brand)) say(`${current!.name}: now showing the version just saved, ${current!.policy_version}.`);
 }
 
 void start().then(() =>

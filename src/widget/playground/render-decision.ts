@@ -1,9 +1,10 @@
-// A decision as the playground shows it: per remedy its status, deadline, fees, evidence and
-// reasons, each with a link to the sheet row behind it; then the windows and every table's matched
-// rows (the `?explain=1` trace).
+// A decision as a support agent reads it: the decision's summary, then per remedy its status as
+// people say it and its summary (the sheets' sentences), with the row that decided it; the codes —
+// deadline, fees, evidence, reasons with their rows — in a collapsible part, and the windows, derived
+// facts and every table's matched rows (the `?explain=1` trace) in another.
 
 import type { Decision, RemedyDecision, TraceStep, WindowResult } from '../../contract.js';
-import { h, type Child } from './dom.js';
+import { type Child, h } from './dom.js';
 import { parseSource, sheetHref } from './sheet-link.js';
 
 /** A link to the row a decision cites, or the plain reference when it has no viewer. */
@@ -27,35 +28,42 @@ function renderRemedy(r: RemedyDecision): HTMLElement {
   const fees = Object.entries(r.fees).map(([field, value]): [string, string] => [field, formatFee(field, value)]);
   return h(
     'article',
-    { class: `remedy ${r.status}`, 'data-remedy': r.remedy },
-    h('h3', {}, r.label, ' ', h('code', {}, r.remedy)),
-    // The sheets' own sentence first (status as people say it, deadline, costs, what to send), then the codes.
+    { class: `remedy ${r.status}`, 'data-remedy': r.remedy, 'data-status': r.status },
+    h('h3', {}, r.label, ' ', h('span', { class: `status ${r.status}` }, r.status_label || r.status)),
+    // The sheets' own sentence first (status as people say it, deadline, costs, what to send).
     r.summary ? h('p', { class: 'summary' }, r.summary) : null,
-    h(
-      'p',
-      { class: 'verdict' },
-      h('span', { class: `status ${r.status}`, title: r.status_label }, r.status),
-      r.deadline ? [' · deadline ', h('time', { datetime: r.deadline }, r.deadline)] : null,
-    ),
-    r.deadline_basis ? h('p', { class: 'basis' }, r.deadline_basis) : null,
-    definitions([
-      ...fees,
-      ...(r.required_evidence.length ? [['evidence', (r.required_evidence_labels ?? r.required_evidence).join(', ')] as [string, string]] : []),
-      ...r.other_deadlines.map((d): [string, string] => [`${d.window} deadline`, d.deadline ?? 'unknown']),
-    ]),
-    r.reasons.length
-      ? h(
-          'ul',
-          { class: 'reasons' },
-          r.reasons.map((reason) => h('li', {}, reason.message, ' ', h('code', {}, reason.code), ' ', sourceLink(reason.source))),
-        )
-      : null,
     h('p', { class: 'decided-by' }, 'Decided by ', sourceLink(r.source)),
+    h(
+      'details',
+      { class: 'codes' },
+      h('summary', {}, 'Details'),
+      h(
+        'p',
+        { class: 'verdict' },
+        h('code', {}, r.remedy),
+        ' · ',
+        h('code', {}, r.status),
+        r.deadline ? [' · deadline ', h('time', { datetime: r.deadline }, r.deadline)] : null,
+      ),
+      r.deadline_basis ? h('p', { class: 'basis' }, r.deadline_basis) : null,
+      definitions([
+        ...fees,
+        ...(r.required_evidence.length ? [['evidence', (r.required_evidence_labels ?? r.required_evidence).join(', ')] as [string, string]] : []),
+        ...r.other_deadlines.map((d): [string, string] => [`${d.window} deadline`, d.deadline ?? 'unknown']),
+      ]),
+      r.reasons.length
+        ? h(
+            'ul',
+            { class: 'reasons' },
+            r.reasons.map((reason) => h('li', {}, reason.message, ' ', h('code', {}, reason.code), ' ', sourceLink(reason.source))),
+          )
+        : null,
+    ),
   );
 }
 
 function renderWindows(windows: readonly WindowResult[], warranty: WindowResult | null): HTMLElement {
-  return h(
+  const table = h(
     'table',
     { class: 'windows' },
     h('caption', {}, 'Time windows'),
@@ -84,6 +92,8 @@ function renderWindows(windows: readonly WindowResult[], warranty: WindowResult 
       ),
     ),
   );
+  // A wide table scrolls within its box: the page itself never scrolls sideways on a phone.
+  return h('div', { class: 'scroll' }, table);
 }
 
 function renderTrace(trace: readonly TraceStep[], brand: string): HTMLElement {
@@ -113,15 +123,19 @@ export function renderDecision(decision: Decision): HTMLElement {
   return h(
     'div',
     { class: 'decision' },
+    decision.summary ? h('p', { class: 'summary decision-summary', lang: decision.locale }, decision.summary) : null,
+    h('div', { class: 'remedies', lang: decision.locale }, decision.remedies.map(renderRemedy)),
+    h(
+      'details',
+      { class: 'explain' },
+      h('summary', {}, 'Time windows, derived facts and the rows that matched'),
+      renderWindows(decision.windows, decision.warranty),
+      derived.length ? [h('h2', {}, 'Derived facts'), definitions(derived)] : null,
+      decision.facts_not_established.length
+        ? h('p', { class: 'not-established' }, 'Not established (not sent): ', decision.facts_not_established.join(', '))
+        : null,
+      decision.trace ? renderTrace(decision.trace, decision.brand) : null,
+    ),
     h('p', { class: 'meta' }, `${decision.brand} policy ${decision.policy_version}, as of ${decision.as_of}, in ${decision.locale}`),
-    decision.summary ? h('p', { class: 'summary', lang: decision.locale }, decision.summary) : null,
-    h('h2', {}, 'Remedies'),
-    h('div', { class: 'remedies' }, decision.remedies.map(renderRemedy)),
-    renderWindows(decision.windows, decision.warranty),
-    derived.length ? [h('h2', {}, 'Derived facts'), definitions(derived)] : null,
-    decision.facts_not_established.length
-      ? h('p', { class: 'not-established' }, 'Not established (not sent): ', decision.facts_not_established.join(', '))
-      : null,
-    decision.trace ? renderTrace(decision.trace, decision.brand) : null,
   );
 }

@@ -2,10 +2,10 @@
 // highlighted and scrolled to, and every other sheet of the brand one click away.
 
 import type { CompiledRemedy, CompiledTable, CompiledWindow } from '../../contract.js';
-import type { SheetDocument, SheetList } from './api-types.js';
-import { byId, h, type Child } from './dom.js';
-import { fetchJson } from './fetch-json.js';
 import { formatOutput, formatTest, sheetLiteral } from '../../sheet/format-cell.js';
+import type { SheetDocument, SheetList } from './api-types.js';
+import { byId, type Child, h } from './dom.js';
+import { fetchJson } from './fetch-json.js';
 import { parseSource, sheetHref } from './sheet-link.js';
 
 const params = new URLSearchParams(location.search);
