@@ -9,16 +9,11 @@ import type { CompiledPolicy } from '../../src/contract.js';
 import type { AppEnv } from '../app-env.js';
 import { type CoverageAnswer, coverageAnswer, coverageProbe } from '../coverage-terms.js';
 import { loadBrand } from '../decide-claim.js';
-import { ifNoneMatchHits } from '../etag.js';
+import { versionedAnswer } from '../etag.js';
 import { remember } from '../lru.js';
 import { negotiateLocale } from '../negotiate-locale.js';
-import { setPolicyHeaders } from '../policy-headers.js';
 import { CoverageQuerySchema } from '../request-schemas.js';
 import { queryParams } from '../validate.js';
-
-// Browsers and CDNs may keep it five minutes, and serve a stale copy for a day while revalidating:
-// a policy change reaches badges within minutes, and a revalidation is a cheap 304.
-const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
 
 /** FNV-1a: a short, stable fingerprint of the query; the version already identifies the policy. */
 function fingerprint(text: string): string {
@@ -52,12 +47,7 @@ export const coverageRoutes = new Hono<AppEnv>().get('/brands/:brand/coverage', 
 
   const locale = negotiateLocale(c.req.header('accept-language'), policy.locales, policy.defaultLocale);
   const etag = `W/"${policy.version}-${fingerprint(`${probe.product_line ?? ''}\u0000${probe.part ?? ''}\u0000${locale}`)}"`;
-  setPolicyHeaders(c, [{ source: loaded.source, version: policy.version, selection: 'current', ...(loaded.fault ? { fault: loaded.fault } : {}) }]);
-  c.header('ETag', etag);
-  c.header('Cache-Control', CACHE_CONTROL);
-  c.header('Vary', 'Accept-Language', { append: true });
-  c.header('Content-Language', locale);
-  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+  if (versionedAnswer(c, loaded, etag, locale)) return c.body(null, 304);
 
   // The body is CoverageAnswer's JSON, serialized by answer(): typed as c.json would type it, for hono/client.
   const body = answer(policy, c.get('today'), probe, locale);
