@@ -36,12 +36,12 @@ const entry = (version: string, effective_from: string): TimelineEntry => ({ ver
 
 describe('planPublish', () => {
   describe('on an empty store', () => {
-    const plan = planned(planPublish([policy('kospet', 'v1'), policy('elegoo', 'e1')], NOTHING, '2025-06-01', NOW, TODAY));
+    const plan = planned(planPublish([policy('brand-a', 'v1'), policy('brand-b', 'e1')], NOTHING, '2025-06-01', NOW, TODAY));
 
     it("writes the immutable versions first, then each brand's own pointer — no shared key", () => {
       expect(plan.phases.map((phase) => phase.map((e) => e.key))).toEqual([
-        [versionKey('kospet', 'v1'), versionKey('elegoo', 'e1')],
-        [brandKey('kospet'), brandKey('elegoo')],
+        [versionKey('brand-a', 'v1'), versionKey('brand-b', 'e1')],
+        [brandKey('brand-a'), brandKey('brand-b')],
       ]);
     });
 
@@ -49,27 +49,27 @@ describe('planPublish', () => {
       const pointer = JSON.parse(plan.phases[1]![0]!.value) as PolicyPointer;
       expect(pointer.timeline.map((e) => [e.version, e.effective_from])).toEqual([['v1', '2025-06-01']]);
       expect(readBrandMetadata(plan.phases[1]![0]!.metadata)).toEqual([
-        { version: 'v1', effective_from: '2025-06-01', summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } },
+        { version: 'v1', effective_from: '2025-06-01', summary: { name: 'BRAND-A', currency: 'USD', default_locale: 'en', locales: ['en'] } },
       ]);
-      expect(plan.changes).toContainEqual(expect.objectContaining({ brand: 'kospet', from: null, to: 'v1', unchanged: false, scheduled: false }));
+      expect(plan.changes).toContainEqual(expect.objectContaining({ brand: 'brand-a', from: null, to: 'v1', unchanged: false, scheduled: false }));
     });
   });
 
   describe('over a published brand', () => {
     const before: PolicyPointer = {
-      brand: 'kospet',
-      timeline: [{ ...entry('v1', '2025-01-01'), summary: { name: 'KOSPET', currency: 'USD', default_locale: 'en', locales: ['en'] } }],
+      brand: 'brand-a',
+      timeline: [{ ...entry('v1', '2025-01-01'), summary: { name: 'Brand A', currency: 'USD', default_locale: 'en', locales: ['en'] } }],
     };
-    const state = { pointers: { kospet: before }, legacy: [] };
+    const state = { pointers: { 'brand-a': before }, legacy: [] };
 
     it('adds the new version to the timeline, so earlier orders keep the old one', () => {
-      const after = JSON.parse(planned(planPublish([policy('kospet', 'v2')], state, '2025-06-01', NOW, TODAY)).phases[1]![0]!.value) as PolicyPointer;
+      const after = JSON.parse(planned(planPublish([policy('brand-a', 'v2')], state, '2025-06-01', NOW, TODAY)).phases[1]![0]!.value) as PolicyPointer;
       expect(selectEntry(after.timeline, '2025-05-31', TODAY)!.version).toBe('v1');
       expect(selectEntry(after.timeline, '2025-06-01', TODAY)!.version).toBe('v2');
     });
 
     it("schedules a version effective after today: today's stays in force, both are in the metadata", () => {
-      const plan = planned(planPublish([policy('kospet', 'v2')], state, '2027-06-01', NOW, TODAY));
+      const plan = planned(planPublish([policy('brand-a', 'v2')], state, '2027-06-01', NOW, TODAY));
       expect(plan.changes).toEqual([expect.objectContaining({ from: 'v1', to: 'v1', scheduled: true, unchanged: false })]);
       expect(readBrandMetadata(plan.phases[1]![0]!.metadata)!.map((v) => [v.version, v.effective_from])).toEqual([
         ['v1', '2025-01-01'],
@@ -78,42 +78,42 @@ describe('planPublish', () => {
     });
 
     it('reports republishing the version in force as unchanged', () => {
-      expect(planned(planPublish([policy('kospet', 'v1')], state, TODAY, NOW, TODAY)).changes).toEqual([
-        expect.objectContaining({ brand: 'kospet', from: 'v1', to: 'v1', unchanged: true }),
+      expect(planned(planPublish([policy('brand-a', 'v1')], state, TODAY, NOW, TODAY)).changes).toEqual([
+        expect.objectContaining({ brand: 'brand-a', from: 'v1', to: 'v1', unchanged: true }),
       ]);
     });
   });
 
   it('refuses a brand id that breaks the rule, planning nothing', () => {
-    expect(planPublish([policy('Kospet X', 'v1'), policy('elegoo', 'e1')], NOTHING, TODAY, NOW, TODAY)).toEqual({
+    expect(planPublish([policy('Kospet X', 'v1'), policy('brand-b', 'e1')], NOTHING, TODAY, NOW, TODAY)).toEqual({
       problems: [expect.stringContaining('"Kospet X" is not a brand id')],
     });
   });
 
   it("refuses a brand list entry larger than KV's metadata limit", () => {
-    const many = { ...policy('kospet', 'v1'), locales: Array.from({ length: 200 }, (_, i) => `l${i}`) } as CompiledPolicy;
+    const many = { ...policy('brand-a', 'v1'), locales: Array.from({ length: 200 }, (_, i) => `l${i}`) } as CompiledPolicy;
     expect(planPublish([many], NOTHING, TODAY, NOW, TODAY)).toEqual({ problems: [expect.stringContaining('1024-byte metadata limit')] });
   });
 });
 
 describe('readPublishedState', () => {
-  const pointer: PolicyPointer = { brand: 'kospet', timeline: [entry('v1', '2025-01-01')] };
+  const pointer: PolicyPointer = { brand: 'brand-a', timeline: [entry('v1', '2025-01-01')] };
 
   it("reads each brand's own key, else carries its old-layout pointer over", () => {
-    expect(keysToRead(['kospet'])).toEqual([brandKey('kospet'), legacyPointerKey('kospet')]);
+    expect(keysToRead(['brand-a'])).toEqual([brandKey('brand-a'), legacyPointerKey('brand-a')]);
     const legacy = JSON.stringify({ ...pointer, current: 'v1' });
     expect(
-      readPublishedState(['kospet', 'elegoo'], {
-        [brandKey('kospet')]: null,
-        [legacyPointerKey('kospet')]: legacy,
-        [brandKey('elegoo')]: null,
-        [legacyPointerKey('elegoo')]: null,
+      readPublishedState(['brand-a', 'brand-b'], {
+        [brandKey('brand-a')]: null,
+        [legacyPointerKey('brand-a')]: legacy,
+        [brandKey('brand-b')]: null,
+        [legacyPointerKey('brand-b')]: null,
       }),
-    ).toEqual({ pointers: { kospet: pointer, elegoo: null }, legacy: ['kospet'] });
+    ).toEqual({ pointers: { 'brand-a': pointer, 'brand-b': null }, legacy: ['brand-a'] });
   });
 
   it('refuses to plan over a corrupt pointer, naming its key', () => {
-    expect(readPublishedState(['kospet'], { [brandKey('kospet')]: '{not json' })).toBe(`${brandKey('kospet')}: not JSON`);
+    expect(readPublishedState(['brand-a'], { [brandKey('brand-a')]: '{not json' })).toBe(`${brandKey('brand-a')}: not JSON`);
   });
 });
 
@@ -139,20 +139,20 @@ describe('the version in force', () => {
   });
 
   it('rolls back from the version in force, dropping the scheduled ones, and never to a scheduled one', () => {
-    const pointer = { brand: 'kospet', timeline };
-    expect(withRolledBack(pointer, '2026-12-05')).toEqual({ brand: 'kospet', timeline: [timeline[0]] });
+    const pointer = { brand: 'brand-a', timeline };
+    expect(withRolledBack(pointer, '2026-12-05')).toEqual({ brand: 'brand-a', timeline: [timeline[0]] });
     expect(withRolledBack(pointer, '2026-12-05', 'v3')).toContain('scheduled from 2027-06-01');
   });
 
   it('fits a timeline in force plus scheduled versions in KV metadata', () => {
-    const metadata = brandMetadata({ brand: 'kospet', timeline }, '2026-12-05');
+    const metadata = brandMetadata({ brand: 'brand-a', timeline }, '2026-12-05');
     expect(readBrandMetadata(metadata)!.map((v) => v.version)).toEqual(['v2', 'v3']);
   });
 });
 
 describe('the brand-id rule', () => {
-  it.each(['kospet', 'acme-2', 'a', 'a'.repeat(63)])('accepts %j', (id) => expect(BRAND_ID_PATTERN.test(id)).toBe(true));
-  it.each(['Kospet X', 'kospet_x', '9lives', '-x', '', 'a'.repeat(64), 'kospét'])('refuses %j, saying why', (id) =>
+  it.each(['brand-a', 'acme-2', 'a', 'a'.repeat(63)])('accepts %j', (id) => expect(BRAND_ID_PATTERN.test(id)).toBe(true));
+  it.each(['Kospet X', 'brand-a_x', '9lives', '-x', '', 'a'.repeat(64), 'kospét'])('refuses %j, saying why', (id) =>
     expect(brandIdProblem(id)).toContain('is not a brand id'),
   );
 });
