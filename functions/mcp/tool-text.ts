@@ -1,6 +1,6 @@
 // What the MCP tools say in words, next to the structured data they return: an agent reads the text,
 // a program the structuredContent. The coverage terms are the badge's own text (describeCoverage);
-// a decision is one line per remedy with its status, deadline, fees, evidence and reasons.
+// a decision is its summary and one line per remedy, worded by the brand's sheets in the asked language.
 
 import type { RemedyDecision } from '../../src/contract.js';
 import { describeCoverage } from '../../src/widget/describe-coverage.js';
@@ -30,37 +30,20 @@ export function termsText(answer: CoverageAnswer): string {
   ].join('\n\n');
 }
 
-const fmtFees = (fees: RemedyDecision['fees']) =>
-  Object.entries(fees)
-    .map(([field, value]) => `${field} ${value}`)
-    .join(', ');
-
-/** "Refund (refund): eligible until 2025-03-15. Fees: … Send: … Why: …" — never "ineligible until". */
-function remedyLine(r: RemedyDecision): string {
-  const status =
-    r.status === 'eligible'
-      ? `eligible${r.deadline ? ` until ${r.deadline}` : ''}`
-      : r.status === 'review'
-        ? `needs the brand's review${r.deadline ? ` (claim by ${r.deadline})` : ''}`
-        : 'not available';
-  const parts = [`${r.label} (${r.remedy}): ${status}.`];
-  if (r.status !== 'ineligible' && Object.keys(r.fees).length) parts.push(`Fees: ${fmtFees(r.fees)}.`);
-  if (r.status !== 'ineligible' && r.required_evidence.length) parts.push(`Send: ${r.required_evidence.join(', ')}.`);
-  if (r.reasons.length) parts.push(`Why: ${r.reasons.map((x) => x.message).join(' ')}`);
-  return `- ${parts.join(' ')}`;
-}
+/**
+ * A remedy in the decision's language, as the sheets word it (its summary: what the customer can do,
+ * until when, at what cost, what to send), after its id so an agent can act on it.
+ */
+const remedyLine = (r: RemedyDecision): string => `- ${r.label} (${r.remedy}): ${r.summary}`;
 
 export function decisionText(decision: EligibilityDecision): string {
-  const w = decision.warranty;
-  const warranty = w ? [`${w.label}: ${w.status}${w.deadline ? `, until ${w.deadline}` : ''}.`] : [];
   const unknown = decision.facts_not_established.length
     ? [`Not established (send these facts for a firmer answer): ${decision.facts_not_established.join(', ')}.`]
     : [];
   const note = decision.policy_selection.note ? [`Note: ${decision.policy_selection.note}.`] : [];
   return [
-    `${decision.brand}, policy version ${decision.policy_version}, as of ${decision.as_of} (${decision.locale}):`,
+    `${decision.brand}, policy version ${decision.policy_version}, as of ${decision.as_of} (${decision.locale}): ${decision.summary}`,
     ...decision.remedies.map(remedyLine),
-    ...warranty,
     ...unknown,
     ...note,
   ].join('\n');

@@ -78,7 +78,8 @@ describe.each(BUNDLED_POLICIES.brands)('brand %s over MCP', (brand) => {
     const rest = await readJson<EligibilityDecision>(await postJson('/v1/eligibility', { brand, claim }));
     expect(result.structuredContent).toEqual(rest);
     const text = textOf(result);
-    for (const r of rest.remedies) expect(text).toContain(`${r.label} (${r.remedy}): `);
+    expect(text).toContain(rest.summary);
+    for (const r of rest.remedies) expect(text).toContain(`${r.label} (${r.remedy}): ${r.summary}`);
   });
 
   it('check_eligibility refuses a value outside an enumeration as a tool error naming the field', async () => {
