@@ -61,10 +61,10 @@ export function prototypeKeys(body: unknown): PropertyKey[][] {
     const node = stack.pop()!;
     const { value } = node;
     if (typeof value !== 'object' || value === null) continue;
-    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) found.push([...pathOf(node), '__proto__']);
     // A claim fact's value is never an object: the claim check refuses it naming the fact, so what
     // it holds is not looked into (its __proto__ would be named instead of the fact).
     if (node.parent?.key === 'claim') continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) found.push([...pathOf(node), '__proto__']);
     for (const [key, child] of Object.entries(value)) {
       if (typeof child === 'object' && child !== null) stack.push({ value: child, key: Array.isArray(value) ? Number(key) : key, parent: node });
     }
