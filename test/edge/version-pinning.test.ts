@@ -8,7 +8,9 @@ import { KOSPET_RETURN } from './claims.js';
 import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
 import { bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
 
-const current = bundledPolicy('kospet');
+// The fixture: a real brand whose claim (KOSPET_RETURN, claims.ts) and 30-day return window this file pins.
+const BRAND = KOSPET_RETURN.brand;
+const current = bundledPolicy(BRAND);
 // An older KOSPET policy: 14-day returns instead of 30, in force for purchases before 2025-06-01.
 const older: CompiledPolicy = {
   ...structuredClone(current),
@@ -21,7 +23,7 @@ beforeAll(async () => {
   await publish([current], await publish([older], NOTHING_PUBLISHED, '2020-01-01'), CHANGED_ON);
 });
 
-const claim = (facts: Record<string, unknown>) => ({ brand: 'kospet', claim: { ...KOSPET_RETURN.claim, claim_on: undefined, ...facts } });
+const claim = (facts: Record<string, unknown>) => ({ brand: BRAND, claim: { ...KOSPET_RETURN.claim, claim_on: undefined, ...facts } });
 const refundDeadline = (d: EligibilityDecision) => d.remedies.find((r) => r.remedy === 'refund')!.deadline;
 
 describe('the policy in force at order time', () => {
@@ -69,27 +71,27 @@ describe('the policy in force at order time', () => {
     const app = freshApp({}, { now: () => now });
     const late = claim({ delivered_on: '2025-07-01', claim_on: '2025-07-05' });
     expect((await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', late))).policy_version).toBe(current.version);
-    const pointer = readPointer(JSON.parse((await env.POLICIES.get(brandKey('kospet'), 'text'))!)) as PolicyPointer;
-    await env.POLICIES.put(brandKey('kospet'), JSON.stringify(withRolledBack(pointer, new Date().toISOString().slice(0, 10))));
+    const pointer = readPointer(JSON.parse((await env.POLICIES.get(brandKey(BRAND), 'text'))!)) as PolicyPointer;
+    await env.POLICIES.put(brandKey(BRAND), JSON.stringify(withRolledBack(pointer, new Date().toISOString().slice(0, 10))));
     now += 31_000;
     expect((await readJson<EligibilityDecision>(await app.post('/v1/eligibility?policy=current', late))).policy_version).toBe(older.version);
-    await env.POLICIES.put(brandKey('kospet'), JSON.stringify(pointer));
+    await env.POLICIES.put(brandKey(BRAND), JSON.stringify(pointer));
   });
 
   it('falls back to the bundle when the pointer names a version that is not stored', async () => {
-    const saved = (await env.POLICIES.get(brandKey('kospet'), 'text'))!;
+    const saved = (await env.POLICIES.get(brandKey(BRAND), 'text'))!;
     await env.POLICIES.put(
-      brandKey('kospet'),
-      JSON.stringify({ brand: 'kospet', timeline: [{ version: 'ffffffffffffffff', effective_from: '2020-01-01', published_at: '' }] }),
+      brandKey(BRAND),
+      JSON.stringify({ brand: BRAND, timeline: [{ version: 'ffffffffffffffff', effective_from: '2020-01-01', published_at: '' }] }),
     );
     const app = freshApp();
     const res = await app.post('/v1/eligibility', KOSPET_RETURN);
     expect(res.headers.get('x-policy-source')).toBe('bundle');
     expect(res.headers.get('x-policy-degraded')).toBe('kv-corrupt');
-    await env.POLICIES.put(brandKey('kospet'), '{"brand":"kospet"');
+    await env.POLICIES.put(brandKey(BRAND), `{"brand":"${BRAND}"`);
     const again = await freshApp().post('/v1/eligibility', KOSPET_RETURN);
     expect(again.headers.get('x-policy-degraded')).toBe('kv-corrupt');
-    await env.POLICIES.put(brandKey('kospet'), saved);
+    await env.POLICIES.put(brandKey(BRAND), saved);
   });
 });
 
@@ -109,13 +111,13 @@ describe('a version published with a future effective date', () => {
   let saved: { value: string; metadata: unknown };
 
   beforeAll(async () => {
-    const listed = (await env.POLICIES.list({ prefix: brandKey('kospet') })).keys.find((k) => k.name === brandKey('kospet'))!;
-    saved = { value: (await env.POLICIES.get(brandKey('kospet'), 'text'))!, metadata: listed.metadata };
+    const listed = (await env.POLICIES.list({ prefix: brandKey(BRAND) })).keys.find((k) => k.name === brandKey(BRAND))!;
+    saved = { value: (await env.POLICIES.get(brandKey(BRAND), 'text'))!, metadata: listed.metadata };
     const pointer = readPointer(JSON.parse(saved.value)) as PolicyPointer;
     await publish([future], { pointers: { kospet: pointer }, legacy: [] }, TAKES_EFFECT, TODAY);
   });
   afterAll(async () => {
-    await env.POLICIES.put(brandKey('kospet'), saved.value, { metadata: saved.metadata });
+    await env.POLICIES.put(brandKey(BRAND), saved.value, { metadata: saved.metadata });
   });
 
   it('leaves ?policy=current, coverage and the brand routes on the version in force today', async () => {
@@ -146,7 +148,7 @@ describe('a version published with a future effective date', () => {
     const { brands } = await readJson<{ brands: { brand: string; status: string; policy_version: string; effective_from: string; scheduled: unknown[] }[] }>(
       await at(TODAY).request('/v1/brands'),
     );
-    expect(brands.find((b) => b.brand === 'kospet')).toMatchObject({
+    expect(brands.find((b) => b.brand === BRAND)).toMatchObject({
       status: 'ok',
       policy_version: current.version,
       effective_from: CHANGED_ON,
@@ -173,14 +175,14 @@ describe('a version published with a future effective date', () => {
     expect(refundDeadline(decided)).toBe('2027-07-31');
     expect((await app.request('/v1/brands/kospet/coverage?part=watch')).headers.get('x-policy-version')).toBe(future.version);
     const { brands } = await readJson<{ brands: { brand: string; policy_version: string; scheduled: unknown[] }[] }>(await app.request('/v1/brands'));
-    expect(brands.find((b) => b.brand === 'kospet')).toMatchObject({ policy_version: future.version, scheduled: [] });
+    expect(brands.find((b) => b.brand === BRAND)).toMatchObject({ policy_version: future.version, scheduled: [] });
     // An order placed before it is still judged by the version in force then.
     const earlier = await readJson<EligibilityDecision>(await app.post('/v1/eligibility', claim({ delivered_on: '2027-05-01', claim_on: '2027-05-20' })));
     expect(earlier.policy_selection).toMatchObject({ version: current.version, effective_from: CHANGED_ON });
   });
 
   it('rolls back past the current version without serving the scheduled one', async () => {
-    const pointer = readPointer(JSON.parse((await env.POLICIES.get(brandKey('kospet'), 'text'))!)) as PolicyPointer;
+    const pointer = readPointer(JSON.parse((await env.POLICIES.get(brandKey(BRAND), 'text'))!)) as PolicyPointer;
     const back = withRolledBack(pointer, TODAY) as PolicyPointer;
     expect(back.timeline.map((e) => e.version)).toEqual([older.version]);
     const entry = pointerEntry(back, TODAY);
@@ -192,7 +194,7 @@ describe('a version published with a future effective date', () => {
       );
       expect(decided.policy_selection.version).toBe(older.version);
     } finally {
-      await env.POLICIES.put(brandKey('kospet'), JSON.stringify(pointer));
+      await env.POLICIES.put(brandKey(BRAND), JSON.stringify(pointer));
     }
   });
 });
