@@ -2,7 +2,9 @@
 // HTTP under `wrangler dev` with KV seeded as `npm start` seeds it: every API route answers. The edge
 // tests (test/edge) build the Worker with Vite instead, so only this file covers that artefact.
 
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { listBrands } from '../../src/cli/read-sheets.js';
 import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from '../edge/claims.js';
 import { BASE } from './browser-session.js';
 
@@ -15,7 +17,8 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
     const brands = await fetch(`${BASE}/v1/brands`);
     expect(brands.status).toBe(200);
     const { brands: list } = (await brands.json()) as { brands: { brand: string }[] };
-    expect(list.map((b) => b.brand).sort()).toEqual(['elegoo', 'kokoni', 'kospet']);
+    // Every brand found in policy-sheets/, as `npm start` seeds them.
+    expect(list.map((b) => b.brand).sort()).toEqual(listBrands(fileURLToPath(new URL('../../policy-sheets', import.meta.url))));
   });
 
   it("POST /v1/eligibility decides each brand's claim from the policy published to KV", async () => {

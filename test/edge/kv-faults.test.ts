@@ -14,7 +14,9 @@ import { KOSPET_RETURN } from './claims.js';
 import { type Fault, FaultyKv } from './faulty-kv.js';
 import { builtBefore, bundledPolicy, freshApp, readJson } from './worker.js';
 
-const kospet = bundledPolicy('kospet');
+// The fixture: the brand of the claim these tests send (claims.ts), whichever it is.
+const BRAND = KOSPET_RETURN.brand;
+const kospet = bundledPolicy(BRAND);
 // These isolates run a Worker built with an older KOSPET than KV holds, so that every key, the version
 // document too, is read from KV.
 const builtWith = builtBefore('kospet');
@@ -32,7 +34,7 @@ const routes: [name: string, send: (app: ReturnType<typeof freshApp>) => Promise
   ['GET /healthz', (app) => app.request('/healthz'), 'list'],
 ];
 
-const pointer = async () => JSON.parse((await env.POLICIES.get(brandKey('kospet'), 'text'))!) as PolicyPointer;
+const pointer = async () => JSON.parse((await env.POLICIES.get(brandKey(BRAND), 'text'))!) as PolicyPointer;
 const MISSING = '0000000000000000';
 
 interface Scenario {
@@ -47,7 +49,7 @@ interface Scenario {
   warm: 'memory' | 'bundle';
 }
 
-const at = { list: `list:${BRAND_KEY_PREFIX}`, pointer: brandKey('kospet'), version: versionKey('kospet', kospet.version) };
+const at = { list: `list:${BRAND_KEY_PREFIX}`, pointer: brandKey(BRAND), version: versionKey(BRAND, kospet.version) };
 const scenario = (what: string, key: string, fault: () => Promise<Fault>, degraded: string | null, more: Partial<Scenario> = {}): Scenario => ({
   what,
   key,
@@ -68,7 +70,7 @@ const SCENARIOS: Scenario[] = [
   scenario('listing the brands never answers', at.list, async () => ({ kind: 'hang' }), 'kv-unreadable', { logged: `list ${BRAND_KEY_PREFIX}` }),
   // Absent is "not published here": the bundled copy answers, and that is what X-Policy-Source says.
   scenario('the pointer is missing', at.pointer, async () => ({ kind: 'absent' }), null, { warm: 'bundle' }),
-  scenario('the pointer names a version that is not stored', at.pointer, staleVersion, 'kv-corrupt', { logged: versionKey('kospet', MISSING), warm: 'bundle' }),
+  scenario('the pointer names a version that is not stored', at.pointer, staleVersion, 'kv-corrupt', { logged: versionKey(BRAND, MISSING), warm: 'bundle' }),
   scenario('the pointer is corrupt JSON', at.pointer, async () => ({ kind: 'value', value: '{"brand":"kospet","current":' }), 'kv-corrupt'),
   scenario('reading the pointer throws', at.pointer, async () => ({ kind: 'throw', message: 'network connection lost' }), 'kv-unreadable'),
   scenario('reading the pointer never answers', at.pointer, async () => ({ kind: 'hang' }), 'kv-unreadable'),
@@ -211,7 +213,7 @@ describe('a publish interrupted between the version and the pointer', () => {
       expect(res.headers.get('x-policy-source')).toBe('kv');
       expect((await readJson<{ policy_version: string }>(res)).policy_version).toBe(kospet.version);
     } finally {
-      await env.POLICIES.delete(versionKey('kospet', 'feedfacefeedface'));
+      await env.POLICIES.delete(versionKey(BRAND, 'feedfacefeedface'));
     }
   });
 });

@@ -1,12 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import { FORMAT_VERSION } from '../../src/contract.js';
 import { brandKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
 import { brokenKv, builtBefore, bundledPolicy, countingKv, emptyKv, freshApp, readJson } from './worker.js';
 
-const kospet = bundledPolicy('kospet');
+// The fixture: the brand of the claim these tests send (claims.ts), whichever it is.
+const BRAND = KOSPET_RETURN.brand;
+const kospet = bundledPolicy(BRAND);
 const builtWithOlderKospet = builtBefore('kospet');
 
 async function decide(app: ReturnType<typeof freshApp>) {
@@ -26,7 +29,7 @@ describe('the policy store', () => {
       const { reads, kv } = countingKv();
       const app = freshApp({ POLICIES: kv }, { bundle: builtWithOlderKospet });
       expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
-      expect(reads).toEqual([brandKey('kospet'), versionKey('kospet', kospet.version)]);
+      expect(reads).toEqual([brandKey(BRAND), versionKey(BRAND, kospet.version)]);
       reads.length = 0;
       for (let i = 0; i < 5; i++) expect(headers((await decide(app)).res).source).toBe('cache');
       expect(reads).toEqual([]);
@@ -38,7 +41,7 @@ describe('the policy store', () => {
       const { res, decision } = await decide(app);
       expect(headers(res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
       expect(decision.policy_selection).toMatchObject({ source: 'kv', effective_from: expect.any(String) });
-      expect(reads).toEqual([brandKey('kospet')]);
+      expect(reads).toEqual([brandKey(BRAND)]);
       reads.length = 0;
       expect(headers((await decide(app)).res).source).toBe('cache');
       expect(reads).toEqual([]);
@@ -66,17 +69,17 @@ describe('the policy store', () => {
       expect(reads).toEqual([]);
       now += 2_000;
       await decide(app);
-      expect(reads).toEqual([brandKey('kospet')]);
+      expect(reads).toEqual([brandKey(BRAND)]);
     });
   });
 
   it('reads a version published in format 1 (each `-` cell an object), deciding as from format 2', async () => {
     const FORMAT_1 = 'f1f1f1f1f1f1f1f1';
-    const pointer = brandKey('kospet');
+    const pointer = brandKey(BRAND);
     const original = (await env.POLICIES.get(pointer, 'text'))!;
     const { decision: fromFormat2 } = await decide(freshApp());
     try {
-      await env.POLICIES.put(versionKey('kospet', FORMAT_1), JSON.stringify({ ...kospet, formatVersion: 1, version: FORMAT_1 }));
+      await env.POLICIES.put(versionKey(BRAND, FORMAT_1), JSON.stringify({ ...kospet, formatVersion: 1, version: FORMAT_1 }));
       await env.POLICIES.put(
         pointer,
         JSON.stringify({
@@ -112,7 +115,7 @@ describe('the policy store', () => {
       reads.length = 0;
       for (let i = 0; i < 3; i++)
         expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable', version: kospet.version });
-      expect(reads).toEqual([brandKey('kospet')]);
+      expect(reads).toEqual([brandKey(BRAND)]);
       failing = false;
       now += 31_000;
       expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null });
@@ -134,26 +137,31 @@ describe('the policy store', () => {
       const app = freshApp({ POLICIES: brokenKv('network') });
       for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'bundle', degraded: 'kv-unreadable' });
       expect(app.logs.map((line) => JSON.parse(line))).toEqual([
-        expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key: brandKey('kospet') }),
+        expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key: brandKey(BRAND) }),
       ]);
       const health = await readJson<{ status: string }>(await app.request('/healthz'));
       expect(health.status).toBe('degraded');
     });
 
     it.each([
-      ['the pointer is not JSON', brandKey('kospet'), '{oops', 'kv-corrupt'],
-      ['the pointer is malformed', brandKey('kospet'), '{"brand":"kospet","timeline":[]}', 'kv-corrupt'],
+      ['the pointer is not JSON', brandKey(BRAND), '{oops', 'kv-corrupt'],
+      ['the pointer is malformed', brandKey(BRAND), `{"brand":"${BRAND}","timeline":[]}`, 'kv-corrupt'],
       [
         "the pointer is another brand's",
-        brandKey('kospet'),
+        brandKey(BRAND),
         JSON.stringify({ brand: 'kokoni', timeline: [{ version: kospet.version, effective_from: '2020-01-01', published_at: '' }] }),
         'kv-corrupt',
       ],
-      ['the version document is truncated', versionKey('kospet', kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
-      ["the version document is another brand's", versionKey('kospet', kospet.version), JSON.stringify(bundledPolicy('kokoni')), 'kv-corrupt'],
+      ['the version document is truncated', versionKey(BRAND, kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
+      [
+        "the version document is another brand's",
+        versionKey(BRAND, kospet.version),
+        JSON.stringify(bundledPolicy(BUNDLED_POLICIES.brands.find((b) => b !== BRAND)!)),
+        'kv-corrupt',
+      ],
       [
         'the version document has a newer format',
-        versionKey('kospet', kospet.version),
+        versionKey(BRAND, kospet.version),
         JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }),
         'format-too-new',
       ],

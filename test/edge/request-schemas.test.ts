@@ -23,7 +23,7 @@ const factValue = fc.oneof(
 const claim = fc.oneof({ arbitrary: fc.array(fc.tuple(key, factValue), { maxLength: 6 }).map(objectText), weight: 6 }, { arbitrary: json(2), weight: 1 });
 const brand = fc.oneof(
   fc
-    .constantFrom('kospet', 'elegoo', 'acme-2', 'a-b', 'a'.repeat(63), 'a_b', 'a'.repeat(64), '9lives', 'Kospet', '', '-x', ' kospet', 'a'.repeat(65), 'kospét')
+    .constantFrom('brand', 'shop', 'acme-2', 'a-b', 'a'.repeat(63), 'a_b', 'a'.repeat(64), '9lives', 'Brand', '', '-x', ' brand', 'a'.repeat(65), 'bränd')
     .map((b) => JSON.stringify(b)),
   json(1),
 );
