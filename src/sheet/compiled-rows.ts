@@ -2,7 +2,7 @@
 // windows.csv — for exports people open in a spreadsheet (writeCsv). Annotation (#) columns are not
 // compiled, so they are not here either.
 
-import type { CompiledPolicy, CompiledTable } from '../contract.js';
+import type { CompiledPolicy, CompiledTable, CompiledWindow } from '../contract.js';
 import { formatOutput, formatTest } from './format-cell.js';
 
 function tableRows(table: CompiledTable): string[][] {
@@ -14,6 +14,19 @@ function tableRows(table: CompiledTable): string[][] {
   return [header, ...table.rules.map((r) => [r.label ?? '', ...r.tests.map((t) => formatTest(t)), ...r.outputs.map((o) => formatOutput(o))])];
 }
 
+/** windows.csv's columns */
+export const WINDOW_COLUMNS = ['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge'];
+
+/** A window's cells as windows.csv writes them, up to its badge column (exports write yes/no, the viewer yes/blank). */
+export const windowCells = (w: CompiledWindow): string[] => [
+  w.name,
+  typeof w.length === 'number' ? String(w.length) : w.length.ref,
+  w.unit,
+  w.countsFrom.join('|'),
+  w.checkedAgainst,
+  w.label,
+];
+
 /** The sheet's rows, header first; null when the policy has no sheet of that name. */
 export function compiledRows(policy: CompiledPolicy, sheet: string): string[][] | null {
   if (sheet === 'remedies') {
@@ -22,20 +35,7 @@ export function compiledRows(policy: CompiledPolicy, sheet: string): string[][] 
       ...policy.remedies.map((r) => [r.name, r.label, r.deadline.join(', '), r.evidence.join(', '), r.description ?? '']),
     ];
   }
-  if (sheet === 'windows') {
-    return [
-      ['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge'],
-      ...policy.windows.map((w) => [
-        w.name,
-        typeof w.length === 'number' ? String(w.length) : w.length.ref,
-        w.unit,
-        w.countsFrom.join('|'),
-        w.checkedAgainst,
-        w.label,
-        w.badge ? 'yes' : 'no',
-      ]),
-    ];
-  }
+  if (sheet === 'windows') return [WINDOW_COLUMNS, ...policy.windows.map((w) => [...windowCells(w), w.badge ? 'yes' : 'no'])];
   const table = policy.tables.find((t) => t.name === sheet);
   return table ? tableRows(table) : null;
 }

@@ -2,6 +2,7 @@
 // highlighted and scrolled to, and every other sheet of the brand one click away.
 
 import type { CompiledRemedy, CompiledTable, CompiledWindow } from '../../contract.js';
+import { WINDOW_COLUMNS, windowCells } from '../../sheet/compiled-rows.js';
 import { formatOutput, formatTest, sheetLiteral } from '../../sheet/format-cell.js';
 import type { SheetDocument, SheetList } from './api-types.js';
 import { byId, type Child, h } from './dom.js';
@@ -40,19 +41,8 @@ const remedyRows = (remedies: CompiledRemedy[]) => ({
 });
 
 const windowRows = (windows: CompiledWindow[]) => ({
-  head: ['window', 'length', 'unit', 'counts_from', 'checked_against', 'label', 'badge'],
-  rows: windows.map((w) => ({
-    source: w.source,
-    cells: [
-      w.name,
-      typeof w.length === 'number' ? String(w.length) : w.length.ref,
-      w.unit,
-      w.countsFrom.join('|'),
-      w.checkedAgainst,
-      w.label,
-      w.badge ? 'yes' : '',
-    ],
-  })),
+  head: WINDOW_COLUMNS,
+  rows: windows.map((w) => ({ source: w.source, cells: [...windowCells(w), w.badge ? 'yes' : ''] })),
 });
 
 function renderSheet(doc: SheetDocument): void {
