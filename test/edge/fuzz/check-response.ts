@@ -83,6 +83,27 @@ const decodeURIComponentSafe = (text: string) => {
   }
 };
 
+/**
+ * The body's keys as the API echoes them in an error path (`claim.<key>`): a fact the client named
+ * `js:0` comes back as `claim.js:0`, which is its own text, not a source path.
+ */
+export function echoedPaths(body: string | undefined): string {
+  const keys: string[] = [];
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      keys.push(`.${key}`);
+      walk(inner);
+    }
+  };
+  try {
+    walk(body === undefined ? undefined : JSON.parse(body));
+  } catch {
+    // Not JSON: nothing is echoed as a path.
+  }
+  return keys.join(' ');
+}
+
 const namesAll = (errors: { path: string }[] | undefined, fields: string[]) => {
   const paths = new Set((errors ?? []).map((e) => e.path));
   return fields.filter((f) => !paths.has(f));
@@ -92,7 +113,7 @@ const namesAll = (errors: { path: string }[] | undefined, fields: string[]) => {
 export function checkAnswer(request: FuzzRequest, answer: Answer, vocabs: BrandVocabulary[]): void {
   const label = `${request.kind}: ${request.method} ${request.path.slice(0, 200)} → ${answer.status} ${answer.text.slice(0, 300)}`;
   expect(answer.status < 500, `${label}: a 5xx`).toBe(true);
-  const sent = `${request.path} ${decodeURIComponentSafe(request.path)} ${JSON.stringify(request.headers)} ${request.body ?? ''}`;
+  const sent = `${request.path} ${decodeURIComponentSafe(request.path)} ${JSON.stringify(request.headers)} ${request.body ?? ''} ${echoedPaths(request.body)}`;
   expect(leaks(answer.text, sent), `${label}: internals in the body`).toEqual([]);
   for (const [name, value] of answer.headers) expect(leaks(`${name}: ${value}`, sent), `${label}: internals in ${name}`).toEqual([]);
   expect(answer.headers.get('x-content-type-options'), label).toBe('nosniff');

@@ -2,10 +2,11 @@
 // brand's vocabulary (GET /v1/brands/:brand) and broken ones, carts, raw bodies, wrong media types
 // and methods, random query strings on the read routes. Every answer is checked by checkAnswer;
 // valid and broken claims are also sent twice and must get the same answer. A counterexample found
-// here goes into regressions.json, which regressions.test.ts replays on every run.
+// here goes into regressions.json, which regressions.test.ts replays on every run. The seed is fixed
+// unless FUZZ_SEED says otherwise (../vitest.config.ts), so every run of the gate sends the same requests.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Answer, checkAnswer, readAnswer } from './check-response.js';
 import { type FuzzRequest, send } from './fuzz-request.js';
 import {
@@ -21,6 +22,7 @@ import {
 import { type BrandVocabulary, readVocabularies } from './vocabulary.js';
 
 const MIN_REQUESTS = 10_000;
+const seed = inject('fuzzSeed');
 
 /** Runs per generator; the valid and broken claims are each sent twice. */
 const RUNS = { valid: 1_500, broken: 1_500, malformed: 1_000, raw: 1_000, cart: 250, badCart: 300, coverage: 1_800, read: 700 };
@@ -62,16 +64,16 @@ afterAll(() => {
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
-  console.log(`fuzz: ${total()} requests fuzzed (${cartItems} claims in carts), 0 answers 5xx — ${byKind}`);
+  console.log(`fuzz (seed ${seed}): ${total()} requests fuzzed (${cartItems} claims in carts), 0 answers 5xx — ${byKind}`);
 });
 
 describe('the API under generated requests', () => {
   it('answers every valid claim with a status for every remedy, the same each time', async () => {
-    await fc.assert(fc.asyncProperty(validEligibility(vocabs), exchangeTwice), { numRuns: RUNS.valid });
+    await fc.assert(fc.asyncProperty(validEligibility(vocabs), exchangeTwice), { seed, numRuns: RUNS.valid });
   });
 
   it('names every broken fact of a claim, the same each time', async () => {
-    await fc.assert(fc.asyncProperty(brokenEligibility(vocabs), exchangeTwice), { numRuns: RUNS.broken });
+    await fc.assert(fc.asyncProperty(brokenEligibility(vocabs), exchangeTwice), { seed, numRuns: RUNS.broken });
   });
 
   it('names the field of a body of the wrong shape', async () => {
@@ -79,7 +81,7 @@ describe('the API under generated requests', () => {
       fc.asyncProperty(malformedEligibility(vocabs), async (r) => {
         await exchange(r);
       }),
-      { numRuns: RUNS.malformed },
+      { seed, numRuns: RUNS.malformed },
     );
   });
 
@@ -88,7 +90,7 @@ describe('the API under generated requests', () => {
       fc.asyncProperty(rawEligibility(vocabs), async (r) => {
         await exchange(r);
       }),
-      { numRuns: RUNS.raw },
+      { seed, numRuns: RUNS.raw },
     );
   });
 
@@ -98,7 +100,7 @@ describe('the API under generated requests', () => {
         cartItems += (JSON.parse(r.body!) as { items: unknown[] }).items.length;
         await exchange(r);
       }),
-      { numRuns: RUNS.cart },
+      { seed, numRuns: RUNS.cart },
     );
   });
 
@@ -107,7 +109,7 @@ describe('the API under generated requests', () => {
       fc.asyncProperty(malformedBatch(vocabs), async (r) => {
         await exchange(r);
       }),
-      { numRuns: RUNS.badCart },
+      { seed, numRuns: RUNS.badCart },
     );
   });
 
@@ -116,7 +118,7 @@ describe('the API under generated requests', () => {
       fc.asyncProperty(coverageRequests(vocabs), async (r) => {
         await exchange(r);
       }),
-      { numRuns: RUNS.coverage },
+      { seed, numRuns: RUNS.coverage },
     );
   });
 
@@ -125,7 +127,7 @@ describe('the API under generated requests', () => {
       fc.asyncProperty(readRequests(vocabs), async (r) => {
         await exchange(r);
       }),
-      { numRuns: RUNS.read },
+      { seed, numRuns: RUNS.read },
     );
   });
 
