@@ -115,6 +115,15 @@ function workerSection(r: Report): string {
               ? ''
               : `, coverage (the checkout badge's GET, no If-None-Match) ${Math.round(w.insideWorkerd.coverageUs)} µs`) +
             ` (\`${w.insideWorkerd.command}\`; median µs, includes building each request and reading each answer).`,
+          ...(w.insideWorkerd.postFloorUs === undefined
+            ? []
+            : [
+                '',
+                `What a POST of a claim costs before any decision: the same bodies for a brand with nothing published (read, validated, ` +
+                  `refused with a 404 problem) ${Math.round(w.insideWorkerd.postFloorUs)} µs = ${f(w.insideWorkerd.postFloorUs / w.insideWorkerd.healthzUs)}× healthz. ` +
+                  `Deciding and writing the answer (${w.insideWorkerd.eligibilityAnswerBytes ?? '?'} B on average) is the rest of eligibility's time: ` +
+                  `${Math.round(w.insideWorkerd.eligibilityUs - w.insideWorkerd.postFloorUs)} µs = ${f((w.insideWorkerd.eligibilityUs - w.insideWorkerd.postFloorUs) / w.insideWorkerd.healthzUs)}× healthz.`,
+              ]),
         ]
       : []),
   ].join('\n');

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type CompiledPolicy, compilePolicy, evaluateClaim, parsePolicy } from '../src/index.js';
@@ -70,7 +71,9 @@ export const QUICK_SCALE: ScalePlan = {
   batch: { batch: 1000, samples: 5, warmup: 2 },
 };
 
-/** Compiles in a child process (the same tsx loader as this one); null when the cap stops it. */
+const TSX = createRequire(import.meta.url).resolve('tsx/cli');
+
+/** Compiles in a child process, under tsx as `npm run policy` compiles; null when the cap stops it. */
 function compileCapped(
   rows: number,
   hit: SkuHitPolicy,
@@ -80,7 +83,7 @@ function compileCapped(
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   try {
     const out = join(dir, 'policy.json');
-    const run = spawnSync(process.execPath, [...process.execArgv, 'bench/scale-compile.ts', String(rows), hit, out, shape], {
+    const run = spawnSync(process.execPath, [TSX, 'bench/scale-compile.ts', String(rows), hit, out, shape], {
       encoding: 'utf8',
       timeout: capMs,
       killSignal: 'SIGKILL',

@@ -98,6 +98,14 @@ export function judge(results: Results): Target[] {
         met: ratio <= PER_REQUEST_TARGET,
       });
     }
+    if (inside.postFloorUs !== undefined) {
+      targets.push({
+        name: 'Worker inside workerd: a POST refused before deciding ÷ /healthz (the floor under eligibility)',
+        target: 'reported',
+        measured: `${times(inside.postFloorUs / inside.healthzUs)} (${us(inside.postFloorUs)})`,
+        met: null,
+      });
+    }
     const bad = worker.eligibility.non2xx + worker.healthz.non2xx + worker.eligibility.errors + worker.healthz.errors;
     targets.push({ name: 'Worker: non-2xx responses and errors', target: '0', measured: String(bad), met: bad === 0 });
   } else if (worker) {

@@ -24,34 +24,49 @@ export interface WorkerCpuResult {
   eligibilityUs: number;
   /** GET /v1/brands/:brand/coverage, the checkout badge's call (without If-None-Match: a first view). */
   coverageUs?: number;
+  /**
+   * The same POST bodies for a brand with nothing published: read, validated and answered with a
+   * small 404 problem. What any POST of a claim costs before a decision is made and written.
+   */
+  postFloorUs?: number;
+  /** Mean size of the eligibility answers sent, bytes. */
+  eligibilityAnswerBytes?: number;
 }
 
 const HARNESS = `import worker from './index.js';
-let bodies = [], lengths = [], paths = [];
+let bodies = [], lengths = [], paths = [], refused = [], refusedLengths = [];
+const byteLength = (text) => String(new TextEncoder().encode(text).byteLength);
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname === '/__bodies') {
-      ({ bodies, paths } = await request.json());
-      lengths = bodies.map((b) => String(new TextEncoder().encode(b).byteLength));
+      ({ bodies, paths, refused } = await request.json());
+      lengths = bodies.map(byteLength);
+      refusedLengths = refused.map(byteLength);
       return new Response('ok');
     }
     const route = url.searchParams.get('route'), n = Number(url.searchParams.get('n'));
+    let bytes = 0;
     for (let i = 0; i < n; i++) {
-      const req = route === 'eligibility'
+      const k = i % bodies.length;
+      const [posted, length] = route === 'eligibility' ? [bodies[k], lengths[k]] : route === 'refused' ? [refused[k], refusedLengths[k]] : [];
+      const req = posted !== undefined
         // As a client sends it over HTTP: with its Content-Length.
-        ? new Request('http://bench.local/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': lengths[i % bodies.length] }, body: bodies[i % bodies.length] })
+        ? new Request('http://bench.local/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': length }, body: posted })
         : route === 'coverage' ? new Request('http://bench.local' + paths[i % paths.length])
         : new Request('http://bench.local/healthz');
       const res = await worker.fetch(req, env, ctx);
       const body = await res.arrayBuffer();
-      if (res.status !== 200) return new Response(new TextDecoder().decode(body), { status: 500 });
+      bytes += body.byteLength;
+      if (res.status !== (route === 'refused' ? 404 : 200)) return new Response(new TextDecoder().decode(body), { status: 500 });
     }
-    return new Response('done');
+    return new Response(String(bytes / n));
   },
 };`;
 
-const ROUTES = ['healthz', 'eligibility', 'coverage'] as const;
+const ROUTES = ['healthz', 'eligibility', 'coverage', 'refused'] as const;
+/** A brand id nothing is published for: its claims are read and validated, then refused with a 404. */
+const UNPUBLISHED = 'no-such-brand';
 type Route = (typeof ROUTES)[number];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -86,17 +101,20 @@ export async function measureWorkerCpu(claimsPerBrand: number, requestsPerSample
       for (const fact of ['product_line', 'part']) if (typeof claim[fact] === 'string') query.set(fact, claim[fact] as string);
       return `/v1/brands/${brand}/coverage?${query}`;
     });
-    await mf.dispatchFetch('http://bench.local/__bodies', { method: 'POST', body: JSON.stringify({ bodies, paths }) });
+    const refused = claims.map(({ claim }) => JSON.stringify({ brand: UNPUBLISHED, claim }));
+    await mf.dispatchFetch('http://bench.local/__bodies', { method: 'POST', body: JSON.stringify({ bodies, paths, refused }) });
 
+    let eligibilityAnswerBytes = 0;
     const run = async (route: Route, n: number): Promise<number> => {
       const start = process.hrtime.bigint();
       const res = await mf!.dispatchFetch(`http://bench.local/?route=${route}&n=${n}`);
       const text = await res.text();
       if (res.status !== 200) throw new Error(`the Worker answered ${route} with an error inside the harness: ${text}`);
+      if (route === 'eligibility') eligibilityAnswerBytes = Number(text);
       return Number(process.hrtime.bigint() - start) / 1000 / n;
     };
     for (const route of ROUTES) await run(route, requestsPerSample); // warm: JIT, policy cache filled from KV
-    const times: Record<Route, number[]> = { healthz: [], eligibility: [], coverage: [] };
+    const times: Record<Route, number[]> = { healthz: [], eligibility: [], coverage: [], refused: [] };
     for (let s = 0; s < samples; s++) {
       for (const route of s % 2 ? [...ROUTES].reverse() : ROUTES) times[route].push(await run(route, requestsPerSample));
     }
@@ -107,6 +125,8 @@ export async function measureWorkerCpu(claimsPerBrand: number, requestsPerSample
       healthzUs: median(times.healthz),
       eligibilityUs: median(times.eligibility),
       coverageUs: median(times.coverage),
+      postFloorUs: median(times.refused),
+      eligibilityAnswerBytes: Math.round(eligibilityAnswerBytes),
     };
   } finally {
     await mf?.dispose();
