@@ -6,7 +6,6 @@
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrandRow } from '../../functions/brand-rows.js';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { PolicyCache } from '../../functions/policy-store.js';
 import type { Problem } from '../../functions/problem.js';
 import type { BatchItemResult } from '../../functions/routes/eligibility.js';
@@ -15,11 +14,12 @@ import { FORMAT_VERSION } from '../../src/contract.js';
 import { BRAND_KEY_PREFIX, brandKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
 import { FaultyKv } from './faulty-kv.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
 import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
-import { bundledPolicy, countingKv, freshApp, readJson } from './worker.js';
+import { countingKv, freshApp, readJson } from './worker.js';
 
 // A brand only KV holds (the Worker was not built with it): nothing can stand in for it.
-const ghost: CompiledPolicy = { ...bundledPolicy('kospet'), brand: 'ghost', name: 'Ghost', version: '6060606060606060' };
+const ghost: CompiledPolicy = { ...publishedPolicy('kospet'), brand: 'ghost', name: 'Ghost', version: '6060606060606060' };
 const GHOST_CLAIM = { ...KOSPET_RETURN, brand: 'ghost' };
 
 interface List {
@@ -69,7 +69,7 @@ describe('a KV key whose brand id breaks the rule ("Kospet X")', () => {
     expect(res.headers.get('x-policy-degraded')).toBeNull();
     const { brands } = await readJson<List>(res);
     expect(brands.find((b) => b.brand === 'Kospet X')).toMatchObject({ status: 'unavailable', fault: 'invalid-brand-id', policy_version: null });
-    for (const id of BUNDLED_POLICIES.brands) expect(brands.find((b) => b.brand === id)).toMatchObject({ status: 'ok', policy_version: expect.any(String) });
+    for (const id of PUBLISHED_POLICIES.brands) expect(brands.find((b) => b.brand === id)).toMatchObject({ status: 'ok', policy_version: expect.any(String) });
   });
 
   it('never affects another brand, and its id is refused by name', async () => {
@@ -88,7 +88,7 @@ describe('a listed brand whose pointer is missing', () => {
     const app = isolateWith(brandKey('ghost'), { kind: 'absent' });
     const list = await app.request('/v1/brands');
     expect(list.status).toBe(200);
-    expect((await readJson<List>(list)).brands.map((b) => b.brand)).toEqual(expect.arrayContaining(['ghost', ...BUNDLED_POLICIES.brands]));
+    expect((await readJson<List>(list)).brands.map((b) => b.brand)).toEqual(expect.arrayContaining(['ghost', ...PUBLISHED_POLICIES.brands]));
     expect((await app.post('/v1/eligibility', GHOST_CLAIM)).status).toBe(404);
     const batch = await readJson<Batch>(await cart(app));
     expect(batch.results.map((r) => r.status)).toEqual([404, 200]);
@@ -155,7 +155,7 @@ describe('the brand list', () => {
       cursor = page.next_cursor;
       expect(reads).toHaveLength(pages + 1);
     }
-    expect(listed.map((b) => b.brand)).toEqual(expect.arrayContaining(['ghost', ...BUNDLED_POLICIES.brands]));
+    expect(listed.map((b) => b.brand)).toEqual(expect.arrayContaining(['ghost', ...PUBLISHED_POLICIES.brands]));
     await app.request('/v1/brands?limit=2');
     expect(reads).toHaveLength(pages);
   });

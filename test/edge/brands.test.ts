@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { coveragePolicies } from '../../functions/coverage-terms.js';
 import { summarizeCoverage } from '../../src/evaluate/summarize-coverage.js';
-import { bundledPolicy, call, readJson } from './worker.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { call, readJson } from './worker.js';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -18,7 +18,7 @@ describe('GET /v1/brands', () => {
     const res = await call('/v1/brands');
     expect(res.status).toBe(200);
     const { brands } = await readJson<{ brands: Brand[] }>(res);
-    expect(brands.map((b) => b.brand)).toEqual([...BUNDLED_POLICIES.brands]);
+    expect(brands.map((b) => b.brand)).toEqual([...PUBLISHED_POLICIES.brands]);
     for (const b of brands) expect(b.policy_version).toMatch(/^[0-9a-f]{16}$/);
     expect(res.headers.get('x-policy-source')).toBe('kv');
     expect(res.headers.get('cache-control')).toBe('public, max-age=60');
@@ -92,13 +92,13 @@ describe('GET /v1/brands/:brand/coverage', () => {
           const res = await call(`/v1/brands/elegoo/coverage?${query}`, { headers: { 'accept-language': lang } });
           const params = new URLSearchParams(query);
           const summary = summarizeCoverage(
-            bundledPolicy('elegoo'),
+            publishedPolicy('elegoo'),
             { product_line: params.get('product_line') ?? undefined, part: params.get('part') ?? undefined, locale: lang },
             todayUtc(),
           );
           expect(res.headers.get('content-type')).toMatch(/^application\/json/);
           expect(await readJson(res), `${query} ${lang}, round ${round}`).toEqual(
-            JSON.parse(JSON.stringify({ ...summary, policies: coveragePolicies(bundledPolicy('elegoo'), summary) })),
+            JSON.parse(JSON.stringify({ ...summary, policies: coveragePolicies(publishedPolicy('elegoo'), summary) })),
           );
         }
       }

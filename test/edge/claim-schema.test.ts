@@ -4,9 +4,9 @@
 
 import { Validator } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { caseResults } from './case-claims.js';
-import { bundledPolicy, call, readJson } from './worker.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { call, readJson } from './worker.js';
 
 interface SchemaBody {
   $schema: string;
@@ -20,8 +20,8 @@ const fetchSchema = async (brand: string, headers: Record<string, string> = {}) 
 };
 const validator = (schema: SchemaBody) => new Validator(schema as never, '2020-12', false);
 
-describe.each(BUNDLED_POLICIES.brands)('GET /v1/brands/%s/claim-schema', (brand) => {
-  const policy = bundledPolicy(brand);
+describe.each(PUBLISHED_POLICIES.brands)('GET /v1/brands/%s/claim-schema', (brand) => {
+  const policy = publishedPolicy(brand);
 
   it('validates every editors’ case claim of the brand', async () => {
     const { res, body } = await fetchSchema(brand);

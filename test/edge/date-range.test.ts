@@ -3,13 +3,13 @@
 // with a deadline the format cannot state.
 
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { Problem } from '../../functions/problem.js';
+import { PUBLISHED_POLICIES } from './published-policies.js';
 import { postJson, readJson } from './worker.js';
 
 /** Every bundled brand with a window that counts from a claim date, and that date. */
-const brands = BUNDLED_POLICIES.brands.flatMap((brand) => {
-  const policy = BUNDLED_POLICIES.policy(brand)!;
+const brands = PUBLISHED_POLICIES.brands.flatMap((brand) => {
+  const policy = PUBLISHED_POLICIES.policy(brand)!;
   const start = policy.windows.map((w) => w.countsFrom[0]!).find((f) => policy.facts.some((fact) => fact.name === f && fact.type === 'date'));
   return start ? [{ brand, start, claimDate: policy.claimDate }] : [];
 });

@@ -6,20 +6,20 @@
 
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { KvReader } from '../../functions/env.js';
 import { DEV_PROBLEMS_PREFIX, type DevProblemsRecord, devProblemsKey } from '../../src/store/dev-problems.js';
 import { brandKey, type PolicyPointer, readPointer } from '../../src/store/policy-pointer.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
 import { publish, SEEDED_EFFECTIVE_FROM } from './seed-kv.js';
-import { bundledPolicy, countingKv, freshApp, readJson } from './worker.js';
+import { countingKv, freshApp, readJson } from './worker.js';
 
 // Any brand the Worker was built with: the mechanism is the same for all.
-const brand = BUNDLED_POLICIES.brands[0]!;
+const brand = PUBLISHED_POLICIES.brands[0]!;
 const record: DevProblemsRecord = {
   brand,
   checked_at: '2026-12-05T10:00:00.000Z',
   compiled_version: null,
-  live_version: bundledPolicy(brand).version,
+  live_version: publishedPolicy(brand).version,
   total: 1,
   problems: [{ where: `${brand}/cases.csv:4:AP`, code: 'case_failed', severity: 'error', message: 'case "x": refund is eligible: expected review' }],
 };
@@ -76,9 +76,9 @@ describe('with DEV_PREVIEW=1 (npm run dev)', () => {
   it('serves a version published a moment ago on the next request, though the Worker bundles the older one', async () => {
     const { request } = freshApp(dev);
     const before = await readJson<{ policy_version: string }>(await request(`/v1/brands/${brand}`));
-    expect(before.policy_version).toBe(bundledPolicy(brand).version);
+    expect(before.policy_version).toBe(publishedPolicy(brand).version);
 
-    const saved = { ...structuredClone(bundledPolicy(brand)), version: 'd0d0d0d0d0d0d0d0', name: 'Saved a moment ago' };
+    const saved = { ...structuredClone(publishedPolicy(brand)), version: 'd0d0d0d0d0d0d0d0', name: 'Saved a moment ago' };
     const pointer = readPointer(JSON.parse((await env.POLICIES.get(brandKey(brand), 'text'))!)) as PolicyPointer;
     await publish([saved], { pointers: { [brand]: pointer }, legacy: [] }, SEEDED_EFFECTIVE_FROM);
 

@@ -6,17 +6,17 @@
 
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { FORMAT_VERSION } from '../../src/contract.js';
 import { BRAND_KEY_PREFIX, brandKey, type PolicyPointer, versionKey } from '../../src/store/policy-pointer.js';
 import { keysToRead, planPublish, readPublishedState } from '../../src/store/publish-plan.js';
 import { KOSPET_RETURN } from './claims.js';
 import { type Fault, FaultyKv } from './faulty-kv.js';
-import { builtBefore, bundledPolicy, freshApp, readJson } from './worker.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { builtBefore, freshApp, readJson } from './worker.js';
 
 // The fixture: the brand of the claim these tests send (claims.ts), whichever it is.
 const BRAND = KOSPET_RETURN.brand;
-const kospet = bundledPolicy(BRAND);
+const kospet = publishedPolicy(BRAND);
 // These isolates run a Worker built with an older KOSPET than KV holds, so that every key, the version
 // document too, is read from KV.
 const builtWith = builtBefore('kospet');
@@ -195,7 +195,7 @@ describe('when KV fails', () => {
 
 describe('a publish interrupted between the version and the pointer', () => {
   it('leaves the old version live for the Worker', async () => {
-    const brands = [...BUNDLED_POLICIES.brands];
+    const brands = [...PUBLISHED_POLICIES.brands];
     const values: Record<string, string | null> = {};
     for (const key of keysToRead(brands)) values[key] = await env.POLICIES.get(key, 'text');
     const state = readPublishedState(brands, values);

@@ -9,11 +9,11 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { CoverageAnswer } from '../../functions/coverage-terms.js';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import { caseResults } from './case-claims.js';
-import { BASE, bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { BASE, call, freshApp, postJson, readJson } from './worker.js';
 
 type Fetch = (request: Request) => Promise<Response>;
 
@@ -57,8 +57,8 @@ describe('list_brands', () => {
   });
 });
 
-describe.each(BUNDLED_POLICIES.brands)('brand %s over MCP', (brand) => {
-  const policy = bundledPolicy(brand);
+describe.each(PUBLISHED_POLICIES.brands)('brand %s over MCP', (brand) => {
+  const policy = publishedPolicy(brand);
   const language = policy.locales[policy.locales.length - 1]!;
 
   it('get_terms answers the coverage route’s summary, and its badge text', async () => {
@@ -97,7 +97,7 @@ describe.each(BUNDLED_POLICIES.brands)('brand %s over MCP', (brand) => {
 
 describe('tool errors', () => {
   it('names an unknown fact', async () => {
-    const brand = BUNDLED_POLICIES.brands[0]!;
+    const brand = PUBLISHED_POLICIES.brands[0]!;
     const result = await callTool('check_eligibility', { brand, claim: { not_a_fact_of_this_brand: true } });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('claim.not_a_fact_of_this_brand: unknown fact');
@@ -107,7 +107,7 @@ describe('tool errors', () => {
     const unknown = await callTool('get_terms', { brand: 'no-such-brand' });
     expect(unknown.isError).toBe(true);
     expect(textOf(unknown)).toContain('brand: no policy is published for brand "no-such-brand"');
-    const brand = BUNDLED_POLICIES.brands.find((b) => bundledPolicy(b).facts.some((f) => f.name === 'part' && f.type === 'enum'))!;
+    const brand = PUBLISHED_POLICIES.brands.find((b) => publishedPolicy(b).facts.some((f) => f.name === 'part' && f.type === 'enum'))!;
     const part = await callTool('get_terms', { brand, part: 'no_such_part' });
     expect(part.isError).toBe(true);
     expect(textOf(part)).toContain('arguments.part: expected one of');
@@ -177,8 +177,8 @@ describe('the /mcp endpoint over HTTP', () => {
     });
     const { app } = freshApp();
     const spied = await connect(async (request) => app.request(request, undefined, { ...env, POLICIES: spy }));
-    const brand = BUNDLED_POLICIES.brands[0]!;
-    const claim = caseResults(bundledPolicy(brand))[0]!.claim;
+    const brand = PUBLISHED_POLICIES.brands[0]!;
+    const claim = caseResults(publishedPolicy(brand))[0]!.claim;
     const results = [
       await spied.callTool({ name: 'list_brands', arguments: {} }),
       await spied.callTool({ name: 'get_terms', arguments: { brand } }),

@@ -6,11 +6,11 @@
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { CompiledFact, CompiledPolicy } from '../../src/contract.js';
 import { type OpenApiDocument, OpenApiValidator } from './openapi-validator.js';
-import { BASE, bundledPolicy, call, emptyKv, freshApp, postJson, readJson } from './worker.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { BASE, call, emptyKv, freshApp, postJson, readJson } from './worker.js';
 
 /**
  * Documented here, built on other branches (the claim-schema route and the MCP server, issue 16):
@@ -52,7 +52,7 @@ function claimsFor(policy: CompiledPolicy): Record<string, unknown>[] {
   return [datesOnly, everything(false), everything(true)];
 }
 
-const BRANDS = BUNDLED_POLICIES.brands;
+const BRANDS = PUBLISHED_POLICIES.brands;
 
 describe('GET /openapi.json', () => {
   it("has the app's routes, method by method, and no others", () => {
@@ -93,7 +93,7 @@ describe('GET /openapi.json', () => {
 });
 
 describe.each(BRANDS)('answers about %s fit /openapi.json', (brand) => {
-  const claims = claimsFor(bundledPolicy(brand));
+  const claims = claimsFor(publishedPolicy(brand));
 
   it('POST /v1/eligibility, with and without ?explain', async () => {
     for (const claim of claims)
@@ -115,7 +115,7 @@ describe.each(BRANDS)('answers about %s fit /openapi.json', (brand) => {
 
   it('GET /v1/brands/{brand}, its coverage for each product line, and its sheets', async () => {
     await expectDocumented('GET', '/v1/brands/{brand}', await call(`/v1/brands/${brand}`, { headers: { 'accept-language': 'fr' } }));
-    const lines = bundledPolicy(brand).facts.find((f) => f.name === 'product_line')?.values ?? [];
+    const lines = publishedPolicy(brand).facts.find((f) => f.name === 'product_line')?.values ?? [];
     for (const query of ['', ...lines.map((l) => `?product_line=${encodeURIComponent(l)}`)]) {
       await expectDocumented('GET', '/v1/brands/{brand}/coverage', await call(`/v1/brands/${brand}/coverage${query}`));
     }
@@ -167,7 +167,7 @@ describe('a table that breaks its hit policy', () => {
     // Fixture: the first bundled brand with one table that matched the claim made hit policy U and
     // its rows doubled, so two rows match: the table decides nothing and the trace says why.
     const [brand] = BRANDS;
-    const policy = bundledPolicy(brand!);
+    const policy = publishedPolicy(brand!);
     const [claim] = claimsFor(policy);
     const { trace } = await readJson<{ trace: { table: string; matched: string[] }[] }>(await postJson('/v1/eligibility?explain=1', { brand, claim }));
     const matchedTable = trace.find((step) => step.matched.length === 1)!.table;

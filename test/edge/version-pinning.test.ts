@@ -5,12 +5,13 @@ import type { CompiledPolicy } from '../../src/contract.js';
 import { brandKey, type PolicyPointer, readPointer, withRolledBack } from '../../src/store/policy-pointer.js';
 import { pointerEntry } from '../../src/store/publish-plan.js';
 import { KOSPET_RETURN } from './claims.js';
+import { publishedPolicy } from './published-policies.js';
 import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
-import { bundledPolicy, call, freshApp, postJson, readJson } from './worker.js';
+import { call, freshApp, postJson, readJson } from './worker.js';
 
 // The fixture: a real brand whose claim (KOSPET_RETURN, claims.ts) and 30-day return window this file pins.
 const BRAND = KOSPET_RETURN.brand;
-const current = bundledPolicy(BRAND);
+const current = publishedPolicy(BRAND);
 // An older KOSPET policy: 14-day returns instead of 30, in force for purchases before 2025-06-01.
 const older: CompiledPolicy = {
   ...structuredClone(current),

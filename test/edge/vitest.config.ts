@@ -5,6 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineProject } from 'vitest/config';
+import { bundledDocument } from '../../functions/policy-bundle.js';
+import { readCompiledPolicies } from '../../scripts/read-compiled.js';
 
 /**
  * The fuzzer's seed: fixed, so the gate is reproducible and a red run is the code's doing, not the
@@ -14,8 +16,13 @@ import { defineProject } from 'vitest/config';
 declare module 'vitest' {
   export interface ProvidedContext {
     fuzzSeed: number;
+    /** Every compiled brand of dist/policies as stored (published-policies.ts). */
+    publishedPolicies: { brand: string; version: string; json: string }[];
   }
 }
+
+/** What `npm run build:policies` wrote, read here because workerd cannot read dist/. */
+const publishedPolicies = () => readCompiledPolicies(fromRoot('dist/policies')).map((p) => ({ brand: p.brand, ...bundledDocument(p) }));
 
 const FIXED_FUZZ_SEED = 20_261_205;
 function fuzzSeed(): number {
@@ -54,7 +61,7 @@ export default defineProject({
     name: 'edge',
     include: ['**/*.test.ts'],
     setupFiles: ['./seed-kv.ts'],
-    provide: { fuzzSeed: fuzzSeed() },
+    provide: { fuzzSeed: fuzzSeed(), publishedPolicies: publishedPolicies() },
     // The first request of a file loads the Worker's modules into workerd: seconds on a busy CI box.
     testTimeout: 30_000,
   },

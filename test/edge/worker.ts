@@ -3,10 +3,10 @@
 
 import { env, exports } from 'cloudflare:workers';
 import { type AppOptions, createApp } from '../../functions/app.js';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
 import type { Bindings } from '../../functions/env.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import { PolicyCache } from '../../functions/policy-store.js';
+import { PUBLISHED_POLICIES } from './published-policies.js';
 
 export const BASE = 'http://api.test';
 
@@ -33,13 +33,10 @@ export function freshApp(bindings: Partial<Bindings> = {}, options: AppOptions =
  * version from KV (a version the Worker was built with it never reads).
  */
 export function builtBefore(brand: string): BundledPolicies {
-  const policies = Object.fromEntries(BUNDLED_POLICIES.brands.map((b) => [b, BUNDLED_POLICIES.policy(b)!]));
+  const policies = Object.fromEntries(PUBLISHED_POLICIES.brands.map((b) => [b, PUBLISHED_POLICIES.policy(b)!]));
   const policy = policies[brand]!;
   return BundledPolicies.of({ ...policies, [brand]: { ...policy, name: `${policy.name} (older build)`, version: 'b0b0b0b0b0b0b0b0' } });
 }
-
-/** The policies the Worker was built with, as compiled documents. */
-export const bundledPolicy = (brand: string) => BUNDLED_POLICIES.policy(brand)!;
 
 /** Wraps a KV namespace, counting reads (a list call as `list:<prefix>`): steady state must be zero per request. */
 export function countingKv(kv: NonNullable<Bindings['POLICIES']> = env.POLICIES) {
