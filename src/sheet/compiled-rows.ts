@@ -2,7 +2,7 @@
 // windows.csv — for exports people open in a spreadsheet (writeCsv). Annotation (#) columns are not
 // compiled, so they are not here either.
 
-import type { CompiledPolicy, CompiledTable, CompiledWindow } from '../contract.js';
+import type { CompiledPolicy, CompiledRemedy, CompiledTable, CompiledWindow } from '../contract.js';
 import { formatOutput, formatTest } from './format-cell.js';
 
 function tableRows(table: CompiledTable): string[][] {
@@ -27,13 +27,16 @@ export const windowCells = (w: CompiledWindow): string[] => [
   w.label,
 ];
 
+/** remedies.csv's columns */
+export const REMEDY_COLUMNS = ['remedy', 'label', 'deadline', 'evidence', 'description'];
+
+/** A remedy's cells as remedies.csv writes them (windows joined with ` | `, as the seed sheets write them). */
+export const remedyCells = (r: CompiledRemedy): string[] => [r.name, r.label, r.deadline.join(' | '), r.evidence.join(', '), r.description ?? ''];
+
 /** The sheet's rows, header first; null when the policy has no sheet of that name. */
 export function compiledRows(policy: CompiledPolicy, sheet: string): string[][] | null {
   if (sheet === 'remedies') {
-    return [
-      ['remedy', 'label', 'deadline', 'evidence', 'description'],
-      ...policy.remedies.map((r) => [r.name, r.label, r.deadline.join(', '), r.evidence.join(', '), r.description ?? '']),
-    ];
+    return [REMEDY_COLUMNS, ...policy.remedies.map(remedyCells)];
   }
   if (sheet === 'windows') return [WINDOW_COLUMNS, ...policy.windows.map((w) => [...windowCells(w), w.badge ? 'yes' : 'no'])];
   const table = policy.tables.find((t) => t.name === sheet);

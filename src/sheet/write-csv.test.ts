@@ -58,6 +58,10 @@ describe('compiledRows', () => {
     ]);
   });
 
+  it('writes a remedy with several windows as remedies.csv does, the same as the sheet viewer shows it', () => {
+    expect(compiledRows(policy, 'remedies')![2]).toEqual(['replace', 'Replacement', 'return_window | warranty', 'receipt, photo', 'a new unit']);
+  });
+
   it('is null for a sheet the policy does not have', () => {
     expect(compiledRows(policy, 'nope')).toBeNull();
   });

@@ -2,7 +2,7 @@
 // highlighted and scrolled to, and every other sheet of the brand one click away.
 
 import type { CompiledRemedy, CompiledTable, CompiledWindow } from '../../contract.js';
-import { WINDOW_COLUMNS, windowCells } from '../../sheet/compiled-rows.js';
+import { REMEDY_COLUMNS, remedyCells, WINDOW_COLUMNS, windowCells } from '../../sheet/compiled-rows.js';
 import { formatOutput, formatTest, sheetLiteral } from '../../sheet/format-cell.js';
 import type { SheetDocument, SheetList } from './api-types.js';
 import { byId, type Child, h } from './dom.js';
@@ -36,8 +36,8 @@ function tableRows(table: CompiledTable): { head: string[]; rows: Row[] } {
 }
 
 const remedyRows = (remedies: CompiledRemedy[]) => ({
-  head: ['remedy', 'label', 'deadline', 'evidence', 'description'],
-  rows: remedies.map((r) => ({ source: r.source, cells: [r.name, r.label, r.deadline.join(' | '), r.evidence.join(', '), r.description ?? ''] })),
+  head: REMEDY_COLUMNS,
+  rows: remedies.map((r) => ({ source: r.source, cells: remedyCells(r) })),
 });
 
 const windowRows = (windows: CompiledWindow[]) => ({
