@@ -4,8 +4,8 @@
 
 import type { CompiledFact } from '../contract.js';
 import type { IssueList } from '../issue.js';
-import type { FactPlace } from './read-vocabulary.js';
 import { type ValueLabels, type ValueRow, valueKey } from './read-value-labels.js';
+import type { FactPlace } from './read-vocabulary.js';
 import { didYouMean } from './suggest.js';
 
 /** The shared sheet and the brand's, read apart: a brand row overrides the shared row cell by cell. */

@@ -22,6 +22,7 @@ import { checkValueLabels, type ValueSheets } from './check-value-labels.js';
 import { badgeWordsUsed, checkWords, wordsUsed } from './check-words.js';
 import { sha256Hex } from './content-hash.js';
 import { orderPlan } from './order-plan.js';
+import { readValueLabels, type ValueLabels, type ValueRow } from './read-value-labels.js';
 import {
   type FactPlace,
   type ReasonKind,
@@ -33,7 +34,6 @@ import {
   readWindows,
   type WindowCells,
 } from './read-vocabulary.js';
-import { readValueLabels, type ValueLabels, type ValueRow } from './read-value-labels.js';
 import { readWords, type WordRow } from './read-words.js';
 import { didYouMean } from './suggest.js';
 import { verifyTable } from './verify-tables.js';

@@ -61,6 +61,6 @@ export function readValueLabels(sheet: Sheet, issues: IssueList, into: ValueLabe
       value,
       () => ({}),
     );
-    for (const [locale, column] of labelColumns) if (r.get(`label_${locale}`)) texts[locale] = r.get(`label_${locale}`);
+    for (const locale of labelColumns.keys()) if (r.get(`label_${locale}`)) texts[locale] = r.get(`label_${locale}`);
   }
 }
