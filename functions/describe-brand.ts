@@ -2,6 +2,7 @@
 // reason wording in the asked locale, and its timeline. Also the source of the reference's example.
 
 import type { CompiledPolicy, CompiledWindow, WordKind } from '../src/contract.js';
+import { valueLabelsIn } from '../src/schema/value-labels.js';
 import { timelineStates } from '../src/store/policy-pointer.js';
 import type { LoadedPolicy } from './policy-store.js';
 
@@ -53,6 +54,8 @@ export function describeBrand({ policy, timeline, effectiveFrom }: LoadedPolicy,
       label: f.labels?.[locale] ?? null,
       type: f.type,
       values: f.values ?? null,
+      // `values` stays the codes a claim sends; this says each as people do, in the answer's locale.
+      value_labels: f.type === 'enum' ? valueLabelsIn(f, locale, policy.defaultLocale) : null,
       description: f.description ?? null,
       not_before: f.notBefore ?? [],
     })),

@@ -209,6 +209,10 @@ export const BrandDetailSchema = z.object({
         label: about(z.nullable(z.string()), "what customers call the fact in the answer's locale"),
         type: about(z.enum(['boolean', 'enum', 'text', 'date', 'number', 'money']), 'value type: dates YYYY-MM-DD, money in currency units'),
         values: about(z.nullable(z.array(z.string())), 'allowed values of an enum'),
+        value_labels: about(
+          z.nullable(z.record(z.string(), z.string())),
+          "an enum's values as people say them in the answer's locale, value → label (the value itself where the policy has no label); null for other types",
+        ),
         description: about(z.nullable(z.string()), 'what it means'),
         not_before: about(z.array(z.string()), 'date facts it cannot precede'),
       }),

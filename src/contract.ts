@@ -8,6 +8,9 @@
  * format 1 documents still read. 3: labels per locale and `words` (statuses, payers, fees, evidence,
  * summary templates); older documents still read: their one label stands for every locale, and a word
  * they lack reads as its code. 4: a table output may have a default (DMN defaultOutputEntry).
+ * Value labels (CompiledFact.valueLabels, from values.csv) needed no new format: the field is optional,
+ * a Worker built before it reads a stored document without a schema that could refuse it and simply
+ * never looks at it, and code reading a document without it shows each value's code, as before.
  */
 export const FORMAT_VERSION = 4;
 
@@ -97,6 +100,12 @@ export interface CompiledFact {
   description?: string;
   notBefore?: string[]; // date facts this date cannot precede (claim_on not before delivered_on)
   labels?: Record<string, string>; // locale → what customers call it ("delivery date")
+  /**
+   * An enum's values as people say them: value → locale → label ("official_store" → de "offizieller
+   * Shop"), from values.csv (the brand's rows over _shared's), for exactly the values this brand allows,
+   * in its locales. Absent for other types, and in documents compiled before values.csv: show the code.
+   */
+  readonly valueLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface CompiledWindow {

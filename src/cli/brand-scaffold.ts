@@ -26,6 +26,10 @@ claim_date,claim_on
     'facts.csv': `fact,type,values,not_before,description,label_en,label_de,label_fr,# note
 part,,"product, accessory",,,,,,"the parts a claim may name for ${name}: list yours, comma separated"
 `,
+    'values.csv': `fact,value,label_en,label_de,# note
+part,product,product,Produkt,"what customers call each part, in each language of policy.csv (issue and condition take _shared/values.csv's words)"
+part,accessory,accessory,Zubehör,
+`,
     'remedies.csv': `remedy,label_en,label_de,deadline,evidence,description_en,description_de,# note
 refund,30-day returns,30-tägiges Rückgaberecht,return_window,order_number,Money back for an item returned within 30 days of delivery,"Geld zurück für einen Artikel, der innerhalb von 30 Tagen nach Lieferung zurückgegeben wird","one row per remedy you offer; a label (and description) in each language of policy.csv"
 repair,Warranty repair,Garantiereparatur,warranty,proof_of_purchase,Free repair of a manufacturing defect during the warranty,Kostenlose Reparatur eines Herstellungsfehlers während der Garantie,

@@ -15,6 +15,12 @@ const SHARED: Sheets = {
 battery_swelled,boolean,,,the battery swelled,battery swelled,Akku aufgebläht,batterie gonflée
 shipped_on,date,,,the order left the warehouse,shipping date,Versanddatum,date d'expédition
 `,
+  // The shared part leaves its values to each brand: _shared/values.csv words every brand's parts.
+  'values.csv': `${TINY_SHARED['values.csv']}part,headphones,headphones,Kopfhörer
+part,ear_pads,ear pads,Ohrpolster
+part,watch,watch,Uhr
+part,strap,strap,Armband
+`,
 };
 
 /** A table reading `part`: the headphones themselves get two years, ear pads none. */
@@ -82,7 +88,7 @@ describe('per-brand vocabulary', () => {
   });
 
   describe('when _shared/ changes', () => {
-    const withShared = (facts: string) => ({ 'facts.csv': facts });
+    const withShared = (facts: string) => ({ ...SHARED, 'facts.csv': facts });
     it('re-versions no brand that does not use what changed', () => {
       const edited = withShared(SHARED['facts.csv']!.replace('the battery swelled', 'the battery swelled or leaked'));
       const again = brand('audio', 'fact,type,values\npart,,"headphones, ear_pads"\n', undefined, edited);
@@ -93,6 +99,30 @@ describe('per-brand vocabulary', () => {
       const edited = withShared(SHARED['facts.csv']!.replace('the item claimed', 'the item the claim is about'));
       const again = brand('audio', 'fact,type,values\npart,,"headphones, ear_pads"\n', undefined, edited);
       expect(again.version).not.toBe(audio.version);
+    });
+  });
+
+  describe('value labels (values.csv)', () => {
+    it('carries the labels of its own values only, in its own locales', () => {
+      expect(fact(audio, 'part')?.valueLabels).toEqual({ headphones: { en: 'headphones', de: 'Kopfhörer' }, ear_pads: { en: 'ear pads', de: 'Ohrpolster' } });
+      expect(fact(watches, 'part')?.valueLabels).toEqual({ watch: { en: 'watch', de: 'Uhr' }, strap: { en: 'strap', de: 'Armband' } });
+      expect(fact(audio, 'condition')?.valueLabels?.opened_unused).toEqual({ en: 'opened but unused', de: 'geöffnet, aber unbenutzt' });
+    });
+
+    it('lets a brand’s values.csv override a shared label, cell by cell, for that brand only', () => {
+      const own = brand('own', 'fact,type,values\npart,,"headphones, ear_pads"\n', {
+        'parts.csv': PARTS_TABLE,
+        'values.csv': 'fact,value,label_en,label_de\npart,ear_pads,cushions,\ncondition,used,worn,gebraucht\n',
+      });
+      expect(fact(own, 'part')?.valueLabels?.ear_pads).toEqual({ en: 'cushions', de: 'Ohrpolster' });
+      expect(fact(own, 'condition')?.valueLabels?.used).toEqual({ en: 'worn', de: 'gebraucht' });
+      expect(fact(audio, 'part')?.valueLabels?.ear_pads).toEqual({ en: 'ear pads', de: 'Ohrpolster' });
+      expect(fact(audio, 'condition')?.valueLabels?.used).toEqual({ en: 'used', de: 'benutzt' });
+    });
+
+    it('re-versions no brand when a shared label of another brand’s value changes', () => {
+      const edited = { ...SHARED, 'values.csv': SHARED['values.csv']!.replace('watch,Uhr', 'watch,Armbanduhr') };
+      expect(brand('audio', 'fact,type,values\npart,,"headphones, ear_pads"\n', undefined, edited).version).toBe(audio.version);
     });
   });
 

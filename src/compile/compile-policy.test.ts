@@ -26,6 +26,8 @@ function rewrite(sheets: BrandSheets, how: (text: string) => string): BrandSheet
 
 /** A brand change that adds one decision table, check.csv. */
 const table = (text: string): { files: Sheets } => ({ files: { 'check.csv': text } });
+/** The brand's own values.csv with these rows (en and de labels). */
+const values = (rows: string): { files: Sheets } => ({ files: { 'values.csv': `fact,value,label_en,label_de\n${rows}` } });
 
 const toSemicolons = (text: string) => `${Papa.unparse(Papa.parse<string[]>(text.trimEnd()).data, { delimiter: ';', newline: '\n' })}\n`;
 
@@ -459,6 +461,43 @@ const MALFORMATIONS: Malformation[] = [
   ['a fact name in the wrong case (Issue)', 'unknown_fact tiny/check.csv:1:B', table('C,Issue,> refund\nR,quality_defect,√\n')],
   ['a NUL character in a cell', 'bad_cell tiny/check.csv:2:B', table('C,issue,> refund\nR,quality_defect\u0000,√\n')],
   ['a tab-separated file (one cell per line)', 'bad_hit_policy tiny/check.csv:1:A', table('C\tissue\t> refund\nR\tquality_defect\t√\n')],
+  // --- values.csv: every enum value in each of the brand's languages ---
+  ['a value label for a fact that does not exist', 'unknown_fact tiny/values.csv:2:A', values('colour,red,red,rot\n')],
+  [
+    'a value label for a shared fact the brand never reads',
+    'unknown_fact tiny/values.csv:2:A',
+    { shared: { 'facts.csv': `${TINY_SHARED['facts.csv']}region,enum,"eu, uk",,where it was bought,region,Region\n` }, ...values('region,eu,EU,EU\n') },
+  ],
+  ['a value label for a fact that is no enum', 'not_enum tiny/values.csv:2:A', values('water_damage,true,yes,ja\n')],
+  ['a value label for a value the fact does not allow', 'unknown_value tiny/values.csv:2:B', values('condition,brand_new,brand new,neu\n')],
+  [
+    'a shared value label for a value the shared fact does not list',
+    'unknown_value _shared/values.csv:8:B',
+    { shared: { 'values.csv': `${TINY_SHARED['values.csv']}condition,mint,mint,neuwertig\n` } },
+  ],
+  ['a value labelled twice', 'duplicate_name tiny/values.csv:3:B', values('condition,used,used,benutzt\ncondition,used,worn,getragen\n')],
+  ['a value label whose fact is no name', 'bad_name tiny/values.csv:2:A', values('Condition,used,used,benutzt\n')],
+  ['a value label row without its value', 'missing_value tiny/values.csv:2:B', values('condition,,used,benutzt\n')],
+  [
+    'a shared value without a label in a brand language',
+    'missing_translation _shared/values.csv:6:D',
+    { shared: { 'values.csv': TINY_SHARED['values.csv']!.replace('opened but unused,"geöffnet, aber unbenutzt"', 'opened but unused,') } },
+  ],
+  [
+    'a value no values sheet labels (reported where it is listed)',
+    'missing_translation _shared/facts.csv:3:C',
+    { shared: { 'values.csv': TINY_SHARED['values.csv']!.replace('condition,used,used,benutzt\n', '') } },
+  ],
+  [
+    'a brand value whose label row has no column for a brand language',
+    'missing_translation tiny/values.csv:2',
+    {
+      files: {
+        'facts.csv': 'fact,type,values,label_en,label_de\nregion,enum,"eu, uk",region,Region\n',
+        'values.csv': 'fact,value,label_en\nregion,eu,EU\nregion,uk,UK\n',
+      },
+    },
+  ],
 ];
 
 describe('compilePolicy', () => {

@@ -18,9 +18,11 @@ import { parseOutputCell } from '../sheet/cell-syntax.js';
 import { parseSheet, type Sheet } from '../sheet/parse-sheet.js';
 import { type NameInfo, outputName, parseTable } from '../sheet/parse-table.js';
 import { checkOutputs, type OutputVocabulary, outputRole } from './check-outputs.js';
+import { checkValueLabels, type ValueSheets } from './check-value-labels.js';
 import { badgeWordsUsed, checkWords, wordsUsed } from './check-words.js';
 import { sha256Hex } from './content-hash.js';
 import { orderPlan } from './order-plan.js';
+import { readValueLabels, type ValueLabels, type ValueRow } from './read-value-labels.js';
 import {
   type FactPlace,
   type ReasonKind,
@@ -48,7 +50,7 @@ export interface BrandSheets {
 
 export type CompileResult = { ok: true; policy: CompiledPolicy; warnings: Issue[] } | { ok: false; issues: Issue[]; warnings: Issue[] };
 
-const NOT_TABLES = new Set(['policy.csv', 'remedies.csv', 'windows.csv', 'messages.csv', 'facts.csv', 'fees.csv', 'reasons.csv', 'words.csv']);
+const NOT_TABLES = new Set(['policy.csv', 'remedies.csv', 'windows.csv', 'messages.csv', 'facts.csv', 'fees.csv', 'reasons.csv', 'words.csv', 'values.csv']);
 export const isCasesSheet = (file: string) => /^cases([-_].*)?\.csv$/i.test(file);
 const baseName = (name: string) => name.replace(/^.*\//, '');
 
@@ -125,6 +127,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
   const wordsSheet = required(shared, 'words.csv', '_shared');
   if (wordsSheet) readWords(wordsSheet, issues, words.shared, wordRows.shared);
   if (own.get('words.csv')) readWords(own.get('words.csv')!, issues, words.own, wordRows.own);
+  const values = readValueSheets(shared.get('values.csv'), own.get('values.csv'), issues);
 
   const factType = new Map<string, FactType>(facts.map((f) => [f.name, f.type]));
   const factInfo = new Map<string, NameInfo>(facts.map((f) => [f.name, { type: f.type, values: f.values }]));
@@ -195,6 +198,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
     factPlaces,
     issues,
   );
+  const valueLabels = checkValueLabels(input.brand, vocabulary, { shared: sharedFacts, known: facts }, locales, values, factPlaces, issues);
   const kindOrder = Object.keys({ ...words.shared.reason_kind, ...words.own.reason_kind });
   const uses = [...wordsUsed(remedies, tables, usedFees), ...badgeWordsUsed(windows, reasonKinds, given, kindOrder)];
   const brandWords = checkWords(input.brand, uses, locales, words, wordRows, issues);
@@ -209,7 +213,7 @@ export function compilePolicy(input: BrandSheets): CompileResult {
     locales,
     claimDate: settings.claimDate,
     ...(settings.warrantyWindow ? { warrantyWindow: settings.warrantyWindow } : {}),
-    facts: vocabulary,
+    facts: vocabulary.map((f) => (valueLabels.has(f.name) ? { ...f, valueLabels: valueLabels.get(f.name)! } : f)),
     fees: usedFees,
     remedies,
     windows,
@@ -220,6 +224,15 @@ export function compilePolicy(input: BrandSheets): CompileResult {
     words: brandWords,
   };
   return { ok: true, policy: { ...body, version: hashPolicy(body) }, warnings: issues.warnings };
+}
+
+/** _shared/values.csv and the brand's values.csv (both optional), read apart: the brand's rows override. */
+function readValueSheets(shared: Sheet | undefined, own: Sheet | undefined, issues: IssueList): ValueSheets {
+  const labels = { shared: {} as ValueLabels, own: {} as ValueLabels };
+  const rows = { shared: new Map<string, ValueRow>(), own: new Map<string, ValueRow>() };
+  if (shared) readValueLabels(shared, issues, labels.shared, rows.shared);
+  if (own) readValueLabels(own, issues, labels.own, rows.own);
+  return { labels, rows };
 }
 
 /**

@@ -79,7 +79,10 @@ export function readFacts(
     const row = parseRow(FACT_ROW, r, sheet.name, issues);
     if (!row || !checkUnique(seen, row.fact, 'fact', sheet, r.row, r.col('fact'), issues)) continue;
     // A missing label is reported where the fact is first defined (the shared row for a shared fact).
-    if (!rows.has(row.fact)) rows.set(row.fact, { sheet: sheet.name, row: r.row, labelColumns });
+    if (!rows.has(row.fact)) rows.set(row.fact, { sheet: sheet.name, row: r.row, labelColumns, values: new Map() });
+    // A value with no label anywhere is reported where it is listed (values.csv has no row for it).
+    const listed = rows.get(row.fact)!.values;
+    for (const value of row.values) if (!listed.has(value)) listed.set(value, { sheet: sheet.name, row: r.row, col: r.col('values') });
     const shared = facts.get(row.fact);
     const fact = shared ? extendFact(shared, row, sheet, r, issues) : newFact(row, sheet, r, issues);
     if (fact) facts.set(fact.name, { ...fact, ...labelled(fact.labels, labelsOf(sheet, r)) });
@@ -89,11 +92,12 @@ export function readFacts(
 
 type FactRow = RowOf<typeof FACT_ROW>;
 
-/** Where a fact is defined: its sheet, row and the sheet's label_<locale> columns. */
+/** Where a fact is defined: its sheet, row and the sheet's label_<locale> columns, and where each enum value is listed. */
 export interface FactPlace {
   sheet: string;
   row: number;
   labelColumns: Map<string, number>;
+  values: Map<string, { sheet: string; row: number; col: number }>;
 }
 
 const labelled = (before: CompiledFact['labels'], added: Record<string, string>) =>

@@ -105,5 +105,12 @@ describe('diffOutcomes', { timeout: 120_000 }, () => {
         expect.objectContaining({ sheet: 'words', subject: 'status ineligible (de)', wording: true }),
       ]);
     });
+
+    it('counts a value label (values.csv) as wording', () => {
+      const reworded = acmeWith((file, text) => (file.endsWith('/values.csv') ? text.replace('anderes Land', 'sonstiges Land') : text));
+      expect(diffPolicies(before, reworded).other).toEqual([
+        expect.objectContaining({ sheet: 'values', subject: 'purchase_region other (de)', before: 'anderes Land', after: 'sonstiges Land', wording: true }),
+      ]);
+    });
   });
 });

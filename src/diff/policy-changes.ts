@@ -244,6 +244,14 @@ export function diffPolicies(before: CompiledPolicy, after: CompiledPolicy): Pol
       Object.entries(codes).flatMap(([code, texts]) => Object.entries(texts).map(([locale, word]) => ({ key: `${kind} ${code} (${locale})`, word }))),
     );
   namedChanges('words', words(before), words(after), (w) => w.key, [{ name: '', read: (w) => w.word, wording: true }], other);
-  for (const o of other) if (o.sheet === 'messages' || o.sheet === 'words') o.wording = true;
+  // values.csv: an enum value as people say it (adding or removing the value itself is a facts.csv change).
+  const valueLabels = (p: CompiledPolicy) =>
+    p.facts.flatMap((f) =>
+      Object.entries(f.valueLabels ?? {}).flatMap(([value, texts]) =>
+        Object.entries(texts).map(([locale, label]) => ({ key: `${f.name} ${value} (${locale})`, label })),
+      ),
+    );
+  namedChanges('values', valueLabels(before), valueLabels(after), (v) => v.key, [{ name: '', read: (v) => v.label, wording: true }], other);
+  for (const o of other) if (o.sheet === 'messages' || o.sheet === 'words' || o.sheet === 'values') o.wording = true;
   return { identical: false, rules, other };
 }

@@ -73,6 +73,19 @@ describe('claimSchema', () => {
     const issue = tiny.facts.find((f) => f.name === 'issue')!;
     expect(schema.properties.issue).toMatchObject({ enum: [...issue.values!, null] });
   });
+
+  it('titles each value of an enumeration in the locale (values.csv), the code where a document has none', () => {
+    expect(schema.properties.condition).toMatchObject({
+      oneOf: [
+        { const: 'unopened', title: 'ungeöffnet' },
+        { const: 'opened_unused', title: 'geöffnet, aber unbenutzt' },
+        { const: 'used', title: 'benutzt' },
+        { type: 'null' },
+      ],
+    });
+    const older = { ...tiny, facts: tiny.facts.map(({ valueLabels: _, ...f }) => f) };
+    expect(claimSchema(older, 'de').properties.condition).toMatchObject({ oneOf: [{ const: 'unopened', title: 'unopened' }, {}, {}, { type: 'null' }] });
+  });
 });
 
 describe.each([tiny, ...brands.map((b) => b.policy!)])('the claim schema of $brand', (policy: CompiledPolicy) => {

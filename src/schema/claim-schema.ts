@@ -4,6 +4,7 @@
 
 import type { CompiledFact, CompiledPolicy, FactType } from '../contract.js';
 import { MAX_AMOUNT, MAX_TEXT } from '../evaluate/check-claim.js';
+import { valueLabelsIn } from './value-labels.js';
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -47,6 +48,17 @@ function describeFact(fact: CompiledFact): string | undefined {
   return text || undefined;
 }
 
+/**
+ * Each enum value with its title in the locale: `oneOf` of `{ const, title }` is how JSON Schema names
+ * the values of an enumeration (form generators such as RJSF and JSON Forms show the titles, agents read
+ * them); `enum` stays beside it for tools that only read that. The same values: it accepts nothing more.
+ */
+function titledValues(fact: CompiledFact, locale: string, fallback: string): JsonSchema {
+  if (fact.type !== 'enum') return {};
+  const titles = valueLabelsIn(fact, locale, fallback);
+  return { oneOf: [...(fact.values ?? []).map((value) => ({ const: value, title: titles[value] })), NULL] };
+}
+
 function factSchema(fact: CompiledFact, locale: string, fallback: string): JsonSchema {
   const title = labelOf(fact, locale, fallback);
   const description = describeFact(fact);
@@ -54,6 +66,7 @@ function factSchema(fact: CompiledFact, locale: string, fallback: string): JsonS
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),
     ...VALUE_SCHEMAS[fact.type](fact),
+    ...titledValues(fact, locale, fallback),
     ...(fact.notBefore?.length ? { 'x-not-before': fact.notBefore } : {}),
   };
 }

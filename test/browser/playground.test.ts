@@ -223,6 +223,47 @@ describe.skipIf(!BASE)('the policy playground', () => {
     },
   );
 
+  it.each(CLAIMS.filter((c) => c.policy.locales.includes('de')))(
+    'shows the $brand form in German with every enumeration value in German words, its code on hover and in the hint',
+    async ({ brand, policy }) => {
+      const { page, errors } = await openPage(browser, `/playground?brand=${brand}&lang=de`);
+      await page.locator('body[data-ready]').waitFor();
+      const enums = policy.facts.filter((f) => f.type === 'enum');
+      expect(enums.length).toBeGreaterThan(0);
+      for (const fact of enums) {
+        const options = await page
+          .locator(`#fact-${fact.name} option`)
+          .evaluateAll((os) => os.filter((o) => (o as HTMLOptionElement).value).map((o) => ({ text: o.textContent, title: o.getAttribute('title') })));
+        expect(
+          options.map((o) => o.text),
+          fact.name,
+        ).toEqual(fact.values!.map((v) => fact.valueLabels![v]!.de));
+        expect(
+          options.map((o) => o.title),
+          fact.name,
+        ).toEqual(fact.values);
+        // No English words: neither a value's English label nor its code spelt out (unless German says it the same way).
+        const german = new Set(fact.values!.map((v) => fact.valueLabels![v]!.de));
+        const english = new Set(fact.values!.flatMap((v) => [fact.valueLabels![v]!.en, v.replaceAll('_', ' ')]).filter((w) => !german.has(w)));
+        expect(
+          options.filter((o) => english.has(o.text!)).map((o) => o.text),
+          fact.name,
+        ).toEqual([]);
+      }
+      const [first] = enums;
+      await page.locator(`#fact-${first!.name}`).selectOption(first!.values![0]!);
+      expect(await page.locator(`#fact-${first!.name}-hint code`).textContent()).toBe(`${first!.name} = ${first!.values![0]}`);
+      await page.screenshot({ path: `${SHOTS_DIR}/playground-${brand}-de.png`, fullPage: true });
+      // The longest German values fit a phone: the selects and hints wrap or shrink, the page never scrolls sideways.
+      const phone = await openPage(browser, `/playground?brand=${brand}&lang=de`, { width: 390 });
+      await phone.page.locator('body[data-ready]').waitFor();
+      for (const fact of enums) await phone.page.locator(`#fact-${fact.name}`).selectOption(fact.values!.at(-1)!);
+      expect(await scrollsSideways(phone.page)).toBe(false);
+      await phone.page.screenshot({ path: `${SHOTS_DIR}/playground-${brand}-de-390.png`, fullPage: true });
+      expect([...errors, ...phone.errors]).toEqual([]);
+    },
+  );
+
   it('has no horizontal scroll on a 390 px phone, with the form or a decision, its details open', async () => {
     const { brand, claim } = CLAIMS[0]!;
     const { page, errors } = await openPage(browser, `/playground?brand=${brand}`, { width: 390 });

@@ -93,6 +93,17 @@ describe.each(PUBLISHED_POLICIES.brands)('brand %s over MCP', (brand) => {
     const result = await callTool('get_claim_schema', { brand });
     expect(result.structuredContent).toEqual(await (await call(`/v1/brands/${brand}/claim-schema`)).json());
   });
+
+  it('get_claim_schema titles every enumeration value in the asked language (values.csv)', async () => {
+    const { structuredContent } = await callTool('get_claim_schema', { brand, language });
+    const properties = (structuredContent as { properties: Record<string, { oneOf?: { const?: unknown; title?: string }[] }> }).properties;
+    for (const fact of policy.facts.filter((f) => f.type === 'enum')) {
+      const titles = properties[fact.name]!.oneOf!.filter((o) => 'const' in o);
+      expect(Object.fromEntries(titles.map((o) => [o.const, o.title])), fact.name).toEqual(
+        Object.fromEntries(fact.values!.map((v) => [v, fact.valueLabels![v]![language]])),
+      );
+    }
+  });
 });
 
 describe('tool errors', () => {

@@ -17,6 +17,10 @@ const version = (parts: string, earPads: string) =>
       files: {
         'policy.csv': 'key,value\nbrand,old-orders\nlocales,en\nclaim_date,claim_on\nwarranty_window,warranty\n',
         'facts.csv': `fact,type,values,label_en\npart,enum,"${parts}",part\n`,
+        'values.csv': `fact,value,label_en\n${parts
+          .split(', ')
+          .map((p) => `part,${p},${p.replace('_', ' ')}\n`)
+          .join('')}`,
         'parts.csv': `U,part,> repair,> reason\nHeadphones,headphones,√,\n${earPads}Anything else,"not(headphones${earPads ? ', ear_pads' : ''})",review,"""brand_discretion"""\n`,
       },
     }),

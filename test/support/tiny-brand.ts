@@ -20,6 +20,14 @@ water_damage,boolean,,,liquid caused the fault,water damage,Wasserschaden
 labels_tampered,boolean,,,labels removed or altered,labels tampered with,Etiketten verändert
 same_region,boolean,,,claim made in the region of purchase,same region,gleiche Region
 `,
+  'values.csv': `fact,value,label_en,label_de
+issue,quality_defect,quality defect,Qualitätsmangel
+issue,non_quality,change of mind,kein Mangel
+issue,accidental_damage,accidental damage,versehentliche Beschädigung
+condition,unopened,unopened,ungeöffnet
+condition,opened_unused,opened but unused,"geöffnet, aber unbenutzt"
+condition,used,used,benutzt
+`,
   'fees.csv': `field,type,computed_from,description
 restocking_fee_pct,percent,,restocking fee in percentage points of order_amount
 restocking_fee_amount,money,"percent_of(restocking_fee_pct, order_amount)",half-up to the cent

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBrand } from '../compile-brands.js';
 import { copySheets, run, type SheetsCopy } from './cli-fixture.js';
 
-const FILES = ['cases.csv', 'eligibility.csv', 'facts.csv', 'messages.csv', 'policy.csv', 'remedies.csv', 'windows.csv'];
+const FILES = ['cases.csv', 'eligibility.csv', 'facts.csv', 'messages.csv', 'policy.csv', 'remedies.csv', 'values.csv', 'windows.csv'];
 
 describe('policy new-brand', () => {
   let sheets: SheetsCopy;
@@ -26,7 +26,7 @@ describe('policy new-brand', () => {
       expect(created.code).toBe(0);
       expect(readdirSync(join(sheets.root, 'nimbus-scaffold-2')).sort()).toEqual(FILES);
       expect(created.lines[0]).toBe(
-        `✓ created ${sheets.root}/nimbus-scaffold-2/ with policy.csv, facts.csv, remedies.csv, windows.csv, eligibility.csv, messages.csv, cases.csv`,
+        `✓ created ${sheets.root}/nimbus-scaffold-2/ with policy.csv, facts.csv, values.csv, remedies.csv, windows.csv, eligibility.csv, messages.csv, cases.csv`,
       );
       expect(created.out).toContain('npx policy check nimbus-scaffold-2');
       expect(readFileSync(join(sheets.root, 'nimbus-scaffold-2/policy.csv'), 'utf8')).toContain('brand,nimbus-scaffold-2\nname,Nimbus Scaffold 2\n');

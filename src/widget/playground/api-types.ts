@@ -18,6 +18,8 @@ export interface BrandFact {
   label?: string;
   type: FactType;
   values: string[] | null;
+  /** An enum's values as people say them in the answer's language (absent from an older Worker). */
+  value_labels?: Record<string, string> | null;
   description: string | null;
 }
 

@@ -1,7 +1,7 @@
 // The claim form, generated from a brand's vocabulary (GET /v1/brands/:brand `facts`, in the chosen
-// language): facts by their labels, grouped (fact-groups.ts); enums become selects, dates date inputs,
-// money and numbers number inputs, flags checkboxes, text a text input with the values the brand's
-// tables name as suggestions. An empty field is a fact not sent.
+// language): facts by their labels, grouped (fact-groups.ts); enums become selects of their values'
+// labels, dates date inputs, money and numbers number inputs, flags checkboxes, text a text input with
+// the values the brand's tables name as suggestions. An empty field is a fact not sent.
 
 import type { Claim } from '../../contract.js';
 import type { BrandFact } from './api-types.js';
@@ -17,8 +17,10 @@ export interface ClaimForm {
 }
 
 const fieldId = (fact: string) => `fact-${fact}`;
-/** A value code as words (`official_store` → "official store"): the API gives labels for facts, not values. */
+/** A code as words (`official_store` → "official store"), where the API gives no label for it. */
 const spoken = (value: string) => value.replaceAll('_', ' ');
+/** An enum value as people say it in the chosen language; the code in words from a Worker without value labels. */
+const valueLabel = (fact: BrandFact, value: string) => fact.value_labels?.[value] ?? spoken(value);
 
 function control(fact: BrandFact, hintId: string, suggestions: readonly Suggestion[]): HTMLInputElement | HTMLSelectElement {
   const common = { id: fieldId(fact.name), name: fact.name, 'aria-describedby': hintId };
@@ -28,7 +30,8 @@ function control(fact: BrandFact, hintId: string, suggestions: readonly Suggesti
         'select',
         common,
         h('option', { value: '' }, '— not sent —'),
-        (fact.values ?? []).map((v) => h('option', { value: v }, spoken(v))),
+        // The label to read, the code (what the API and the sheets call it) on hover.
+        (fact.values ?? []).map((v) => h('option', { value: v, title: v }, valueLabel(fact, v))),
       );
     case 'boolean':
       return h('input', { ...common, type: 'checkbox', value: 'true' });
@@ -49,12 +52,19 @@ function control(fact: BrandFact, hintId: string, suggestions: readonly Suggesti
   }
 }
 
+function showValueCode(code: HTMLElement, name: string, value: string): void {
+  code.textContent = value ? `${name} = ${value}` : name;
+}
+
 function field(fact: BrandFact, suggestions: readonly Suggestion[]): HTMLElement {
   const hintId = `${fieldId(fact.name)}-hint`;
   const input = control(fact, hintId, suggestions);
   const label = h('label', { for: input.id }, fact.label ?? spoken(fact.name));
-  // The fact's name is what the API, the sheets and the shared address call it: support agents need it too.
-  const hint = h('small', { id: hintId, class: 'hint' }, h('code', {}, fact.name), fact.description ? ` — ${fact.description}` : '');
+  // The fact's name is what the API, the sheets and the shared address call it: support agents need it
+  // too, and for a select the chosen value's code (`channel = official_store`), which the label hides.
+  const code = h('code', { class: 'fact-code' }, fact.name);
+  const hint = h('small', { id: hintId, class: 'hint' }, code, fact.description ? ` — ${fact.description}` : '');
+  if (input instanceof HTMLSelectElement) input.addEventListener('change', () => showValueCode(code, fact.name, input.value));
   const list = suggestions.length
     ? h(
         'datalist',
@@ -96,6 +106,8 @@ export function buildClaimForm(container: HTMLElement, groups: readonly FactGrou
         const value = claim[name];
         if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
         else input.value = value === undefined || value === null ? '' : String(value);
+        // A select's hint shows the chosen code: filling it is choosing too.
+        if (input instanceof HTMLSelectElement) input.dispatchEvent(new Event('change'));
       }
     },
     showProblems(errors) {
