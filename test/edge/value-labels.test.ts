@@ -1,10 +1,10 @@
 // Every enum value in the asked language (values.csv, issue 16): GET /v1/brands/:brand names each value
 // of each enumeration as the brand's German sheets do, and the claim schema titles the same values.
-// The brand is the first the Worker bundles that speaks German: no brand is named here.
+// The brand is the first published one that speaks German: no brand is named here.
 
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_POLICIES } from '../../functions/bundled-policies.js';
-import { bundledPolicy, call, readJson } from './worker.js';
+import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { call, readJson } from './worker.js';
 
 interface DescribedFact {
   name: string;
@@ -13,7 +13,7 @@ interface DescribedFact {
   value_labels: Record<string, string> | null;
 }
 
-const brand = BUNDLED_POLICIES.brands.find((b) => bundledPolicy(b).locales.includes('de'));
+const brand = PUBLISHED_POLICIES.brands.find((b) => publishedPolicy(b).locales.includes('de'));
 
 const describeIn = async (lang: string) => {
   const res = await call(`/v1/brands/${brand}`, { headers: { 'accept-language': lang } });
@@ -27,7 +27,7 @@ describe('value labels in the negotiated language', () => {
   });
 
   it('gives every value of every enumeration its German label, and keeps the codes in values', async () => {
-    const policy = bundledPolicy(brand!);
+    const policy = publishedPolicy(brand!);
     const facts = await describeIn('de');
     const enums = facts.filter((f) => f.type === 'enum');
     expect(enums.length).toBeGreaterThan(0);
