@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listBrands } from '../../src/cli/read-sheets.js';
-import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from '../edge/claims.js';
+import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from './seed-claims.js';
 import { BASE } from './browser-session.js';
 
 const post = (path: string, body: unknown) =>
