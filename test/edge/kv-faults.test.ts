@@ -10,8 +10,8 @@ import { FORMAT_VERSION } from '../../src/contract.js';
 import { BRAND_KEY_PREFIX, brandKey, type PolicyPointer, versionKey } from '../../src/store/policy-pointer.js';
 import { keysToRead, planPublish, readPublishedState } from '../../src/store/publish-plan.js';
 import { ACME_RETURN } from './claims.js';
-import { ACME, fixturePolicy } from './fixture-brands.js';
 import { type Fault, FaultyKv } from './faulty-kv.js';
+import { ACME, fixturePolicy } from './fixture-brands.js';
 import { PUBLISHED_POLICIES } from './published-policies.js';
 import { builtBefore, freshApp, readJson } from './worker.js';
 

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../../functions/app.js';
 import { MAX_BATCH_ITEMS } from '../../../functions/request-schemas.js';
 import { BRAND_ID_PATTERN } from '../../../src/store/brand-id.js';
+import { ACME } from '../fixture-brands.js';
 import { anyClaim, brokenClaim, type GeneratedClaim, validClaim } from './claim-arbitraries.js';
 import { type ExpectedItem, type FuzzRequest, jsonRequest, RawJson, toJsonText } from './fuzz-request.js';
-import { ACME } from '../fixture-brands.js';
 import type { BrandVocabulary } from './vocabulary.js';
 
 // A "__proto__" key is refused with the body's shape (zod would drop it), before any fact is checked.
