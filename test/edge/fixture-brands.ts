@@ -5,7 +5,7 @@
 
 import { inject } from 'vitest';
 import type { CompiledPolicy } from '../../src/contract.js';
-import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { publishedPolicy } from './published-policies.js';
 
 /** Every fixture brand the edge config compiled and published. */
 export const FIXTURE_BRANDS: readonly string[] = inject('fixtureBrands');
@@ -21,9 +21,6 @@ export const ACME = fixtureBrand('acme');
  * 12 for the rest), a warranty counted from the receipt else the manufacture date, en + de.
  */
 export const NIMBUS_PRINT = fixtureBrand('nimbus-print');
-
-/** The brands of policy-sheets/ the tests found published, whichever they are (none named). */
-export const SEED_BRANDS: readonly string[] = PUBLISHED_POLICIES.brands.filter((b) => !FIXTURE_BRANDS.includes(b));
 
 /** A fixture brand's compiled policy, as published in the tests' KV. */
 export function fixturePolicy(brand: string): CompiledPolicy {
