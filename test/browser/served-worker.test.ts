@@ -5,8 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listBrands } from '../../src/cli/read-sheets.js';
-import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from '../edge/claims.js';
 import { BASE } from './browser-session.js';
+import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from './seed-claims.js';
 
 const post = (path: string, body: unknown) =>
   fetch(`${BASE}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

@@ -12,15 +12,16 @@ import type { BatchItemResult } from '../../functions/routes/eligibility.js';
 import type { CompiledPolicy } from '../../src/contract.js';
 import { FORMAT_VERSION } from '../../src/contract.js';
 import { BRAND_KEY_PREFIX, brandKey, versionKey } from '../../src/store/policy-pointer.js';
-import { KOSPET_RETURN } from './claims.js';
+import { ACME_RETURN } from './claims.js';
 import { FaultyKv } from './faulty-kv.js';
-import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { ACME, fixturePolicy } from './fixture-brands.js';
+import { PUBLISHED_POLICIES } from './published-policies.js';
 import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
 import { countingKv, freshApp, readJson } from './worker.js';
 
 // A brand only KV holds (the Worker was not built with it): nothing can stand in for it.
-const ghost: CompiledPolicy = { ...publishedPolicy('kospet'), brand: 'ghost', name: 'Ghost', version: '6060606060606060' };
-const GHOST_CLAIM = { ...KOSPET_RETURN, brand: 'ghost' };
+const ghost: CompiledPolicy = { ...fixturePolicy(ACME), brand: 'ghost', name: 'Ghost', version: '6060606060606060' };
+const GHOST_CLAIM = { ...ACME_RETURN, brand: 'ghost' };
 
 interface List {
   brands: BrandRow[];
@@ -50,13 +51,13 @@ function isolateWith(key?: string, fault?: Parameters<FaultyKv['inject']>[1]) {
   return { kv, ...freshApp({ POLICIES: kv }) };
 }
 
-const cart = (app: ReturnType<typeof freshApp>) => app.post('/v1/eligibility/batch', { items: [GHOST_CLAIM, KOSPET_RETURN] });
+const cart = (app: ReturnType<typeof freshApp>) => app.post('/v1/eligibility/batch', { items: [GHOST_CLAIM, ACME_RETURN] });
 
-describe('a KV key whose brand id breaks the rule ("Kospet X")', () => {
-  const BAD = `${BRAND_KEY_PREFIX}Kospet X`;
+describe('a KV key whose brand id breaks the rule ("Acme X")', () => {
+  const BAD = `${BRAND_KEY_PREFIX}Acme X`;
   beforeAll(async () => {
-    const listed = (await env.POLICIES.list({ prefix: brandKey('kospet') })).keys[0]!;
-    await env.POLICIES.put(BAD, (await env.POLICIES.get(brandKey('kospet'), 'text'))!, { metadata: listed.metadata });
+    const listed = (await env.POLICIES.list({ prefix: brandKey(ACME) })).keys[0]!;
+    await env.POLICIES.put(BAD, (await env.POLICIES.get(brandKey(ACME), 'text'))!, { metadata: listed.metadata });
   });
   afterAll(async () => {
     await env.POLICIES.delete(BAD);
@@ -68,16 +69,16 @@ describe('a KV key whose brand id breaks the rule ("Kospet X")', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-policy-degraded')).toBeNull();
     const { brands } = await readJson<List>(res);
-    expect(brands.find((b) => b.brand === 'Kospet X')).toMatchObject({ status: 'unavailable', fault: 'invalid-brand-id', policy_version: null });
+    expect(brands.find((b) => b.brand === 'Acme X')).toMatchObject({ status: 'unavailable', fault: 'invalid-brand-id', policy_version: null });
     for (const id of PUBLISHED_POLICIES.brands) expect(brands.find((b) => b.brand === id)).toMatchObject({ status: 'ok', policy_version: expect.any(String) });
   });
 
   it('never affects another brand, and its id is refused by name', async () => {
     const app = freshApp();
-    const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+    const res = await app.post('/v1/eligibility', ACME_RETURN);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-policy-degraded')).toBeNull();
-    const refused = await readJson<Problem>(await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'Kospet X' }));
+    const refused = await readJson<Problem>(await app.post('/v1/eligibility', { ...ACME_RETURN, brand: 'Acme X' }));
     expect(refused).toMatchObject({ status: 400, errors: [{ path: 'brand', message: expect.stringContaining('lower-case letter') }] });
     expect((await app.request('/healthz')).status).toBe(200);
   });
@@ -128,7 +129,7 @@ describe.each([
     const alone = await app.post('/v1/eligibility', GHOST_CLAIM);
     expect(alone.status).toBe(503);
     expect(alone.headers.get('retry-after')).toBe('30');
-    expect((await app.post('/v1/eligibility', KOSPET_RETURN)).headers.get('x-policy-degraded')).toBeNull();
+    expect((await app.post('/v1/eligibility', ACME_RETURN)).headers.get('x-policy-degraded')).toBeNull();
     const { brands } = await readJson<List>(await app.request('/v1/brands'));
     expect(brands.find((b) => b.brand === 'ghost')).toMatchObject({ status: 'unavailable', fault });
     expect(brands.filter((b) => b.status !== 'ok').map((b) => b.brand)).toEqual(['ghost']);
@@ -172,7 +173,7 @@ describe('an isolate that answered for many brands', () => {
     await publish(brands, NOTHING_PUBLISHED, '2020-01-01');
     const cache = new PolicyCache();
     const app = freshApp({}, { cache });
-    for (const b of brands) expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: b.brand })).status).toBe(200);
+    for (const b of brands) expect((await app.post('/v1/eligibility', { ...ACME_RETURN, brand: b.brand })).status).toBe(200);
     for (let i = 0; i < 2_100; i++) await app.request(`/v1/brands/nobody-${i}`);
     expect(cache.versions.size).toBeLessThanOrEqual(50);
     expect(cache.pointers.size).toBe(60);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/app.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
-import { KOSPET_RETURN } from './claims.js';
+import { ACME_RETURN } from './claims.js';
+import { ACME } from './fixture-brands.js';
 import { brokenKv, call, emptyKv, freshApp, postJson, readJson } from './worker.js';
 
 async function expectProblem(res: Response, status: number, slug: string): Promise<Problem> {
@@ -29,35 +30,31 @@ describe('client errors are problem+json naming each bad field', () => {
   });
 
   it('400 for a claim with an unknown fact and a value of the wrong type', async () => {
-    const claim = { ...KOSPET_RETURN.claim, colour: 'red', delivered_on: '2025-02-30', order_amount: 'lots' };
-    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: 'kospet', claim }), 400, 'invalid-claim');
+    const claim = { ...ACME_RETURN.claim, colour: 'red', delivered_on: '2025-02-30', order_amount: 'lots' };
+    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: ACME, claim }), 400, 'invalid-claim');
     expect(problem.errors!.map((e) => e.path).sort()).toEqual(['claim.colour', 'claim.delivered_on', 'claim.order_amount']);
     expect(problem.errors!.find((e) => e.path === 'claim.delivered_on')!.message).toContain('YYYY-MM-DD');
   });
 
   it('400 when claim_on is before delivered_on', async () => {
-    const claim = { ...KOSPET_RETURN.claim, claim_on: '2025-02-01' };
-    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: 'kospet', claim }), 400, 'invalid-claim');
+    const claim = { ...ACME_RETURN.claim, claim_on: '2025-02-01' };
+    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: ACME, claim }), 400, 'invalid-claim');
     expect(problem.errors).toEqual([{ path: 'claim.claim_on', message: expect.stringContaining('before delivered_on') }]);
   });
 
   it('400 when the defaulted claim_on (today) is before a future delivery', async () => {
-    const { claim_on: _, ...claim } = { ...KOSPET_RETURN.claim, delivered_on: '2999-01-01' };
-    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: 'kospet', claim }), 400, 'invalid-claim');
+    const { claim_on: _, ...claim } = { ...ACME_RETURN.claim, delivered_on: '2999-01-01' };
+    const problem = await expectProblem(await postJson('/v1/eligibility', { brand: ACME, claim }), 400, 'invalid-claim');
     expect(problem.errors![0]!.path).toBe('claim.claim_on');
   });
 
   it('400 for a query parameter out of its range', async () => {
-    const problem = await expectProblem(await postJson('/v1/eligibility?policy=yesterday', KOSPET_RETURN), 400, 'invalid-request');
+    const problem = await expectProblem(await postJson('/v1/eligibility?policy=yesterday', ACME_RETURN), 400, 'invalid-request');
     expect(problem.errors).toEqual([{ path: 'query.policy', message: 'expected one of "order_date", "current"' }]);
   });
 
   it('400 naming the query and the body problems at once', async () => {
-    const problem = await expectProblem(
-      await postJson('/v1/eligibility?policy=yesterday&explain=maybe', { brand: 'kospet', claim: [] }),
-      400,
-      'invalid-request',
-    );
+    const problem = await expectProblem(await postJson('/v1/eligibility?policy=yesterday&explain=maybe', { brand: ACME, claim: [] }), 400, 'invalid-request');
     expect(problem.errors).toEqual([
       { path: 'query.explain', message: 'expected one of "0", "1", "true", "false"' },
       { path: 'query.policy', message: 'expected one of "order_date", "current"' },
@@ -85,13 +82,16 @@ describe('client errors are problem+json naming each bad field', () => {
     await expectProblem(await call('/v1/brands/no-such-brand'), 404, 'unknown-brand');
   });
 
-  it.each(['Kospet X', 'kospet_x', '9lives', 'a'.repeat(64)])('400 naming the field for the brand id %j, which breaks the brand-id rule', async (id) => {
-    const body = await expectProblem(await postJson('/v1/eligibility', { brand: id, claim: {} }), 400, 'invalid-request');
-    expect(body.errors).toEqual([{ path: 'brand', message: expect.stringContaining('a lower-case letter, then lower-case letters, digits or hyphens') }]);
-    const path = await expectProblem(await call(`/v1/brands/${encodeURIComponent(id)}`), 400, 'invalid-request');
-    expect(path.errors).toEqual([{ path: 'path.brand', message: expect.stringContaining('at most 63 characters') }]);
-    await expectProblem(await call(`/v1/brands/${encodeURIComponent(id)}/coverage`), 400, 'invalid-request');
-  });
+  it.each(['Nimbus Print', 'nimbus_print', '9lives', 'a'.repeat(64)])(
+    '400 naming the field for the brand id %j, which breaks the brand-id rule',
+    async (id) => {
+      const body = await expectProblem(await postJson('/v1/eligibility', { brand: id, claim: {} }), 400, 'invalid-request');
+      expect(body.errors).toEqual([{ path: 'brand', message: expect.stringContaining('a lower-case letter, then lower-case letters, digits or hyphens') }]);
+      const path = await expectProblem(await call(`/v1/brands/${encodeURIComponent(id)}`), 400, 'invalid-request');
+      expect(path.errors).toEqual([{ path: 'path.brand', message: expect.stringContaining('at most 63 characters') }]);
+      await expectProblem(await call(`/v1/brands/${encodeURIComponent(id)}/coverage`), 400, 'invalid-request');
+    },
+  );
 
   it('404 for a brand id that names an Object.prototype property, also with nothing published', async () => {
     // `constructor` is a well-formed brand id; the bundle must not find Object.prototype's.
@@ -105,14 +105,14 @@ describe('client errors are problem+json naming each bad field', () => {
   it('404 for a route that does not exist', async () => {
     await expectProblem(await call('/v2/eligibility'), 404, 'not-found');
     expect((await call('/v1/eligibility/')).status).toBe(404);
-    expect((await call('/v1/brands/kospet/sheets/services/rows')).status).toBe(404);
+    expect((await call(`/v1/brands/${ACME}/sheets/returns/rows`)).status).toBe(404);
   });
 
   it.each([
     ['GET', '/v1/eligibility', 'POST'],
     ['HEAD', '/v1/eligibility/batch', 'POST'],
     ['POST', '/healthz', 'GET, HEAD'],
-    ['POST', '/v1/brands/kospet/coverage', 'GET, HEAD'],
+    ['POST', `/v1/brands/${ACME}/coverage`, 'GET, HEAD'],
     ['DELETE', '/v1/brands/any-brand/sheets/any-sheet', 'GET, HEAD'],
   ])('405 for %s %s, allowing %s', async (method, path, allow) => {
     const res = await call(path, { method });
@@ -122,7 +122,7 @@ describe('client errors are problem+json naming each bad field', () => {
   });
 
   it('413 for a body over the limit', async () => {
-    const big = JSON.stringify({ brand: 'kospet', claim: { padding: 'x'.repeat(MAX_BODY_BYTES) } });
+    const big = JSON.stringify({ brand: ACME, claim: { padding: 'x'.repeat(MAX_BODY_BYTES) } });
     await expectProblem(await call('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }), 413, 'body-too-large');
   });
 
@@ -141,7 +141,7 @@ describe('client errors are problem+json naming each bad field', () => {
   });
 
   it('415 for a body that is not JSON', async () => {
-    const res = await call('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(KOSPET_RETURN) });
+    const res = await call('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(ACME_RETURN) });
     const problem = await expectProblem(res, 415, 'unsupported-media-type');
     expect(problem.detail).toContain('text/plain');
   });
@@ -164,7 +164,7 @@ describe('faults are problem+json without internals', () => {
 
   it('503 with Retry-After when KV cannot be read and the brand is not bundled', async () => {
     const { request } = freshApp({ POLICIES: brokenKv() }, { bundle: BundledPolicies.of({}) });
-    const res = await request('/v1/brands/kospet');
+    const res = await request(`/v1/brands/${ACME}`);
     await expectProblem(res, 503, 'policy-unavailable');
     expect(res.headers.get('retry-after')).toBe('30');
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KOSPET_RETURN } from './claims.js';
+import { ACME_RETURN } from './claims.js';
 import { call, postJson } from './worker.js';
 
 describe('CORS for the configured storefront origins', () => {
   it('allows a configured origin and exposes the policy headers', async () => {
-    const res = await postJson('/v1/eligibility', KOSPET_RETURN, { origin: 'https://shop.example' });
+    const res = await postJson('/v1/eligibility', ACME_RETURN, { origin: 'https://shop.example' });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(res.headers.get('vary')).toContain('Origin');
     const exposed = res.headers.get('access-control-expose-headers')!.split(',');

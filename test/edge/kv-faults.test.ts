@@ -9,28 +9,30 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FORMAT_VERSION } from '../../src/contract.js';
 import { BRAND_KEY_PREFIX, brandKey, type PolicyPointer, versionKey } from '../../src/store/policy-pointer.js';
 import { keysToRead, planPublish, readPublishedState } from '../../src/store/publish-plan.js';
-import { KOSPET_RETURN } from './claims.js';
+import { ACME_RETURN } from './claims.js';
 import { type Fault, FaultyKv } from './faulty-kv.js';
-import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
+import { ACME, fixturePolicy } from './fixture-brands.js';
+import { PUBLISHED_POLICIES } from './published-policies.js';
 import { builtBefore, freshApp, readJson } from './worker.js';
 
-// The fixture: the brand of the claim these tests send (claims.ts), whichever it is.
-const BRAND = KOSPET_RETURN.brand;
-const kospet = publishedPolicy(BRAND);
-// These isolates run a Worker built with an older KOSPET than KV holds, so that every key, the version
-// document too, is read from KV.
-const builtWith = builtBefore('kospet');
+// The fixture: ACME, the brand of the claim these tests send (claims.ts).
+const BRAND = ACME;
+const acme = fixturePolicy(BRAND);
+// These isolates run a Worker built with every published brand but an older ACME than KV holds, so
+// that every key, the version document too, is read from KV.
+const builtWith = builtBefore(BRAND);
 const KV_TIMEOUT_MS = 20;
 const RECHECK_MS = 30_000;
 
-type Reads = 'kospet' | 'list';
+/** What a route reads: the fixture brand's keys, or the brand list. */
+type Reads = 'brand' | 'list';
 const routes: [name: string, send: (app: ReturnType<typeof freshApp>) => Promise<Response>, reads: Reads][] = [
-  ['POST /v1/eligibility', (app) => app.post('/v1/eligibility', KOSPET_RETURN), 'kospet'],
-  ['POST /v1/eligibility/batch', (app) => app.post('/v1/eligibility/batch', { items: [KOSPET_RETURN, KOSPET_RETURN] }), 'kospet'],
+  ['POST /v1/eligibility', (app) => app.post('/v1/eligibility', ACME_RETURN), 'brand'],
+  ['POST /v1/eligibility/batch', (app) => app.post('/v1/eligibility/batch', { items: [ACME_RETURN, ACME_RETURN] }), 'brand'],
   ['GET /v1/brands', (app) => app.request('/v1/brands'), 'list'],
-  ['GET /v1/brands/kospet', (app) => app.request('/v1/brands/kospet'), 'kospet'],
-  ['GET /v1/brands/kospet/coverage', (app) => app.request('/v1/brands/kospet/coverage?part=watch'), 'kospet'],
-  ['GET /v1/brands/kospet/sheets/services', (app) => app.request('/v1/brands/kospet/sheets/services'), 'kospet'],
+  ['GET /v1/brands/:brand', (app) => app.request(`/v1/brands/${BRAND}`), 'brand'],
+  ['GET /v1/brands/:brand/coverage', (app) => app.request(`/v1/brands/${BRAND}/coverage?product_line=studio-pro-x`), 'brand'],
+  ['GET /v1/brands/:brand/sheets/returns', (app) => app.request(`/v1/brands/${BRAND}/sheets/returns`), 'brand'],
   ['GET /healthz', (app) => app.request('/healthz'), 'list'],
 ];
 
@@ -49,7 +51,7 @@ interface Scenario {
   warm: 'memory' | 'bundle';
 }
 
-const at = { list: `list:${BRAND_KEY_PREFIX}`, pointer: brandKey(BRAND), version: versionKey(BRAND, kospet.version) };
+const at = { list: `list:${BRAND_KEY_PREFIX}`, pointer: brandKey(BRAND), version: versionKey(BRAND, acme.version) };
 const scenario = (what: string, key: string, fault: () => Promise<Fault>, degraded: string | null, more: Partial<Scenario> = {}): Scenario => ({
   what,
   key,
@@ -71,15 +73,15 @@ const SCENARIOS: Scenario[] = [
   // Absent is "not published here": the bundled copy answers, and that is what X-Policy-Source says.
   scenario('the pointer is missing', at.pointer, async () => ({ kind: 'absent' }), null, { warm: 'bundle' }),
   scenario('the pointer names a version that is not stored', at.pointer, staleVersion, 'kv-corrupt', { logged: versionKey(BRAND, MISSING), warm: 'bundle' }),
-  scenario('the pointer is corrupt JSON', at.pointer, async () => ({ kind: 'value', value: '{"brand":"kospet","current":' }), 'kv-corrupt'),
+  scenario('the pointer is corrupt JSON', at.pointer, async () => ({ kind: 'value', value: `{"brand":"${BRAND}","current":` }), 'kv-corrupt'),
   scenario('reading the pointer throws', at.pointer, async () => ({ kind: 'throw', message: 'network connection lost' }), 'kv-unreadable'),
   scenario('reading the pointer never answers', at.pointer, async () => ({ kind: 'hang' }), 'kv-unreadable'),
   scenario('the version document is missing', at.version, async () => ({ kind: 'absent' }), 'kv-corrupt'),
-  scenario('the version document is corrupt JSON', at.version, async () => ({ kind: 'value', value: JSON.stringify(kospet).slice(0, 1000) }), 'kv-corrupt'),
+  scenario('the version document is corrupt JSON', at.version, async () => ({ kind: 'value', value: JSON.stringify(acme).slice(0, 1000) }), 'kv-corrupt'),
   scenario(
     'the version document is of a newer format',
     at.version,
-    async () => ({ kind: 'value', value: JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }) }),
+    async () => ({ kind: 'value', value: JSON.stringify({ ...acme, formatVersion: FORMAT_VERSION + 1 }) }),
     'format-too-new',
   ),
   scenario('reading the version document throws', at.version, async () => ({ kind: 'throw', message: 'KV GET failed: 503' }), 'kv-unreadable'),
@@ -122,7 +124,7 @@ describe('when KV fails', () => {
     it('a cold isolate answers every route from the bundled policy, degraded, logging once', async () => {
       const { kv, app, later } = isolate();
       kv.inject(key, await makeFault());
-      const target: Reads = key === at.list ? 'list' : 'kospet';
+      const target: Reads = key === at.list ? 'list' : 'brand';
       for (const [route, send, reads] of routes) {
         injected++;
         for (let round = 0; round < 2; round++) {
@@ -135,8 +137,8 @@ describe('when KV fails', () => {
           later(); // past the re-check interval: the store reads KV again, and fails again
         }
       }
-      const decision = await readJson<{ policy_version: string }>(await app.post('/v1/eligibility', KOSPET_RETURN));
-      expect(decision.policy_version).toBe(target === 'list' ? kospet.version : builtWith.version('kospet'));
+      const decision = await readJson<{ policy_version: string }>(await app.post('/v1/eligibility', ACME_RETURN));
+      expect(decision.policy_version).toBe(target === 'list' ? acme.version : builtWith.version(BRAND));
       expect(faultsLogged(app.logs)).toEqual(
         degraded ? [{ level: 'error', event: 'policy_store_fault', fault: degraded, key: logged ?? key, message: expect.any(String) }] : [],
       );
@@ -146,7 +148,7 @@ describe('when KV fails', () => {
       const { kv, app, later } = isolate();
       for (const [route, send] of routes) await expectAnswered(await send(app), route);
       kv.inject(key, await makeFault());
-      const target: Reads = key === at.list ? 'list' : 'kospet';
+      const target: Reads = key === at.list ? 'list' : 'brand';
       for (const [route, send, reads] of routes) {
         injected++;
         later();
@@ -170,12 +172,12 @@ describe('when KV fails', () => {
     const { kv, app } = isolate();
     kv.inject(() => true, { kind: 'hang' });
     const started = performance.now();
-    const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+    const res = await app.post('/v1/eligibility', ACME_RETURN);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-policy-degraded')).toBe('kv-unreadable');
     // One key read, no list: the brand's pointer waits out one deadline.
     expect(kv.reads).toEqual([at.pointer]);
-    for (let i = 0; i < 5; i++) expect((await app.post('/v1/eligibility', KOSPET_RETURN)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await app.post('/v1/eligibility', ACME_RETURN)).status).toBe(200);
     expect(kv.reads).toEqual([at.pointer]);
     // workerd's clock only moves on I/O; the timer is I/O, so the wait is measurable and bounded.
     expect(performance.now() - started).toBeLessThan(KV_TIMEOUT_MS * 50);
@@ -184,10 +186,10 @@ describe('when KV fails', () => {
   it('recovers once KV heals: the next re-check reads it, and answers are no longer degraded', async () => {
     const { kv, app, later } = isolate();
     kv.inject(at.pointer, { kind: 'throw', message: 'down' });
-    expect((await app.post('/v1/eligibility', KOSPET_RETURN)).headers.get('x-policy-degraded')).toBe('kv-unreadable');
+    expect((await app.post('/v1/eligibility', ACME_RETURN)).headers.get('x-policy-degraded')).toBe('kv-unreadable');
     kv.heal();
     later();
-    const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+    const res = await app.post('/v1/eligibility', ACME_RETURN);
     expect(res.headers.get('x-policy-degraded')).toBeNull();
     expect(res.headers.get('x-policy-source')).toBe('kv');
   });
@@ -200,18 +202,18 @@ describe('a publish interrupted between the version and the pointer', () => {
     for (const key of keysToRead(brands)) values[key] = await env.POLICIES.get(key, 'text');
     const state = readPublishedState(brands, values);
     if (typeof state === 'string') throw new Error(state);
-    const changed = { ...kospet, name: 'KOSPET 2', version: 'feedfacefeedface' };
+    const changed = { ...acme, name: `${acme.name} 2`, version: 'feedfacefeedface' };
     const plan = planPublish([changed], state, '2020-01-01', '2026-03-01T00:00:00Z', '2026-03-01');
     if ('problems' in plan) throw new Error(plan.problems.join('; '));
     // Only the first phase (the version documents) reaches KV: the process dies before the pointers.
     for (const { key, value } of plan.phases[0]!) await env.POLICIES.put(key, value);
     try {
       const { app } = isolate();
-      const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+      const res = await app.post('/v1/eligibility', ACME_RETURN);
       expect(res.status).toBe(200);
       expect(res.headers.get('x-policy-degraded')).toBeNull();
       expect(res.headers.get('x-policy-source')).toBe('kv');
-      expect((await readJson<{ policy_version: string }>(res)).policy_version).toBe(kospet.version);
+      expect((await readJson<{ policy_version: string }>(res)).policy_version).toBe(acme.version);
     } finally {
       await env.POLICIES.delete(versionKey(BRAND, 'feedfacefeedface'));
     }

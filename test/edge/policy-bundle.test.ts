@@ -13,10 +13,12 @@ describe('BundledPolicies', () => {
   });
 
   it('parses a document once, the first time it is asked for', () => {
-    const kospet = BUNDLED_POLICIES.policy('kospet')!;
-    expect(kospet.brand).toBe('kospet');
-    expect(kospet.version).toBe(BUNDLED_POLICIES.version('kospet'));
-    expect(BUNDLED_POLICIES.policy('kospet')).toBe(kospet);
+    // Whichever brand the Worker was built with first: the bundle holds the seed brands within its budget.
+    const brand = BUNDLED_POLICIES.brands[0]!;
+    const policy = BUNDLED_POLICIES.policy(brand)!;
+    expect(policy.brand).toBe(brand);
+    expect(policy.version).toBe(BUNDLED_POLICIES.version(brand));
+    expect(BUNDLED_POLICIES.policy(brand)).toBe(policy);
   });
 
   it('lists its brands sorted, and finds nothing else', () => {

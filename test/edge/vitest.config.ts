@@ -7,6 +7,7 @@ import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineProject } from 'vitest/config';
 import { bundledDocument } from '../../functions/policy-bundle.js';
 import { readCompiledPolicies } from '../../scripts/read-compiled.js';
+import { compileFixtureBrands, listFixtureBrands, mergeBrands } from './compile-fixture-brands.js';
 
 /**
  * The fuzzer's seed: fixed, so the gate is reproducible and a red run is the code's doing, not the
@@ -16,13 +17,24 @@ import { readCompiledPolicies } from '../../scripts/read-compiled.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     fuzzSeed: number;
-    /** Every compiled brand of dist/policies as stored (published-policies.ts). */
+    /** Every compiled brand of dist/policies and every fixture brand, as stored (published-policies.ts). */
     publishedPolicies: { brand: string; version: string; json: string }[];
+    /** The brands the tests own (test/fixtures/brands/*): fixture-brands.ts. */
+    fixtureBrands: string[];
   }
 }
 
-/** What `npm run build:policies` wrote, read here because workerd cannot read dist/. */
-const publishedPolicies = () => readCompiledPolicies(fromRoot('dist/policies')).map((p) => ({ brand: p.brand, ...bundledDocument(p) }));
+const FIXTURES = 'test/fixtures/brands';
+
+/**
+ * What `npm run build:policies` wrote, plus the fixture brands compiled beside policy-sheets/_shared,
+ * read here because workerd cannot read files.
+ */
+const publishedPolicies = () =>
+  mergeBrands(readCompiledPolicies(fromRoot('dist/policies')), compileFixtureBrands(fromRoot('policy-sheets'), fromRoot(FIXTURES))).map((p) => ({
+    brand: p.brand,
+    ...bundledDocument(p),
+  }));
 
 const FIXED_FUZZ_SEED = 20_261_205;
 function fuzzSeed(): number {
@@ -61,7 +73,7 @@ export default defineProject({
     name: 'edge',
     include: ['**/*.test.ts'],
     setupFiles: ['./seed-kv.ts'],
-    provide: { fuzzSeed: fuzzSeed(), publishedPolicies: publishedPolicies() },
+    provide: { fuzzSeed: fuzzSeed(), publishedPolicies: publishedPolicies(), fixtureBrands: listFixtureBrands(fromRoot(FIXTURES)) },
     // The first request of a file loads the Worker's modules into workerd: seconds on a busy CI box.
     testTimeout: 30_000,
   },

@@ -3,6 +3,7 @@
 // by pasting the fuzzer's "Counterexample" into regressions.json with a line on why it matters.
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_BRANDS } from '../fixture-brands.js';
 import { checkAnswer, readAnswer } from './check-response.js';
 import { type FuzzRequest, send, sendThroughRuntime } from './fuzz-request.js';
 import regressions from './regressions.json';
@@ -22,7 +23,21 @@ beforeAll(async () => {
   vocabs = await readVocabularies();
 });
 
+/** The brand ids a regression sends: in its body's "brand" fields and its /v1/brands/<id>/ path. */
+function brandsNamed(r: Regression): string[] {
+  const inBody = [...(r.body ?? '').matchAll(/"brand":"([a-z][a-z0-9-]*)"/g)].map((m) => m[1]!);
+  const inPath = /^\/v1\/brands\/([a-z][a-z0-9-]*)\//.exec(r.path)?.[1];
+  return [...inBody, ...(inPath ? [inPath] : [])];
+}
+
 describe('fuzzer regressions', () => {
+  // A regression stored with a seed brand would break when its editors rename or remove it.
+  it('send only fixture brands, which the tests own', () => {
+    const named = new Set((regressions as Regression[]).flatMap(brandsNamed));
+    expect(named.size).toBeGreaterThan(0);
+    expect([...named].filter((b) => !FIXTURE_BRANDS.includes(b))).toEqual([]);
+  });
+
   it.each((regressions as Regression[]).map((r) => [r.why, r] as const))('%s', async (_why, regression) => {
     const request = expanded(regression);
     const answer = await readAnswer(await sendThroughRuntime(request));

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../../functions/app.js';
 import { MAX_BATCH_ITEMS } from '../../../functions/request-schemas.js';
 import { BRAND_ID_PATTERN } from '../../../src/store/brand-id.js';
+import { ACME } from '../fixture-brands.js';
 import { anyClaim, brokenClaim, type GeneratedClaim, validClaim } from './claim-arbitraries.js';
 import { type ExpectedItem, type FuzzRequest, jsonRequest, RawJson, toJsonText } from './fuzz-request.js';
 import type { BrandVocabulary } from './vocabulary.js';
@@ -87,24 +88,27 @@ const notAnObject = fc.oneof(
   fc.boolean(),
   fc.constant(null),
 );
+/** Near misses of a published id (a fixture brand's): case, spaces, separators, paths, accents. */
+const nearMisses = (id: string) => {
+  const capital = `${id[0]!.toUpperCase()}${id.slice(1)}`;
+  const middle = Math.ceil(id.length / 2);
+  return [
+    capital,
+    id.toUpperCase(),
+    `${capital} X`,
+    ` ${id}`,
+    `${id} `,
+    `-${id}`,
+    `${id.slice(0, middle)} ${id.slice(middle)}`,
+    `${id.slice(0, middle)}_${id.slice(middle)}`,
+    `9${id}`,
+    `${id}/..`,
+    `../${id}`,
+    `${id.slice(0, -1)}é`,
+  ];
+};
 const badBrandId = fc.oneof(
-  fc.constantFrom(
-    '',
-    'Kospet',
-    'KOSPET',
-    'Kospet X',
-    ' kospet',
-    'kospet ',
-    '-kospet',
-    'kos pet',
-    'kos_pet',
-    '9kospet',
-    'kospet/..',
-    '../kospet',
-    'k'.repeat(64),
-    'kospét',
-    '\u0000',
-  ),
+  fc.constantFrom('', ...nearMisses(ACME), 'k'.repeat(64), '\u0000'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }).filter((s) => !BRAND_ID.test(s)),
   notAnObject.filter((x) => !(typeof x === 'string' && BRAND_ID.test(x))),
 );
@@ -182,7 +186,7 @@ export function rawEligibility(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequ
     .tuple(
       fc.oneof(
         fc.string({ unit: 'binary', maxLength: 200 }),
-        fc.constantFrom('{', '[', '{"brand":', 'null', '1', '""', '{}}', '{"a":1,}', "{'brand':'kospet'}", 'NaN', '\uFEFF{}'),
+        fc.constantFrom('{', '[', '{"brand":', 'null', '1', '""', '{}}', '{"a":1,}', `{'brand':'${ACME}'}`, 'NaN', '\uFEFF{}'),
       ),
       route,
     )
@@ -245,7 +249,7 @@ export function rawEligibility(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequ
     }),
   );
   const oversized = fc.tuple(fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 2 }), route).map(([size, path]): FuzzRequest => {
-    const text = toJsonText({ brand: 'kospet', claim: { product_line: '' } });
+    const text = toJsonText({ brand: ACME, claim: { product_line: '' } });
     return {
       kind: 'oversized body',
       method: 'POST',
@@ -307,7 +311,7 @@ export function malformedBatch(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzRequ
     .tuple(fc.array(good, { minLength: 0, maxLength: 5 }), fc.constantFrom('brand', 'claim'), fc.oneof(notAnObject, fc.constant(undefined)), fc.nat())
     .map(([items, field, value, pos]) => {
       const i = pos % (items.length + 1);
-      const broken: Record<string, unknown> = { brand: 'kospet', claim: {} };
+      const broken: Record<string, unknown> = { brand: ACME, claim: {} };
       if (value === undefined) delete broken[field];
       else broken[field] = field === 'brand' && typeof value === 'string' && BRAND_ID.test(value) ? 1 : value;
       const cart = [...items.slice(0, i), broken, ...items.slice(i)];
@@ -413,16 +417,16 @@ export function readRequests(vocabs: BrandVocabulary[]): fc.Arbitrary<FuzzReques
           '/v1/',
           '/v1/brands/',
           '/v1//brands',
-          '/v1/brands/kospet/',
+          `/v1/brands/${ACME}/`,
           '/v1/eligibility/',
           '/v1/brands/%E0%A4%A',
           '/v1/brands/..%2f..%2fetc%2fpasswd',
-          '/v1/brands/kospet/sheets/..%2f..%2fpackage.json',
+          `/v1/brands/${ACME}/sheets/..%2f..%2fpackage.json`,
           '/.env',
           '/wrangler.toml',
           '/node_modules/hono/package.json',
           '/functions/app.ts',
-          '/v1/brands/kospet%00',
+          `/v1/brands/${ACME}%00`,
         ),
         fc
           .array(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map(encode), { minLength: 1, maxLength: 4 })
