@@ -9,11 +9,6 @@ import { bundledDocument } from '../../functions/policy-bundle.js';
 import { readCompiledPolicies } from '../../scripts/read-compiled.js';
 import { compileFixtureBrands, listFixtureBrands, mergeBrands } from './compile-fixture-brands.js';
 
-/**
- * The fuzzer's seed: fixed, so the gate is reproducible and a red run is the code's doing, not the
- * dice's; `FUZZ_SEED=random npm run test:fuzz` (or any number) explores further. A counterexample
- * found that way goes into fuzz/regressions.json.
- */
 declare module 'vitest' {
   export interface ProvidedContext {
     fuzzSeed: number;
@@ -36,6 +31,11 @@ const publishedPolicies = () =>
     ...bundledDocument(p),
   }));
 
+/**
+ * The fuzzer's seed: fixed, so the gate is reproducible and a red run is the code's doing, not the
+ * dice's; `FUZZ_SEED=random npm run test:fuzz` (or any number) explores further. A counterexample
+ * found that way goes into fuzz/regressions.json.
+ */
 const FIXED_FUZZ_SEED = 20_261_205;
 function fuzzSeed(): number {
   const asked = process.env.FUZZ_SEED;
