@@ -6,7 +6,6 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +15,7 @@ import { type Facts, floorTables, interpret } from './peers.js';
 import { type ProfileRow, profileSelfTime } from './profile.js';
 import { type SkuHitPolicy, syntheticBrand, syntheticClaims, type TableShape } from './synthetic-brand.js';
 import { SCALE_TARGET_US } from './targets.js';
+import { TSX_CLI } from './tsx.js';
 
 export interface ScaleRow {
   rows: number;
@@ -71,8 +71,6 @@ export const QUICK_SCALE: ScalePlan = {
   batch: { batch: 1000, samples: 5, warmup: 2 },
 };
 
-const TSX = createRequire(import.meta.url).resolve('tsx/cli');
-
 /** Compiles in a child process, under tsx as `npm run policy` compiles; null when the cap stops it. */
 function compileCapped(
   rows: number,
@@ -83,7 +81,7 @@ function compileCapped(
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   try {
     const out = join(dir, 'policy.json');
-    const run = spawnSync(process.execPath, [TSX, 'bench/scale-compile.ts', String(rows), hit, out, shape], {
+    const run = spawnSync(process.execPath, [TSX_CLI, 'bench/scale-compile.ts', String(rows), hit, out, shape], {
       encoding: 'utf8',
       timeout: capMs,
       killSignal: 'SIGKILL',

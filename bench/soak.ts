@@ -20,6 +20,7 @@ import { compileBrand } from '../src/cli/compile-brands.js';
 import { listBrands } from '../src/cli/read-sheets.js';
 import { OFFLINE_ENV } from './bundle.js';
 import { type LocalWorker, startWorker } from './local-server.js';
+import { TSX_CLI } from './tsx.js';
 
 const WINDOW_S = 10;
 const WARMUP_S = 5;
@@ -380,11 +381,10 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'soak-baseline-'));
   const servers: LocalWorker[] = [];
   try {
-    const seed = spawnSync(
-      process.execPath,
-      [...process.execArgv, 'scripts/publish-policies.ts', '--local', '--persist-to', state, '--effective-from', '2000-01-01'],
-      { encoding: 'utf8', env: { ...process.env, ...OFFLINE_ENV } },
-    );
+    const seed = spawnSync(process.execPath, [TSX_CLI, 'scripts/publish-policies.ts', '--local', '--persist-to', state, '--effective-from', '2000-01-01'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...OFFLINE_ENV },
+    });
     if (seed.status !== 0) throw new Error(`seeding KV failed: ${seed.stderr}`);
     const worker = await startWorker(process.cwd(), [], state);
     servers.push(worker);

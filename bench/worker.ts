@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { OFFLINE_ENV } from './bundle.js';
 import { BRANDS, loadPolicy, mixedClaims } from './claims.js';
 import { type LocalWorker, startWorker } from './local-server.js';
+import { TSX_CLI } from './tsx.js';
 import { measureWorkerCpu, type WorkerCpuResult } from './worker-cpu.js';
 
 export interface WorkerPlan {
@@ -241,7 +242,7 @@ export async function benchWorker(plan: WorkerPlan, log: (line: string) => void)
   const scratch = mkdtempSync(join(tmpdir(), 'bench-baseline-'));
   const servers: LocalWorker[] = [];
   try {
-    const seed = spawnSync(process.execPath, [...process.execArgv, 'scripts/publish-policies.ts', '--local', '--persist-to', state], {
+    const seed = spawnSync(process.execPath, [TSX_CLI, 'scripts/publish-policies.ts', '--local', '--persist-to', state], {
       encoding: 'utf8',
       env: { ...process.env, ...OFFLINE_ENV },
     });

@@ -2,11 +2,12 @@
 // HTTP under `wrangler dev` with KV seeded as `npm start` seeds it: every API route answers. The edge
 // tests (test/edge) build the Worker with Vite instead, so only this file covers that artefact.
 
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listBrands } from '../../src/cli/read-sheets.js';
+import { demoProducts, firstCaseClaims, SEEDED_BRANDS } from './brand-claims.js';
 import { BASE } from './browser-session.js';
-import { ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN } from './seed-claims.js';
+
+const CLAIMS = firstCaseClaims();
+const [FIRST] = CLAIMS;
 
 const post = (path: string, body: unknown) =>
   fetch(`${BASE}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -18,11 +19,12 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
     expect(brands.status).toBe(200);
     const { brands: list } = (await brands.json()) as { brands: { brand: string }[] };
     // Every brand found in policy-sheets/, as `npm start` seeds them.
-    expect(list.map((b) => b.brand).sort()).toEqual(listBrands(fileURLToPath(new URL('../../policy-sheets', import.meta.url))));
+    expect(list.map((b) => b.brand).sort()).toEqual([...SEEDED_BRANDS]);
   });
 
   it("POST /v1/eligibility decides each brand's claim from the policy published to KV", async () => {
-    for (const request of [ELEGOO_UNWANTED, KOKONI_WARRANTY, KOSPET_RETURN]) {
+    // Each brand's first editors' case, as a storefront would send it.
+    for (const request of CLAIMS) {
       const response = await post('/v1/eligibility', request);
       expect(response.status).toBe(200);
       expect(response.headers.get('x-policy-source')).toMatch(/^(kv|cache)$/);
@@ -35,7 +37,7 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
   });
 
   it('POST /v1/eligibility/batch answers every item', async () => {
-    const response = await post('/v1/eligibility/batch', { items: [KOSPET_RETURN, { brand: 'nope', claim: {} }] });
+    const response = await post('/v1/eligibility/batch', { items: [FIRST, { brand: 'nope', claim: {} }] });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       count: 2,
@@ -48,7 +50,7 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
   });
 
   it('a bad request is a problem naming the field; a wrong method is 405 with Allow', async () => {
-    const bad = await post('/v1/eligibility', { brand: 'kospet', claim: { delivered_on: 'yesterday' } });
+    const bad = await post('/v1/eligibility', { brand: FIRST!.brand, claim: { delivered_on: 'yesterday' } });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(JSON.stringify(await bad.json())).toContain('claim.delivered_on');
@@ -58,11 +60,13 @@ describe.skipIf(!BASE)('the wrangler-built Worker, every API route', () => {
   });
 
   it('coverage, sheets, OpenAPI and the docs page', async () => {
+    const [product] = demoProducts();
+    const sheets = (await (await fetch(`${BASE}/v1/brands/${FIRST!.brand}/sheets`)).json()) as { sheets: { sheet: string }[] };
     for (const path of [
-      '/v1/brands/elegoo',
-      '/v1/brands/elegoo/coverage?product_line=neptune-4-pro&part=printer',
-      '/v1/brands/kospet/sheets',
-      '/v1/brands/kospet/sheets/services',
+      `/v1/brands/${FIRST!.brand}`,
+      `/v1/brands/${product!.brand}/coverage?product_line=${product!.line}&part=${product!.part}`,
+      `/v1/brands/${FIRST!.brand}/sheets`,
+      `/v1/brands/${FIRST!.brand}/sheets/${sheets.sheets[0]!.sheet}`,
       '/openapi.json',
       '/docs',
     ]) {
