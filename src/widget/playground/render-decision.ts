@@ -91,7 +91,8 @@ function renderWindows(windows: readonly WindowResult[], warranty: WindowResult 
           h('td', {}, w.label),
           h('td', {}, w.starts_on ?? '—'),
           h('td', {}, w.deadline ?? '—'),
-          h('td', {}, h('span', { class: `status ${w.status}` }, w.status)),
+          // The window's state as its code (open, closed, unknown), in every language: not for translating.
+          h('td', {}, h('span', { class: `status ${w.status}`, translate: 'no' }, w.status)),
         ),
       ),
     ),
