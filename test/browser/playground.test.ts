@@ -94,7 +94,10 @@ const visibleWords = (page: Page) =>
 const phrasesFound = (text: string, phrases: readonly string[]) =>
   phrases.filter((p) => new RegExp(`(?<![\\p{L}\\p{N}_])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').test(text));
 
-const openAllDetails = (page: Page) => page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+const openAllDetails = (page: Page) =>
+  page.locator('details').evaluateAll((all) => {
+    for (const d of all) (d as HTMLDetailsElement).open = true;
+  });
 
 /** The page never scrolls sideways: everything wide (tables, long codes) wraps or scrolls in its own box. */
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
