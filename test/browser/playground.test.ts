@@ -9,6 +9,7 @@ import { compileBrand } from '../../src/cli/compile-brands.js';
 import { listBrands } from '../../src/cli/read-sheets.js';
 import type { Claim, CompiledPolicy, Decision } from '../../src/contract.js';
 import type { BrandDetail, SheetDocument, SheetList } from '../../src/widget/playground/api-types.js';
+import { consoleStrings, phrasesOf } from '../../src/widget/playground/console-strings.js';
 import { suggestedValues } from '../../src/widget/playground/product-lines.js';
 import { parseSource } from '../../src/widget/playground/sheet-link.js';
 import { BASE, launchChromium, openPage, SHOTS_DIR } from './browser-session.js';
@@ -60,6 +61,43 @@ function updateDocs(shot: string): void {
   mkdirSync('docs', { recursive: true });
   copyFileSync(`${SHOTS_DIR}/${shot}`, `docs/${shot}`);
 }
+
+/**
+ * The console's phrases in `lang` (console-strings.ts, so the list grows with the table) that `other` says
+ * otherwise: a phrase both tables spell the same way ("Details") is no sign of either. Templates count by
+ * their words around the arguments, trimmed of punctuation; a phrase of under three letters ("in") is too
+ * common to tell.
+ */
+function phrasesOnlyIn(lang: string, other: string): string[] {
+  const trim = (p: string) => p.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+  const others = new Map(phrasesOf(consoleStrings(other).strings).map((e) => [e.key, e.phrases.map(trim)]));
+  return phrasesOf(consoleStrings(lang).strings).flatMap((e) => e.phrases.map(trim).filter((p) => p.length >= 3 && !others.get(e.key)!.includes(p)));
+}
+
+/**
+ * What a reader sees (text nodes rendered, the options of every select, the title), leaving out codes:
+ * `<code>` and whatever is marked `translate="no"` (a window's state) stay the same in every language.
+ */
+const visibleWords = (page: Page) =>
+  page.evaluate(() => {
+    const texts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement!;
+      if (parent.closest('code, [translate="no"], script, style, datalist')) continue;
+      if (parent.closest('select') || parent.checkVisibility()) texts.push(node.textContent ?? '');
+    }
+    return texts.join('\n');
+  });
+
+/** The phrases found as whole words (`window` in "return_window" is a code, not English). */
+const phrasesFound = (text: string, phrases: readonly string[]) =>
+  phrases.filter((p) => new RegExp(`(?<![\\p{L}\\p{N}_])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').test(text));
+
+const openAllDetails = (page: Page) =>
+  page.locator('details').evaluateAll((all) => {
+    for (const d of all) (d as HTMLDetailsElement).open = true;
+  });
 
 /** The page never scrolls sideways: everything wide (tables, long codes) wraps or scrolls in its own box. */
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
@@ -158,8 +196,9 @@ describe.skipIf(!BASE)('the policy playground', () => {
     const first = await openPage(browser, `/playground?brand=${brand}`);
     await first.page.locator('body[data-ready]').waitFor();
     await first.page.locator('#lang').selectOption('de');
+    await first.page.waitForFunction(() => document.documentElement.lang === 'de');
     await fillClaim(first.page, claim);
-    await first.page.getByRole('button', { name: 'Decide' }).click();
+    await first.page.getByRole('button', { name: consoleStrings('de').strings.decide }).click();
     await first.page.locator('.decision').waitFor();
     const address = first.page.url();
     const query = new URL(address).searchParams;
@@ -263,6 +302,61 @@ describe.skipIf(!BASE)('the policy playground', () => {
       expect([...errors, ...phone.errors]).toEqual([]);
     },
   );
+
+  it('speaks German throughout the console once the Language select says de, and English again on en', async () => {
+    const { brand, claim } = CLAIMS.find((c) => ['en', 'de'].every((l) => c.policy.locales.includes(l)))!;
+    const [en, de] = [consoleStrings('en').strings, consoleStrings('de').strings];
+    const english = phrasesOnlyIn('en', 'de');
+    expect(english.length).toBeGreaterThan(30);
+    const { page, errors } = await openPage(browser, `/playground?brand=${brand}&lang=en`, { width: 1280 });
+    await page.locator('body[data-ready]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.locator('#lang').selectOption('de');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    await fillClaim(page, claim);
+    await page.getByRole('button', { name: de.decide }).click();
+    await page.locator('.decision').waitFor();
+    await page.waitForFunction(() => document.getElementById('status')!.classList.contains('decided'));
+    await openAllDetails(page);
+    const german = await visibleWords(page);
+    expect(phrasesFound(german, english)).toEqual([]);
+    // It is the German table that speaks, not an empty page.
+    for (const words of [de.heading, de.groups.purchase, de.decidedBy, de.explain, de.trace]) expect(german).toContain(words);
+    expect(await page.title()).toBe(de.pageTitle);
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS_DIR}/playground-console-de-1280.png`, fullPage: true });
+
+    // The same claim, decided again in English: every German word gives way.
+    await page.locator('#lang').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.locator('.decision').waitFor();
+    await page.waitForFunction((decidedBy) => document.querySelector('.decided-by')?.textContent?.startsWith(decidedBy), en.decidedBy);
+    await openAllDetails(page);
+    const back = await visibleWords(page);
+    for (const words of [en.heading, en.intro, en.language, en.decide, en.groups.purchase, en.decidedBy, en.explain, en.trace]) expect(back).toContain(words);
+    expect(phrasesFound(back, phrasesOnlyIn('de', 'en'))).toEqual([]);
+    expect(await page.getByRole('button', { name: en.decide }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no horizontal scroll on a 390 px phone in German, a decision on the page and its details open', async () => {
+    const { brand, claim } = CLAIMS.find((c) => c.policy.locales.includes('de'))!;
+    const { page, errors } = await openPage(browser, `/playground?brand=${brand}&lang=de`, { width: 390 });
+    await page.locator('body[data-ready]').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await fillClaim(page, claim);
+    await page.getByRole('button', { name: consoleStrings('de').strings.decide }).click();
+    await page.locator('.decision').waitFor();
+    await openAllDetails(page);
+    expect(await scrollsSideways(page)).toBe(false);
+    const overflowing = await page
+      .locator('.remedy, .trace, .meta')
+      .evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.className));
+    expect(overflowing).toEqual([]);
+    await page.screenshot({ path: `${SHOTS_DIR}/playground-console-de-390.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
 
   it('has no horizontal scroll on a 390 px phone, with the form or a decision, its details open', async () => {
     const { brand, claim } = CLAIMS[0]!;

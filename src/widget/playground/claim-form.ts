@@ -22,14 +22,14 @@ const spoken = (value: string) => value.replaceAll('_', ' ');
 /** An enum value as people say it in the chosen language; the code in words from a Worker without value labels. */
 const valueLabel = (fact: BrandFact, value: string) => fact.value_labels?.[value] ?? spoken(value);
 
-function control(fact: BrandFact, hintId: string, suggestions: readonly Suggestion[]): HTMLInputElement | HTMLSelectElement {
+function control(fact: BrandFact, hintId: string, suggestions: readonly Suggestion[], notSent: string): HTMLInputElement | HTMLSelectElement {
   const common = { id: fieldId(fact.name), name: fact.name, 'aria-describedby': hintId };
   switch (fact.type) {
     case 'enum':
       return h(
         'select',
         common,
-        h('option', { value: '' }, '— not sent —'),
+        h('option', { value: '' }, notSent),
         // The label to read, the code (what the API and the sheets call it) on hover.
         (fact.values ?? []).map((v) => h('option', { value: v, title: v }, valueLabel(fact, v))),
       );
@@ -56,9 +56,9 @@ function showValueCode(code: HTMLElement, name: string, value: string): void {
   code.textContent = value ? `${name} = ${value}` : name;
 }
 
-function field(fact: BrandFact, suggestions: readonly Suggestion[]): HTMLElement {
+function field(fact: BrandFact, suggestions: readonly Suggestion[], notSent: string): HTMLElement {
   const hintId = `${fieldId(fact.name)}-hint`;
-  const input = control(fact, hintId, suggestions);
+  const input = control(fact, hintId, suggestions, notSent);
   const label = h('label', { for: input.id }, fact.label ?? spoken(fact.name));
   // The fact's name is what the API, the sheets and the shared address call it: support agents need it
   // too, and for a select the chosen value's code (`channel = official_store`), which the label hides.
@@ -75,13 +75,21 @@ function field(fact: BrandFact, suggestions: readonly Suggestion[]): HTMLElement
   return fact.type === 'boolean' ? h('div', { class: 'field check' }, input, label, hint) : h('div', { class: 'field' }, label, input, list, hint);
 }
 
-/** `suggestions`: fact → values to offer for a text fact (the product lines the sheets name). */
-export function buildClaimForm(container: HTMLElement, groups: readonly FactGroup[], suggestions: ReadonlyMap<string, readonly Suggestion[]>): ClaimForm {
+/**
+ * `suggestions`: fact → values to offer for a text fact (the product lines the sheets name); `notSent`: an
+ * enum's empty option, in the console's language.
+ */
+export function buildClaimForm(
+  container: HTMLElement,
+  groups: readonly FactGroup[],
+  suggestions: ReadonlyMap<string, readonly Suggestion[]>,
+  notSent: string,
+): ClaimForm {
   const controls = new Map<string, { fact: BrandFact; input: HTMLInputElement | HTMLSelectElement }>();
   container.replaceChildren(
     ...groups.map((group) => {
       const fields = group.facts.map((fact) => {
-        const node = field(fact, suggestions.get(fact.name) ?? []);
+        const node = field(fact, suggestions.get(fact.name) ?? [], notSent);
         controls.set(fact.name, { fact, input: node.querySelector('input, select')! });
         return node;
       });

@@ -2,6 +2,8 @@
 // (which the Worker answers only when DEV_PREVIEW is set; anywhere else it is a 404 and this does
 // nothing more) and then twice a second: when the selected brand's latest save has problems it shows
 // them (sheet:row:column) above the form, and when a save published a new version it reloads the brand.
+// Its words stay English whatever the console's language (console-strings.ts): they are for the sheets'
+// editors at their own machine, next to the CLI's English problems they quote.
 
 import type { DevProblemsRecord } from '../../store/dev-problems.js';
 import { h } from './dom.js';

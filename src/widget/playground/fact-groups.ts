@@ -3,8 +3,9 @@
 // refuse a remedy: water_damage), and the other flags (conditions a remedy needs: proof_of_purchase).
 
 import type { BrandFact } from './api-types.js';
+import type { FactGroupTitles } from './console-strings.js';
 
-export type FactGroupId = 'purchase' | 'dates' | 'conditions' | 'causes';
+export type FactGroupId = keyof FactGroupTitles;
 
 export interface FactGroup {
   id: FactGroupId;
@@ -12,19 +13,13 @@ export interface FactGroup {
   facts: BrandFact[];
 }
 
-const TITLES: Record<FactGroupId, string> = {
-  purchase: 'Purchase and request',
-  dates: 'Dates',
-  conditions: 'Conditions',
-  causes: 'Causes (each may refuse a remedy)',
-};
-
-export function groupFacts(facts: readonly BrandFact[], reasonCodes: ReadonlySet<string>): FactGroup[] {
+/** `titles`: the groups' titles in the console's language (console-strings.ts). */
+export function groupFacts(facts: readonly BrandFact[], reasonCodes: ReadonlySet<string>, titles: FactGroupTitles): FactGroup[] {
   const groupOf = (fact: BrandFact): FactGroupId => {
     if (fact.type === 'date') return 'dates';
     if (fact.type !== 'boolean') return 'purchase';
     return reasonCodes.has(fact.name) ? 'causes' : 'conditions';
   };
   const order: FactGroupId[] = ['purchase', 'dates', 'conditions', 'causes'];
-  return order.map((id) => ({ id, title: TITLES[id], facts: facts.filter((f) => groupOf(f) === id) })).filter((group) => group.facts.length > 0);
+  return order.map((id) => ({ id, title: titles[id], facts: facts.filter((f) => groupOf(f) === id) })).filter((group) => group.facts.length > 0);
 }

@@ -1,14 +1,18 @@
 // /playground: pick a brand, fill a claim generated from its vocabulary, see the decision with the
-// sheet rows behind it. The address bar always holds the claim, so a link re-runs it on load.
+// sheet rows behind it. The address bar always holds the claim, so a link re-runs it on load. The
+// console speaks the chosen language (the Language select): the policy's words come localized from the
+// API, the console's own from console-strings.ts, re-rendered when the language changes.
 
 import type { Claim, CompiledTable, Decision } from '../../contract.js';
 import type { BrandDetail, BrandSummary, SheetDocument, SheetList } from './api-types.js';
 import { buildClaimForm, type ClaimForm } from './claim-form.js';
 import { decodeClaim, encodeClaim } from './claim-url.js';
+import { type ConsoleStrings, consoleStrings } from './console-strings.js';
 import { startDevBanner } from './dev-banner.js';
 import { byId, h } from './dom.js';
 import { groupFacts } from './fact-groups.js';
 import { fetchJson } from './fetch-json.js';
+import { showPageText } from './page-text.js';
 import { type Suggestion, suggestedValues } from './product-lines.js';
 import { renderDecision } from './render-decision.js';
 
@@ -22,11 +26,23 @@ const share = byId<HTMLAnchorElement>('share');
 
 let claimForm: ClaimForm | undefined;
 let current: BrandDetail | undefined;
+let words = consoleStrings('en');
 
-const say = (text: string, decided = false) => {
-  status.textContent = text;
+/** The status line, kept as a function of the console's words so a change of language says it again. */
+let message: { text: (t: ConsoleStrings) => string; decided: boolean } = { text: () => '', decided: false };
+const say = (text: (t: ConsoleStrings) => string, decided = false) => {
+  message = { text, decided };
+  status.textContent = text(words.strings);
   status.classList.toggle('decided', decided);
 };
+
+/** The console's own words in `locale` (English when it has none for it), on the page and in what it says. */
+function speak(locale: string): void {
+  words = consoleStrings(locale);
+  showPageText(words.strings, words.lang);
+  result.setAttribute('aria-label', words.strings.result);
+  say(message.text, message.decided);
+}
 
 /** The brand's decision tables (for the values its rules name), once per policy version. */
 const tablesByVersion = new Map<string, Promise<CompiledTable[]>>();
@@ -51,17 +67,21 @@ async function selectBrand(brand: string): Promise<boolean> {
   const lang = langSelect.value;
   const answer = await fetchJson<BrandDetail>(`/v1/brands/${encodeURIComponent(brand)}`, lang ? { headers: { 'Accept-Language': lang } } : {});
   if (!answer.ok) {
-    say(`Cannot load ${brand}: ${answer.problem.detail ?? answer.problem.title}`);
+    const why = answer.problem.detail ?? answer.problem.title;
+    say((t) => t.cannotLoad(brand, why));
     return false;
   }
   current = answer.data;
   brandSelect.value = brand;
   langSelect.replaceChildren(...current.locales.map((l) => h('option', { value: l }, l)));
   langSelect.value = current.locales.includes(lang) ? lang : current.default_locale;
+  speak(langSelect.value);
+  // The labels are the vocabulary's, in the chosen language even where the console falls back to English.
+  fields.lang = langSelect.value;
   const tables = await brandTables(current);
   const suggestions = new Map<string, Suggestion[]>(current.facts.filter((f) => f.type === 'text').map((f) => [f.name, suggestedValues(tables, f.name)]));
   const reasons = new Set((current.reasons ?? []).map((r) => r.code));
-  claimForm = buildClaimForm(fields, groupFacts(current.facts, reasons), suggestions);
+  claimForm = buildClaimForm(fields, groupFacts(current.facts, reasons, words.strings.groups), suggestions, words.strings.notSent);
   result.replaceChildren();
   return true;
 }
@@ -75,7 +95,7 @@ function updateAddress(claim: Claim): void {
 
 async function decide(claim: Claim): Promise<void> {
   if (!current || !claimForm) return;
-  say('Deciding…');
+  say((t) => t.deciding);
   updateAddress(claim);
   const answer = await fetchJson<Decision>('/v1/eligibility?explain=1', {
     method: 'POST',
@@ -98,13 +118,16 @@ async function decide(claim: Claim): Promise<void> {
           : null,
       ),
     );
-    say(`The claim was not decided: ${answer.problem.title}`);
+    const { title } = answer.problem;
+    say((t) => t.notDecided(title));
     return;
   }
   claimForm.showProblems([]);
-  result.replaceChildren(renderDecision(answer.data));
+  result.replaceChildren(renderDecision(answer.data, words.strings));
   // Announced to screen readers: what the customer can ask for, as the answer below says it.
-  say(answer.data.summary || `${current.name}: decided.`, true);
+  const { summary } = answer.data;
+  const { name } = current;
+  say((t) => summary || t.decided(name), true);
 }
 
 brandSelect.addEventListener('change', () => {
@@ -128,7 +151,10 @@ form.addEventListener('reset', (event) => {
 
 async function start(): Promise<void> {
   const brands = await fetchJson<{ brands: BrandSummary[] }>('/v1/brands');
-  if (!brands.ok) return say(`Cannot list brands: ${brands.problem.detail ?? brands.problem.title}`);
+  if (!brands.ok) {
+    const why = brands.problem.detail ?? brands.problem.title;
+    return say((t) => t.cannotList(why));
+  }
   // Only brands with a version in force can decide a claim (a broken or not yet effective one cannot).
   const answering = brands.data.brands.filter((b) => b.policy_version !== null && b.status !== 'unavailable');
   brandSelect.replaceChildren(...answering.map((b) => h('option', { value: b.brand }, b.name)));
@@ -137,13 +163,17 @@ async function start(): Promise<void> {
   const brand = answering.some((b) => b.brand === wanted) ? wanted! : answering[0]?.brand;
   if (params.get('lang')) langSelect.append(h('option', { value: params.get('lang')! }, params.get('lang')!));
   langSelect.value = params.get('lang') ?? '';
+  speak(langSelect.value);
   if (!brand || !(await selectBrand(brand))) return;
   const claim = decodeClaim(params, current!.facts);
   // A shared link carries a claim: answer it straight away.
   if (Object.keys(claim).length) {
     claimForm!.fill(claim);
     await decide(claim);
-  } else say(`${current!.name}: fill in what you know and press Decide.`);
+  } else {
+    const { name } = current!;
+    say((t) => t.ready(name));
+  }
   document.body.dataset.ready = 'true';
 }
 
@@ -160,7 +190,9 @@ async function showBrandAgain(brand: string): Promise<boolean> {
 
 /** Under `npm run dev`: a save that published a new version reloads the brand, keeping the claim (and its answer). */
 async function showSavedVersion(brand: string): Promise<void> {
-  if (await showBrandAgain(brand)) say(`${current!.name}: now showing the version just saved, ${current!.policy_version}.`);
+  if (!(await showBrandAgain(brand))) return;
+  const { name, policy_version } = current!;
+  say((t) => t.savedVersion(name, policy_version));
 }
 
 void start().then(() =>

@@ -1,5 +1,7 @@
 // /sheets?brand=elegoo&sheet=non-quality&row=3: one compiled sheet as a table, the cited row
 // highlighted and scrolled to, and every other sheet of the brand one click away.
+// It stays in English, unlike the playground (console-strings.ts): it shows a sheet as its editors write
+// it, column names and cells in the sheets' own syntax, and its few words are the editors' terms.
 
 import type { CompiledRemedy, CompiledTable, CompiledWindow } from '../../contract.js';
 import { REMEDY_COLUMNS, remedyCells, WINDOW_COLUMNS, windowCells } from '../../sheet/compiled-rows.js';
