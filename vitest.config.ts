@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts'], environment: 'node' } },
       // The Worker in workerd (functions/): its own config, pool and KV seeding.
       'test/edge/vitest.config.ts',
       // Demo, badge and playground in Debian's Chromium against `wrangler dev`.

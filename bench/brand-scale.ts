@@ -7,15 +7,15 @@
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { build } from 'esbuild';
+import type { Bindings } from '../functions/env.js';
 import { openLocalKv } from '../src/cli/kv/local-kv.js';
 import { publishToStore } from '../src/cli/publish-to-store.js';
 import { type CompiledPolicy, compilePolicy } from '../src/index.js';
 import type { KvReader } from '../src/store/kv-reader.js';
+import { loadAppInProcess } from './in-process-app.js';
 import { syntheticBrand, syntheticClaims } from './synthetic-brand.js';
 
 const COUNTS = process.argv.includes('--quick') ? [200] : [1_000, 10_000];
@@ -24,8 +24,8 @@ const COLD_SAMPLES = 20;
 const STEADY_REQUESTS = 2_000;
 const TARGETS = { coldReads: 2, pageReads: 1 };
 
-type App = { fetch(request: Request, env: unknown): Promise<Response> };
-type CreateApp = (options: { cache?: unknown; log?: (l: string) => void }) => App;
+type CreateApp = Awaited<ReturnType<typeof loadAppInProcess>>;
+type App = ReturnType<CreateApp>;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const brandId = (i: number) => `synth-${String(i).padStart(5, '0')}`;
@@ -51,24 +51,10 @@ function counting(kv: KvReader) {
   };
 }
 
-async function loadApp(): Promise<CreateApp> {
-  const out = join(mkdtempSync(join(tmpdir(), 'brand-scale-app-')), 'app.mjs');
-  await build({
-    entryPoints: ['functions/app.ts'],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: out,
-    logLevel: 'error',
-    alias: { 'virtual:bundled-policies': resolve('dist/worker/bundled-policies.json') },
-  });
-  return ((await import(pathToFileURL(out).href)) as { createApp: CreateApp }).createApp;
-}
-
 const post = (brand: string, claim: Record<string, unknown>) =>
   new Request('http://bench/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ brand, claim }) });
 
-async function answer(app: App, env: unknown, brand: string, claim: Record<string, unknown>): Promise<void> {
+async function answer(app: App, env: Bindings, brand: string, claim: Record<string, unknown>): Promise<void> {
   const res = await app.fetch(post(brand, claim), env);
   if (res.status !== 200) throw new Error(`${brand}: ${res.status} ${await res.text()}`);
   await res.arrayBuffer();
@@ -177,7 +163,7 @@ function report(results: Result[]): string {
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-const createApp = await loadApp();
+const createApp = await loadAppInProcess();
 const results: Result[] = [];
 for (const count of COUNTS) {
   console.log(`brand scale: ${count} brands…`);

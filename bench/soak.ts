@@ -10,15 +10,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { compileBrand } from '../src/cli/compile-brands.js';
 import { listBrands } from '../src/cli/read-sheets.js';
 import { OFFLINE_ENV } from './bundle.js';
+import { loadAppInProcess } from './in-process-app.js';
 import { type LocalWorker, startWorker } from './local-server.js';
 import { TSX_CLI } from './tsx.js';
 
@@ -168,17 +167,7 @@ function load(url: string, bodies: string[], seconds: number, connections: numbe
 async function heapAfterRequests(bodies: string[], requests: number): Promise<{ before: number; after: number; requests: number }> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  const out = join(mkdtempSync(join(tmpdir(), 'soak-app-')), 'app.mjs');
-  await build({
-    entryPoints: ['functions/app.ts'],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: out,
-    logLevel: 'error',
-    alias: { 'virtual:bundled-policies': resolve('dist/worker/bundled-policies.json') },
-  });
-  const { createApp } = (await import(pathToFileURL(out).href)) as typeof import('../functions/app.js');
+  const createApp = await loadAppInProcess();
   const app = createApp({ log: () => {} });
   const env = { POLICIES: { get: async () => null }, ALLOWED_ORIGINS: '*' };
   const run = async (n: number) => {

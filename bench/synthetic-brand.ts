@@ -61,10 +61,10 @@ export function syntheticBrand(brand: string, rows: number, hit: SkuHitPolicy, s
       name: `${brand}/policy.csv`,
       text: `key,value\nbrand,${brand}\nname,Synthetic ${brand}\ncurrency,USD\nlocales,en\nwarranty_window,warranty\nclaim_date,claim_on\n`,
     },
-    { name: `${brand}/facts.csv`, text: 'fact,type,values,not_before,description\nsku,text,,,the product SKU\n' },
+    { name: `${brand}/facts.csv`, text: 'fact,type,values,not_before,description,label_en\nsku,text,,,the product SKU,product SKU\n' },
     {
       name: `${brand}/remedies.csv`,
-      text: 'remedy,label,deadline,evidence,description\nrefund,30-day returns,return_window,receipt,\nrepair,Warranty repair,warranty,,\n',
+      text: 'remedy,label,deadline,evidence,description\nrefund,30-day returns,return_window,proof_of_purchase,\nrepair,Warranty repair,warranty,,\n',
     },
     {
       name: `${brand}/windows.csv`,
@@ -91,7 +91,6 @@ export function syntheticClaims(brand: string, rows: number, count = 1000, shape
       order_amount: Math.round(random() * 20000) / 100,
       delivered_on: `2025-02-${String(day).padStart(2, '0')}`,
       claim_on: `2025-03-${String(day).padStart(2, '0')}`,
-      condition: random() < 0.5 ? 'unopened' : 'used',
       ...(shape === 'varied' ? { product_line: random() < 0.1 ? `${brand}-line-unknown` : lineName(brand, Math.floor(random() * productLines)) } : {}),
     };
     return { claim, asOf: claim.claim_on };

@@ -13,7 +13,7 @@ import type { CoverageAnswer } from '../../functions/coverage-terms.js';
 import type { EligibilityDecision } from '../../functions/decide-claim.js';
 import { caseResults } from './case-claims.js';
 import { PUBLISHED_POLICIES, publishedPolicy } from './published-policies.js';
-import { BASE, call, freshApp, postJson, readJson } from './worker.js';
+import { BASE, call, freshApp, postJson, readJson, recordingKv } from './worker.js';
 
 type Fetch = (request: Request) => Promise<Response>;
 
@@ -174,18 +174,8 @@ describe('the /mcp endpoint over HTTP', () => {
   });
 
   it('only ever reads the KV namespace, whichever tool is called', async () => {
-    const calls: string[] = [];
-    const spy = new Proxy(env.POLICIES, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function'
-          ? (...args: unknown[]) => {
-              calls.push(String(prop));
-              return (value as (...a: unknown[]) => unknown).apply(target, args);
-            }
-          : value;
-      },
-    });
+    // Every method of the binding recorded: a put or delete would show here (get and list only read).
+    const { calls, spy } = recordingKv();
     const { app } = freshApp();
     const spied = await connect(async (request) => app.request(request, undefined, { ...env, POLICIES: spy }));
     const brand = PUBLISHED_POLICIES.brands[0]!;

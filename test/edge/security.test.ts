@@ -3,7 +3,6 @@
 // formula-looking cell made plain text. (Body and batch limits, problem documents without internals:
 // errors.test.ts, batch.test.ts and the fuzzer, fuzz/fuzz.test.ts.)
 
-import { env } from 'cloudflare:workers';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
@@ -11,7 +10,7 @@ import { BundledPolicies } from '../../functions/policy-bundle.js';
 import type { Problem } from '../../functions/problem.js';
 import { ACME_RETURN } from './claims.js';
 import { ACME, fixturePolicy, NIMBUS_PRINT } from './fixture-brands.js';
-import { call, emptyKv, freshApp, postJson, readJson } from './worker.js';
+import { call, emptyKv, freshApp, postJson, readJson, recordingKv } from './worker.js';
 
 const READ_ROUTES = [
   '/healthz',
@@ -45,19 +44,8 @@ describe('nothing writes', () => {
   });
 
   it('only ever reads the KV namespace, whatever it is asked', async () => {
-    const calls: string[] = [];
     // Every method of the binding recorded: a put or delete would show here (get and list only read).
-    const spy = new Proxy(env.POLICIES, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function'
-          ? (...args: unknown[]) => {
-              calls.push(String(prop));
-              return (value as (...a: unknown[]) => unknown).apply(target, args);
-            }
-          : value;
-      },
-    });
+    const { calls, spy } = recordingKv();
     const { request, post } = freshApp({ POLICIES: spy }, { now: () => Date.parse('2026-03-01T00:00:00Z') });
     for (const path of READ_ROUTES) await (await request(path)).arrayBuffer();
     await (await post('/v1/eligibility', ACME_RETURN)).arrayBuffer();

@@ -38,6 +38,26 @@ export function builtBefore(brand: string): BundledPolicies {
   return BundledPolicies.of({ ...policies, [brand]: { ...policy, name: `${policy.name} (older build)`, version: 'b0b0b0b0b0b0b0b0' } });
 }
 
+/**
+ * The tests' KV binding with every method call recorded by name (`calls`): a put or delete would
+ * show there, where get and list only read.
+ */
+export function recordingKv(kv: typeof env.POLICIES = env.POLICIES) {
+  const calls: string[] = [];
+  const spy = new Proxy(kv, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function'
+        ? (...args: unknown[]) => {
+            calls.push(String(prop));
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          }
+        : value;
+    },
+  });
+  return { calls, spy };
+}
+
 /** Wraps a KV namespace, counting reads (a list call as `list:<prefix>`): steady state must be zero per request. */
 export function countingKv(kv: NonNullable<Bindings['POLICIES']> = env.POLICIES) {
   const reads: string[] = [];
